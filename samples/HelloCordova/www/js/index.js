@@ -1,0 +1,3 @@
+document.addEventListener('deviceready', function () {
+  document.getElementById('status').textContent = 'Device is ready: ' + device.platform;
+}, false);

@@ -1,0 +1,65 @@
+using Microsoft.Build.Framework;
+using Pgb.Pipeline;
+using MSBuildTask = Microsoft.Build.Utilities.Task;
+
+namespace Pgb.Build.Tasks;
+
+/// <summary>
+/// The shape every Pgb task shares (after dotnet/arcade's HelixTask): a sealed <see cref="Execute"/>
+/// that runs an async core with a token <see cref="Cancel"/> trips, and turns every failure into one
+/// coded error logged against the user's project file, never a stack trace.
+/// </summary>
+public abstract class PgbTask : MSBuildTask, ICancelableTask
+{
+    private readonly CancellationTokenSource _cancel = new();
+
+    /// <summary>
+    /// The user's project, so errors point at it (CI annotates that file). Without it MSBuild would
+    /// blame our .targets file, where the task is invoked.
+    /// </summary>
+    public string? ProjectFile { get; set; }
+
+    public void Cancel() => _cancel.Cancel();
+
+    public sealed override bool Execute()
+    {
+        try
+        {
+            ExecuteCoreAsync(_cancel.Token).GetAwaiter().GetResult();
+        }
+        catch (PgbPipelineException ex)
+        {
+            LogError(ex.Code, ex.Message);
+        }
+        catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
+        {
+            LogError(PgbErrorCodes.Canceled, "The PhoneGap Build step was canceled.");
+        }
+        catch (Exception ex)
+        {
+            // Unexpected: say what happened in one line; the stack trace helps nobody in a CI log.
+            LogError(PgbErrorCodes.Unexpected, $"{GetType().Name} failed unexpectedly: {ex.GetType().Name}: {Pgb.Client.PgbRedaction.Redact(ex.Message)}");
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    protected abstract Task ExecuteCoreAsync(CancellationToken cancellationToken);
+
+    /// <summary>Logs one coded error against the user's project file.</summary>
+    protected void LogError(string code, string message)
+    {
+        var file = string.IsNullOrEmpty(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile;
+        Log.LogError(subcategory: null, errorCode: code, helpKeyword: null, file: file,
+            lineNumber: 0, columnNumber: 0, endLineNumber: 0, endColumnNumber: 0, message: message);
+    }
+
+    /// <summary>Progress as build messages, logged on the calling thread (no posting after the task ended).</summary>
+    protected IProgress<PgbProgress> Progress(MessageImportance importance = MessageImportance.High) =>
+        new SynchronousProgress(p => Log.LogMessage(importance, "PhoneGap Build: " + p.Message));
+
+    private sealed class SynchronousProgress(Action<PgbProgress> report) : IProgress<PgbProgress>
+    {
+        public void Report(PgbProgress value) => report(value);
+    }
+}

@@ -1,0 +1,16 @@
+namespace Pgb.Client;
+
+/// <summary>The status values the service used for a platform.</summary>
+public static class PgbBuildStatus
+{
+    public const string Pending = "pending";
+    public const string Complete = "complete";
+    public const string Error = "error";
+    public const string Skip = "skip";
+
+    /// <summary>
+    /// True when a platform's build has ended. <c>null</c> ("not being built") and unknown values are
+    /// not terminal: the old node CLI treated them as such and hung; we keep waiting, bounded by a timeout.
+    /// </summary>
+    public static bool IsFinished(string? status) => status == Complete || status == Error;
+}

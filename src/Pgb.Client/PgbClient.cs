@@ -1,0 +1,176 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Pgb.Client.Models;
+
+namespace Pgb.Client;
+
+/// <summary>
+/// The PhoneGap Build API v1 over HTTP: one method per documented call, async, cancellable, and one
+/// exception type (<see cref="PgbRequestFailedException"/>) for every answer that is not a success.
+/// </summary>
+public sealed partial class PgbClient : IDisposable
+{
+    private static readonly JsonSerializerSettings DataSettings = new() { NullValueHandling = NullValueHandling.Ignore };
+
+    private readonly HttpClient _http;
+    private readonly PgbCredential? _credential;
+    private readonly PgbClientOptions _options;
+    private readonly RetryPolicy _retry;
+
+    /// <param name="serverUrl">The service root (scheme, host, port and an optional path prefix), not the <c>/api/v1</c> URL.</param>
+    /// <param name="credential">How to authenticate; null only for calls that need none.</param>
+    public PgbClient(Uri serverUrl, PgbCredential? credential, PgbClientOptions? options = null)
+    {
+        if (serverUrl is null) throw new ArgumentNullException(nameof(serverUrl));
+        if (!serverUrl.IsAbsoluteUri || (serverUrl.Scheme != Uri.UriSchemeHttp && serverUrl.Scheme != Uri.UriSchemeHttps))
+            throw new ArgumentException($"The server URL must be an absolute http or https URL: {PgbRedaction.Redact(serverUrl)}", nameof(serverUrl));
+
+        _options = options ?? new PgbClientOptions();
+        _credential = credential;
+        _retry = new RetryPolicy(_options.Retry);
+        ServerUrl = WithTrailingSlash(serverUrl);
+        ApiRoot = new Uri(ServerUrl, "api/v1/");
+
+        // We read every redirect ourselves: downloads answer 302 with a JSON body pointing at another
+        // host, which must never see our credentials (and .NET will not follow https -> http anyway).
+        var handler = _options.Handler ?? new HttpClientHandler { AllowAutoRedirect = false };
+        _http = new HttpClient(handler, disposeHandler: _options.Handler is null) { Timeout = Timeout.InfiniteTimeSpan };
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd(_options.UserAgent);
+    }
+
+    /// <summary>The service root, ending in a slash.</summary>
+    public Uri ServerUrl { get; }
+
+    /// <summary><c>{ServerUrl}api/v1/</c>.</summary>
+    public Uri ApiRoot { get; }
+
+    /// <summary><c>POST /token</c> with basic auth: asks the service for the account's token.</summary>
+    public async Task<string> RequestTokenAsync(CancellationToken cancellationToken = default)
+    {
+        var answer = await SendAsync<JObject>(HttpMethod.Post, new Uri(ServerUrl, "token"), EmptyBody, _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+        var token = (string?)answer["token"];
+        if (string.IsNullOrEmpty(token))
+            throw new PgbRequestFailedException(200, "the answer has no token", "POST", PgbRedaction.Redact(new Uri(ServerUrl, "token")));
+        return token!;
+    }
+
+    /// <summary><c>GET /api/v1/me</c>.</summary>
+    public Task<PgbUser> GetMeAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<PgbUser>(HttpMethod.Get, Api("me"), null, _options.RequestTimeout, cancellationToken);
+
+    /// <summary><c>GET /api/v1/apps</c>.</summary>
+    public async Task<IList<PgbApp>> GetAppsAsync(CancellationToken cancellationToken = default) =>
+        (await SendAsync<PgbAppList>(HttpMethod.Get, Api("apps"), null, _options.RequestTimeout, cancellationToken).ConfigureAwait(false)).Apps;
+
+    /// <summary><c>GET /api/v1/apps/:id</c>.</summary>
+    public Task<PgbApp> GetAppAsync(int appId, CancellationToken cancellationToken = default) =>
+        SendAsync<PgbApp>(HttpMethod.Get, Api($"apps/{appId}"), null, _options.RequestTimeout, cancellationToken);
+
+    /// <summary><c>GET /api/v1/keys</c>.</summary>
+    public Task<PgbKeyListing> GetKeysAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<PgbKeyListing>(HttpMethod.Get, Api("keys"), null, _options.RequestTimeout, cancellationToken);
+
+    /// <summary>
+    /// <c>POST /api/v1/apps</c> with <c>create_method=file</c>: the archive (zip, tar.gz or index.html)
+    /// is streamed from disk as the <c>file</c> part, with a Content-Length (the front end refused chunked bodies).
+    /// </summary>
+    public Task<PgbApp> CreateAppFromFileAsync(PgbAppCreateOptions app, string archivePath, CancellationToken cancellationToken = default)
+    {
+        if (app is null) throw new ArgumentNullException(nameof(app));
+        RequireFile(archivePath);
+        app.CreateMethod ??= "file";
+        return SendAsync<PgbApp>(HttpMethod.Post, Api("apps"), () => Multipart(Data(app), archivePath), _options.UploadTimeout, cancellationToken);
+    }
+
+    /// <summary><c>POST /api/v1/apps</c> with <c>create_method=remote_repo</c>.</summary>
+    public Task<PgbApp> CreateAppFromRepoAsync(PgbAppCreateOptions app, CancellationToken cancellationToken = default)
+    {
+        if (app is null) throw new ArgumentNullException(nameof(app));
+        if (string.IsNullOrEmpty(app.Repo)) throw new ArgumentException("A repo-backed app needs a repo URL.", nameof(app));
+        app.CreateMethod ??= "remote_repo";
+        return SendAsync<PgbApp>(HttpMethod.Post, Api("apps"), () => FormData(Data(app)), _options.RequestTimeout, cancellationToken);
+    }
+
+    /// <summary><c>PUT /api/v1/apps/:id</c> with a new <c>file</c>: replaces a file-backed app's contents.</summary>
+    public Task<PgbApp> UpdateAppFileAsync(int appId, string archivePath, CancellationToken cancellationToken = default)
+    {
+        RequireFile(archivePath);
+        return SendAsync<PgbApp>(HttpMethod.Put, Api($"apps/{appId}"), () => Multipart(null, archivePath), _options.UploadTimeout, cancellationToken);
+    }
+
+    /// <summary><c>PUT /api/v1/apps/:id</c> with metadata in <c>data</c>.</summary>
+    public Task<PgbApp> UpdateAppAsync(int appId, PgbAppUpdateOptions update, CancellationToken cancellationToken = default)
+    {
+        if (update is null) throw new ArgumentNullException(nameof(update));
+        return SendAsync<PgbApp>(HttpMethod.Put, Api($"apps/{appId}"), () => FormData(Data(update)), _options.RequestTimeout, cancellationToken);
+    }
+
+    /// <summary><c>PUT /api/v1/apps/:id</c> with <c>data={"pull":true}</c>: a repo-backed app fetches its repository again.</summary>
+    public Task<PgbApp> PullAppAsync(int appId, CancellationToken cancellationToken = default) =>
+        SendAsync<PgbApp>(HttpMethod.Put, Api($"apps/{appId}"), () => FormData("{\"pull\":true}"), _options.RequestTimeout, cancellationToken);
+
+    /// <summary>
+    /// <c>POST /api/v1/apps/:id/build</c> (202): queues builds for the given platforms, or for all when none are given.
+    /// </summary>
+    public async Task QueueBuildAsync(int appId, IEnumerable<string>? platforms = null, CancellationToken cancellationToken = default)
+    {
+        var list = platforms?.ToList();
+        Func<HttpContent> body = list is { Count: > 0 }
+            ? () => FormData(JsonConvert.SerializeObject(new { platforms = list }))
+            : EmptyBody;
+        await SendAsync<JToken>(HttpMethod.Post, Api($"apps/{appId}/build"), body, _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>DELETE /api/v1/apps/:id</c>.</summary>
+    public async Task DeleteAppAsync(int appId, CancellationToken cancellationToken = default) =>
+        await SendAsync<JToken>(HttpMethod.Delete, Api($"apps/{appId}"), null, _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+
+    public void Dispose() => _http.Dispose();
+
+    private Uri Api(string relative) => new(ApiRoot, relative);
+
+    private static Uri WithTrailingSlash(Uri uri) =>
+        uri.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.GetLeftPart(UriPartial.Path) + "/" + uri.Query);
+
+    private static void RequireFile(string path)
+    {
+        if (string.IsNullOrEmpty(path)) throw new ArgumentException("No archive path given.", nameof(path));
+        if (!File.Exists(path)) throw new FileNotFoundException("The archive to upload does not exist.", path);
+    }
+
+    private static string Data(object value) => JsonConvert.SerializeObject(value, DataSettings);
+
+    private static HttpContent EmptyBody() => new ByteArrayContent([]);
+
+    private static HttpContent FormData(string dataJson) =>
+        new FormUrlEncodedContent([new KeyValuePair<string, string>("data", dataJson)]);
+
+    private static HttpContent Multipart(string? dataJson, string archivePath)
+    {
+        var form = new MultipartFormDataContent();
+        if (dataJson is not null)
+        {
+            // A Content-Type on the data part broke app creation on the real service: send none.
+            var data = new StringContent(dataJson, Encoding.UTF8);
+            data.Headers.ContentType = null;
+            form.Add(data, "data");
+        }
+
+        var file = new StreamContent(new FileStream(archivePath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true), 81920);
+        file.Headers.ContentType = new MediaTypeHeaderValue(ContentTypeOf(archivePath));
+        form.Add(file, "file", Path.GetFileName(archivePath));
+        return form;
+    }
+
+    private static string ContentTypeOf(string path)
+    {
+        var name = path.ToLowerInvariant();
+        if (name.EndsWith(".zip", StringComparison.Ordinal)) return "application/zip";
+        if (name.EndsWith(".tar.gz", StringComparison.Ordinal) || name.EndsWith(".tgz", StringComparison.Ordinal)) return "application/gzip";
+        if (name.EndsWith(".html", StringComparison.Ordinal) || name.EndsWith(".htm", StringComparison.Ordinal)) return "text/html";
+        return "application/octet-stream";
+    }
+}

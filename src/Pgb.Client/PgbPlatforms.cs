@@ -1,0 +1,38 @@
+namespace Pgb.Client;
+
+/// <summary>Platform names and the artifact extension seed 003 gives for each.</summary>
+public static class PgbPlatforms
+{
+    public const string Android = "android";
+    public const string Ios = "ios";
+    public const string BlackBerry = "blackberry";
+    public const string Symbian = "symbian";
+    public const string WebOS = "webos";
+    public const string WinPhone = "winphone";
+
+    /// <summary>The v1 platforms, in the order the docs list them.</summary>
+    public static IReadOnlyList<string> All { get; } = [Android, BlackBerry, Ios, Symbian, WebOS, WinPhone];
+
+    /// <summary>Normalizes a user-given name (case, the <c>windows</c> alias); null when unknown.</summary>
+    public static string? Normalize(string? name)
+    {
+        var n = (name ?? string.Empty).Trim().ToLowerInvariant();
+        if (n == "windows") return WinPhone;
+        return All.Contains(n) ? n : null;
+    }
+
+    /// <summary>
+    /// The extension to save a platform's package with: apk, ipa, ipk, jad (zip once BlackBerry keys are
+    /// uploaded: pass <paramref name="signed"/>), wgz, xap.
+    /// </summary>
+    public static string ExtensionOf(string platform, bool signed = false) => Normalize(platform) switch
+    {
+        Android => "apk",
+        Ios => "ipa",
+        WebOS => "ipk",
+        BlackBerry => signed ? "zip" : "jad",
+        Symbian => "wgz",
+        WinPhone => "xap",
+        _ => "bin",
+    };
+}

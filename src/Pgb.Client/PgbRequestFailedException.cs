@@ -1,0 +1,39 @@
+namespace Pgb.Client;
+
+/// <summary>
+/// The one exception type for a request the service did not fulfil: an error status with the
+/// service's <c>{"error":...}</c> text, an answer that is not the JSON we expected, or no answer at all.
+/// </summary>
+public sealed class PgbRequestFailedException : Exception
+{
+    public PgbRequestFailedException(int status, string? errorMessage, string method, string redactedUrl, Exception? innerException = null)
+        : base(Compose(status, errorMessage, method, redactedUrl), innerException)
+    {
+        Status = status;
+        ErrorMessage = errorMessage;
+        Method = method;
+        RequestUrl = redactedUrl;
+    }
+
+    /// <summary>The HTTP status; 0 when no answer arrived (connection refused, timeout).</summary>
+    public int Status { get; }
+
+    /// <summary>The service's own error text (the <c>error</c> field), when it sent one.</summary>
+    public string? ErrorMessage { get; }
+
+    public string Method { get; }
+
+    /// <summary>The request URL with <c>auth_token</c> redacted.</summary>
+    public string RequestUrl { get; }
+
+    /// <summary>True for failures worth trying again (no answer, 408, 429, 5xx but 501).</summary>
+    public bool IsTransient => Status == 0 || Status == 408 || Status == 429 || (Status >= 500 && Status != 501);
+
+    private static string Compose(int status, string? errorMessage, string method, string url)
+    {
+        var what = status == 0
+            ? $"{method} {url} got no answer"
+            : $"{method} {url} answered {status}";
+        return string.IsNullOrEmpty(errorMessage) ? what + "." : what + ": " + errorMessage;
+    }
+}

@@ -1,0 +1,12 @@
+namespace Pgb.Pipeline;
+
+/// <summary>A downloaded package: what <c>@(PgbArtifact)</c> items and <c>pgb build --json</c> describe.</summary>
+public sealed class PgbArtifact(string platform, string path, int appId, string? version, long length, string sha256)
+{
+    public string Platform { get; } = platform;
+    public string Path { get; } = path;
+    public int AppId { get; } = appId;
+    public string? Version { get; } = version;
+    public long Length { get; } = length;
+    public string Sha256 { get; } = sha256;
+}

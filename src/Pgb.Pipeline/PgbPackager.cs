@@ -1,0 +1,117 @@
+using System.IO.Compression;
+
+namespace Pgb.Pipeline;
+
+/// <summary>What to package: a www folder and the config.xml to put at the archive root.</summary>
+public sealed class PgbPackageRequest
+{
+    public string WwwDirectory { get; set; } = "www";
+
+    /// <summary>A config.xml outside www (the Cordova layout); when null, www/config.xml is used if present.</summary>
+    public string? ConfigXml { get; set; }
+
+    /// <summary>The zip to write; replaced atomically.</summary>
+    public string OutputPath { get; set; } = "app.zip";
+}
+
+public sealed class PgbPackageResult(string archivePath, int entryCount, long length, bool hasConfigXml)
+{
+    public string ArchivePath { get; } = archivePath;
+    public int EntryCount { get; } = entryCount;
+    public long Length { get; } = length;
+
+    /// <summary>False when neither a separate config.xml nor www/config.xml was found.</summary>
+    public bool HasConfigXml { get; } = hasConfigXml;
+}
+
+/// <summary>
+/// Zips a www folder deterministically: the same files give the same bytes whatever the file system's
+/// order, the clock or the time zone (entries sorted by ordinal path, '/' separators, a fixed time),
+/// so an unchanged app uploads an unchanged archive. The zip is streamed to a temporary file and renamed.
+/// </summary>
+public static class PgbPackager
+{
+    /// <summary>The DOS epoch: the earliest time a zip entry can carry.</summary>
+    internal static readonly DateTimeOffset FixedTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static async Task<PgbPackageResult> PackageAsync(PgbPackageRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request is null) throw new ArgumentNullException(nameof(request));
+        var entries = CollectEntries(request, out var hasConfigXml);
+        var output = Path.GetFullPath(request.OutputPath);
+        var temporary = output + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: false))
+            {
+                foreach (var entry in entries)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var zipEntry = zip.CreateEntry(entry.Name, CompressionLevel.Optimal);
+                    zipEntry.LastWriteTime = FixedTime;
+                    using var source = new FileStream(entry.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+                    using var target = zipEntry.Open();
+                    await source.CopyToAsync(target, 81920, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            if (File.Exists(output)) File.Delete(output);
+            File.Move(temporary, output);
+            return new PgbPackageResult(output, entries.Count, new FileInfo(output).Length, hasConfigXml);
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            throw new PgbPipelineException(PgbErrorCodes.ArchiveWriteFailed, Strings.ArchiveWriteFailed.F(output, ex.Message), ex);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
+    /// <summary>The archive's entries, sorted: (name in the zip, file on disk).</summary>
+    internal static IReadOnlyList<(string Name, string Path)> CollectEntries(PgbPackageRequest request, out bool hasConfigXml)
+    {
+        var www = Path.GetFullPath(request.WwwDirectory);
+        if (!Directory.Exists(www))
+            throw new PgbPipelineException(PgbErrorCodes.WwwDirectoryNotFound, Strings.WwwDirectoryNotFound.F(request.WwwDirectory));
+
+        string? config = null;
+        if (!string.IsNullOrEmpty(request.ConfigXml))
+        {
+            config = Path.GetFullPath(request.ConfigXml);
+            if (!File.Exists(config))
+                throw new PgbPipelineException(PgbErrorCodes.ConfigXmlNotFound, Strings.ConfigXmlNotFound.F(request.ConfigXml!));
+        }
+
+        var entries = new List<(string Name, string Path)>();
+        foreach (var file in Directory.EnumerateFiles(www, "*", SearchOption.AllDirectories))
+        {
+            var name = EntryName(www, file);
+            // A separate config.xml replaces the one inside www: the archive root holds exactly one.
+            if (config is not null && string.Equals(name, "config.xml", StringComparison.OrdinalIgnoreCase)) continue;
+            entries.Add((name, file));
+        }
+
+        if (config is not null) entries.Add(("config.xml", config));
+        if (entries.Count == 0)
+            throw new PgbPipelineException(PgbErrorCodes.WwwDirectoryEmpty, Strings.WwwDirectoryEmpty.F(request.WwwDirectory));
+
+        entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        hasConfigXml = entries.Exists(e => e.Name == "config.xml");
+        return entries;
+    }
+
+    /// <summary>The path inside the zip: relative, '/'-separated, never rooted and never climbing out with '..'.</summary>
+    internal static string EntryName(string root, string file)
+    {
+        var relative = file.Substring(root.Length).TrimStart(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        var name = relative.Replace('\\', '/');
+        var segments = name.Split('/');
+        if (name.Length == 0 || Path.IsPathRooted(relative) || segments.Any(s => s == ".." || s == "." || s.Length == 0))
+            throw new PgbPipelineException(PgbErrorCodes.ArchiveWriteFailed, Strings.ArchiveWriteFailed.F(file, "the path does not lie inside the www folder"));
+        return name;
+    }
+}

@@ -1,0 +1,125 @@
+using Pgb.Client;
+using Pgb.Client.Models;
+
+namespace Pgb.Pipeline;
+
+/// <summary>
+/// The one implementation of the main job. Each step is public so the MSBuild tasks can run them as
+/// separate targets; <see cref="RunAsync"/> chains them for the <c>pgb</c> tool. Every failure leaves as a
+/// <see cref="PgbPipelineException"/> with a <c>PGB####</c> code.
+/// </summary>
+public sealed partial class PgbPipeline
+{
+    private readonly PgbClient _client;
+    private readonly PgbClock _clock;
+
+    /// <param name="tokenVariable">Named in the 401 message so the user knows which variable to fix; never its value.</param>
+    public PgbPipeline(PgbClient client, PgbClock? clock = null, string? tokenVariable = null)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _clock = clock ?? PgbClock.System;
+        TokenVariable = tokenVariable ?? "PGB_AUTH_TOKEN";
+    }
+
+    public string TokenVariable { get; }
+
+    /// <summary>Package, upload or pull, queue, wait, download.</summary>
+    public async Task<PgbJobResult> RunAsync(PgbJob job, IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (job is null) throw new ArgumentNullException(nameof(job));
+        job.Wait.Validate();
+        if (string.IsNullOrEmpty(job.Upload.RepoUrl))
+        {
+            var archive = await PackageAsync(job.Package, progress, cancellationToken).ConfigureAwait(false);
+            job.Upload.ArchivePath = archive.ArchivePath;
+        }
+
+        var app = await UploadAsync(job.Upload, progress, cancellationToken).ConfigureAwait(false);
+        await QueueBuildAsync(app.Id, job.Platforms, progress, cancellationToken).ConfigureAwait(false);
+        var built = await WaitForCompletionAsync(app.Id, job.Platforms, job.Wait, progress, cancellationToken).ConfigureAwait(false);
+        var artifacts = await DownloadAsync(built, job.Platforms, job.OutputDirectory, job.ArtifactName, progress, cancellationToken).ConfigureAwait(false);
+        return new PgbJobResult(app.Id, artifacts);
+    }
+
+    /// <summary>Zips the www folder (see <see cref="PgbPackager"/>).</summary>
+    public static async Task<PgbPackageResult> PackageAsync(PgbPackageRequest request, IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var result = await PgbPackager.PackageAsync(request, cancellationToken).ConfigureAwait(false);
+        progress?.Report(new PgbProgress(PgbStage.Package,
+            $"Packaged {result.EntryCount} files from {request.WwwDirectory} into {result.ArchivePath} ({result.Length:N0} bytes)"
+            + (result.HasConfigXml ? "" : "; no config.xml at the archive root, so the server takes the title from the request")));
+        return result;
+    }
+
+    /// <summary>
+    /// Sends the new contents: uploads the archive to the app (creating it first when asked) or, for a
+    /// repo-backed app, asks the service to pull. Returns the app as the service answered.
+    /// </summary>
+    public async Task<PgbApp> UploadAsync(PgbUploadRequest request, IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (request is null) throw new ArgumentNullException(nameof(request));
+        var appId = request.AppId ?? ReadRememberedAppId(request);
+        if (appId is null && !request.CreateApp)
+            throw new PgbPipelineException(PgbErrorCodes.NoAppToUpdate, Strings.NoAppToUpdate);
+
+        var repo = !string.IsNullOrEmpty(request.RepoUrl);
+        if (!repo && (string.IsNullOrEmpty(request.ArchivePath) || !File.Exists(request.ArchivePath)))
+            throw new ArgumentException("The archive to upload does not exist; package first.", nameof(request));
+
+        if (appId is { } id)
+        {
+            try
+            {
+                var updated = repo
+                    ? await Call("Pulling app #" + id, () => _client.PullAppAsync(id, cancellationToken), id).ConfigureAwait(false)
+                    : await Call("Uploading to app #" + id, () => _client.UpdateAppFileAsync(id, request.ArchivePath!, cancellationToken), id).ConfigureAwait(false);
+                progress?.Report(new PgbProgress(PgbStage.Upload, repo ? $"App #{id} pulls {request.RepoUrl}" : $"Uploaded {Path.GetFileName(request.ArchivePath)} to app #{id}"));
+                return updated;
+            }
+            catch (PgbPipelineException ex) when (ex.HttpStatus == 404 && request.AppId is null && request.CreateApp)
+            {
+                // The app we remembered is gone (deleted, or a local server restarted): make a new one.
+                progress?.Report(new PgbProgress(PgbStage.Upload, $"App #{id} no longer exists on the server; creating a new app"));
+            }
+        }
+
+        var options = new PgbAppCreateOptions { Title = request.Title, Repo = request.RepoUrl };
+        var created = repo
+            ? await Call("Creating the app", () => _client.CreateAppFromRepoAsync(options, cancellationToken), null).ConfigureAwait(false)
+            : await Call("Creating the app", () => _client.CreateAppFromFileAsync(options, request.ArchivePath!, cancellationToken), null).ConfigureAwait(false);
+        RememberAppId(request, created.Id);
+        progress?.Report(new PgbProgress(PgbStage.Upload, $"Created app #{created.Id} '{created.Title}'"));
+        return created;
+    }
+
+    /// <summary>Queues builds of the chosen platforms (202); the service discards their older builds.</summary>
+    public async Task QueueBuildAsync(int appId, IReadOnlyList<string> platforms, IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await Call("Queuing the build of app #" + appId, async () =>
+        {
+            await _client.QueueBuildAsync(appId, platforms, cancellationToken).ConfigureAwait(false);
+            return true;
+        }, appId).ConfigureAwait(false);
+        progress?.Report(new PgbProgress(PgbStage.Build, $"Queued {string.Join(", ", platforms)} builds of app #{appId}"));
+    }
+
+    private static int? ReadRememberedAppId(PgbUploadRequest request)
+    {
+        if (!request.CreateApp || string.IsNullOrEmpty(request.AppIdFile) || !File.Exists(request.AppIdFile)) return null;
+        var text = File.ReadAllText(request.AppIdFile).Trim();
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
+    }
+
+    private static void RememberAppId(PgbUploadRequest request, int appId)
+    {
+        if (string.IsNullOrEmpty(request.AppIdFile)) return;
+        try
+        {
+            PgbFiles.WriteAllTextAtomic(request.AppIdFile!, appId.ToString(System.Globalization.CultureInfo.InvariantCulture) + Environment.NewLine);
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            throw new PgbPipelineException(PgbErrorCodes.StateWriteFailed, Strings.StateWriteFailed.F(request.AppIdFile!, ex.Message), ex);
+        }
+    }
+}

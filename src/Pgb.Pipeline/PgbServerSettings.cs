@@ -1,0 +1,38 @@
+using Pgb.Client;
+
+namespace Pgb.Pipeline;
+
+/// <summary>Turns user input (a URL, the name of a token variable) into a client, with coded errors.</summary>
+public static class PgbServerSettings
+{
+    public static Uri ParseServerUrl(string? text)
+    {
+        if (!Uri.TryCreate((text ?? string.Empty).Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            throw new PgbPipelineException(PgbErrorCodes.ServerUrlInvalid, Strings.ServerUrlInvalid.F(PgbRedaction.Redact(text)));
+        return uri;
+    }
+
+    /// <summary>Reads the token from the environment variable named <paramref name="variableName"/>: secrets never travel as arguments.</summary>
+    public static PgbCredential TokenFromEnvironment(string variableName)
+    {
+        var token = string.IsNullOrEmpty(variableName) ? null : Environment.GetEnvironmentVariable(variableName);
+        if (string.IsNullOrWhiteSpace(token))
+            throw new PgbPipelineException(PgbErrorCodes.TokenMissing, Strings.TokenMissing.F(variableName));
+        return PgbCredential.FromToken(token!.Trim());
+    }
+
+    public static int ParseAppId(string text)
+    {
+        if (!int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) || id <= 0)
+            throw new PgbPipelineException(PgbErrorCodes.AppIdInvalid, Strings.AppIdInvalid.F(text));
+        return id;
+    }
+
+    public static TimeSpan ParseSeconds(string what, string text)
+    {
+        if (!double.TryParse(text.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            || seconds <= 0 || double.IsInfinity(seconds) || double.IsNaN(seconds) || seconds > TimeSpan.MaxValue.TotalSeconds / 2)
+            throw new PgbPipelineException(PgbErrorCodes.TimingInvalid, Strings.TimingInvalid.F(what, text));
+        return TimeSpan.FromSeconds(seconds);
+    }
+}
