@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -116,7 +117,19 @@ public sealed partial class PgbClient
         }
 
         var reason = string.IsNullOrEmpty(response.ReasonPhrase) ? ((HttpStatusCode)(int)response.StatusCode).ToString() : response.ReasonPhrase;
-        return string.IsNullOrWhiteSpace(body) ? reason! : $"{reason} ({Snippet(body)})";
+        var text = TextOf(body);
+        return string.IsNullOrWhiteSpace(text) ? reason! : $"{reason} ({Snippet(text)})";
+    }
+
+    private static readonly Regex MarkupBlocks = new(@"<(script|style)\b[^>]*>.*?</\1\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex MarkupTags = new(@"<[^>]*>", RegexOptions.Singleline | RegexOptions.CultureInvariant);
+
+    /// <summary>An HTML (or XML) error page as its text: a person reads "502 Bad Gateway", not tags and styles.</summary>
+    private static string TextOf(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body) || !body.TrimStart().StartsWith("<", StringComparison.Ordinal)) return body;
+        var text = MarkupTags.Replace(MarkupBlocks.Replace(body, " "), " ");
+        return WebUtility.HtmlDecode(text);
     }
 
     private static string Describe(Uri uri) => PgbRedaction.Redact(uri);

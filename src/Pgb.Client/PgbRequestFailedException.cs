@@ -7,12 +7,13 @@ namespace Pgb.Client;
 public sealed class PgbRequestFailedException : Exception
 {
     public PgbRequestFailedException(int status, string? errorMessage, string method, string redactedUrl, Exception? innerException = null)
-        : base(Compose(status, errorMessage, method, redactedUrl), innerException)
+        : base(Compose(status, RedactOrNull(errorMessage), method, PgbRedaction.Redact(redactedUrl)), innerException)
     {
         Status = status;
-        ErrorMessage = errorMessage;
+        // A server may echo the request URL (and so the token) in its error text: never carry it further.
+        ErrorMessage = RedactOrNull(errorMessage);
         Method = method;
-        RequestUrl = redactedUrl;
+        RequestUrl = PgbRedaction.Redact(redactedUrl);
     }
 
     /// <summary>The HTTP status; 0 when no answer arrived (connection refused, timeout).</summary>
@@ -28,6 +29,8 @@ public sealed class PgbRequestFailedException : Exception
 
     /// <summary>True for failures worth trying again (no answer, 408, 429, 5xx but 501).</summary>
     public bool IsTransient => Status == 0 || Status == 408 || Status == 429 || (Status >= 500 && Status != 501);
+
+    private static string? RedactOrNull(string? text) => text is null ? null : PgbRedaction.Redact(text);
 
     private static string Compose(int status, string? errorMessage, string method, string url)
     {

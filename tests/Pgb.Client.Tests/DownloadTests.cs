@@ -1,0 +1,211 @@
+using System.Net;
+using System.Security.Cryptography;
+using Pgb.Testing;
+
+namespace Pgb.Client.Tests;
+
+[TestClass]
+public sealed class DownloadTests
+{
+    private const string StorageUrl = "http://storage.example/x/app.apk";
+
+    /// <summary>Larger than the client's copy buffer, so the copy loop runs more than once.</summary>
+    private static byte[] Package(int length = 200_000)
+    {
+        var bytes = new byte[length];
+        for (var i = 0; i < bytes.Length; i++) bytes[i] = (byte)((i * 31) + (i >> 8));
+        return bytes;
+    }
+
+    [TestMethod]
+    public async Task Download_When302WithJsonLocation_FetchesStorageWithoutTokenAndSavesTheBytes()
+    {
+        using var temp = new TempDirectory();
+        var bytes = Package();
+        var handler = new FakeHandler()
+            .Enqueue(FakeHandler.RedirectJson(StorageUrl))
+            .Enqueue(FakeHandler.Bytes(bytes, "application/vnd.android.package-archive"));
+        using var client = TestClients.Create(handler);
+        var destination = temp.Combine("out", "app-android.apk");
+
+        var result = await client.DownloadAsync(5, "android", destination);
+
+        Assert.HasCount(2, handler.Requests);
+        var api = handler.Requests[0];
+        Assert.AreEqual("/api/v1/apps/5/android", api.Uri.AbsolutePath);
+        Assert.AreEqual(TestClients.Token, api.QueryParameters["auth_token"]);
+        var storage = handler.Requests[1];
+        Assert.AreEqual(new Uri(StorageUrl), storage.Uri);
+        Assert.IsNull(storage.QueryParameters["auth_token"]);
+        Assert.IsNull(storage.Header("Authorization"));
+
+        CollectionAssert.AreEqual(bytes, await File.ReadAllBytesAsync(destination));
+        Assert.AreEqual(Path.GetFullPath(destination), result.FilePath);
+        Assert.AreEqual(bytes.Length, result.Length);
+        Assert.AreEqual(Convert.ToHexStringLower(SHA256.HashData(bytes)), result.Sha256);
+        Assert.AreEqual("app.apk", result.RemoteFileName);
+        CollectionAssert.AreEqual(new[] { "out/app-android.apk" }, temp.ListFiles().ToArray());
+    }
+
+    [TestMethod]
+    public async Task Download_WithBasicCredential_SendsNoAuthorizationHeaderToStorage()
+    {
+        using var temp = new TempDirectory();
+        var bytes = Package(1000);
+        var handler = new FakeHandler()
+            .Enqueue(FakeHandler.RedirectJson(StorageUrl, withHeader: true))
+            .Enqueue(FakeHandler.Bytes(bytes));
+        using var client = TestClients.Create(handler, PgbCredential.FromBasic("dev", "dev"));
+
+        await client.DownloadAsync(5, "android", temp.Combine("app.apk"));
+
+        StringAssert.StartsWith(handler.Requests[0].Header("Authorization"), "Basic ");
+        Assert.IsNull(handler.Requests[1].Header("Authorization"));
+        CollectionAssert.AreEqual(bytes, await File.ReadAllBytesAsync(temp.Combine("app.apk")));
+    }
+
+    [TestMethod]
+    public async Task Download_When302HasOnlyLocationHeader_FollowsTheHeader()
+    {
+        using var temp = new TempDirectory();
+        var bytes = Package(5000);
+        var handler = new FakeHandler()
+            .Enqueue(FakeHandler.RedirectHeader("http://storage.example/y/app.ipa"))
+            .Enqueue(FakeHandler.Bytes(bytes));
+        using var client = TestClients.Create(handler);
+
+        var result = await client.DownloadAsync(5, "ios", temp.Combine("app-ios.ipa"));
+
+        Assert.AreEqual(new Uri("http://storage.example/y/app.ipa"), handler.Requests[1].Uri);
+        Assert.AreEqual(new Uri("http://storage.example/y/app.ipa"), result.Location);
+        CollectionAssert.AreEqual(bytes, await File.ReadAllBytesAsync(temp.Combine("app-ios.ipa")));
+    }
+
+    [TestMethod]
+    public async Task GetDownloadLocation_WhenLocationIsRelative_ResolvesAgainstServerUrl()
+    {
+        var handler = new FakeHandler().Enqueue(FakeHandler.RedirectJson("/storage/5/app.apk"));
+        using var client = TestClients.Create(handler, server: new Uri("http://127.0.0.1:5099"));
+
+        var location = await client.GetDownloadLocationAsync(5, "android");
+
+        Assert.AreEqual(new Uri("http://127.0.0.1:5099/storage/5/app.apk"), location);
+        Assert.AreEqual(new Uri("http://127.0.0.1:5099/api/v1/apps/5/android?auth_token=" + Uri.EscapeDataString(TestClients.Token)), handler.Requests[0].Uri);
+    }
+
+    [TestMethod]
+    public async Task Download_WhenLocationIsRelative_FetchesItFromTheServerHostWithoutToken()
+    {
+        using var temp = new TempDirectory();
+        var bytes = Package(300);
+        var handler = new FakeHandler()
+            .Enqueue(FakeHandler.RedirectJson("/storage/5/app.apk"))
+            .Enqueue(FakeHandler.Bytes(bytes));
+        using var client = TestClients.Create(handler);
+
+        await client.DownloadAsync(5, "android", temp.Combine("a.apk"));
+
+        Assert.AreEqual(new Uri("https://build.example/storage/5/app.apk"), handler.Requests[1].Uri);
+        CollectionAssert.AreEqual(bytes, await File.ReadAllBytesAsync(temp.Combine("a.apk")));
+    }
+
+    [TestMethod]
+    public async Task Download_WhenContentLengthDoesNotMatch_ThrowsAndLeavesNoFile()
+    {
+        using var temp = new TempDirectory();
+        var handler = new FakeHandler()
+            .Enqueue(FakeHandler.RedirectJson(StorageUrl))
+            .Enqueue(FakeHandler.Bytes(Package(1000), announcedLength: 5000));
+        using var client = TestClients.Create(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(5, "android", temp.Combine("app.apk")));
+
+        Assert.Contains("1000 of 5000", ex.Message);
+        Assert.IsEmpty(temp.ListFiles());
+    }
+
+    [TestMethod]
+    public async Task Download_WhenStorageAnswersJsonErrorWith200_ThrowsAndLeavesNoFile()
+    {
+        using var temp = new TempDirectory();
+        var handler = new FakeHandler()
+            .Enqueue(FakeHandler.RedirectJson(StorageUrl))
+            .Enqueue(FakeHandler.Json(HttpStatusCode.OK, """{"error":"the download link has expired"}"""));
+        using var client = TestClients.Create(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(5, "android", temp.Combine("app.apk")));
+
+        Assert.Contains("the download link has expired", ex.Message);
+        Assert.IsEmpty(temp.ListFiles());
+    }
+
+    [TestMethod]
+    public async Task Download_WhenStorageAnswers403_ThrowsWithStatusAndLeavesNoFile()
+    {
+        using var temp = new TempDirectory();
+        var handler = new FakeHandler()
+            .Enqueue(FakeHandler.RedirectJson(StorageUrl))
+            .Enqueue(FakeHandler.Html(HttpStatusCode.Forbidden, "<Error>AccessDenied</Error>"));
+        using var client = TestClients.Create(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(5, "android", temp.Combine("app.apk")));
+
+        Assert.AreEqual(403, ex.Status);
+        Assert.IsEmpty(temp.ListFiles());
+    }
+
+    [TestMethod]
+    public async Task Download_WhenDestinationExists_ReplacesIt()
+    {
+        using var temp = new TempDirectory();
+        var destination = temp.WriteFile("app.apk", "old contents that are longer than the new ones");
+        var bytes = Package(10);
+        var handler = new FakeHandler()
+            .Enqueue(FakeHandler.RedirectJson(StorageUrl))
+            .Enqueue(FakeHandler.Bytes(bytes));
+        using var client = TestClients.Create(handler);
+
+        await client.DownloadAsync(5, "android", destination);
+
+        CollectionAssert.AreEqual(bytes, await File.ReadAllBytesAsync(destination));
+        CollectionAssert.AreEqual(new[] { "app.apk" }, temp.ListFiles().ToArray());
+    }
+
+    [TestMethod]
+    public async Task Download_WhenApiAnswers404WithJsonError_ThrowsAndNeverContactsStorage()
+    {
+        using var temp = new TempDirectory();
+        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.NotFound, """{"error":"no android build"}"""));
+        using var client = TestClients.Create(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(5, "android", temp.Combine("app.apk")));
+
+        Assert.AreEqual(404, ex.Status);
+        Assert.AreEqual("no android build", ex.ErrorMessage);
+        Assert.HasCount(1, handler.Requests);
+        Assert.IsEmpty(temp.ListFiles());
+    }
+
+    [TestMethod]
+    public async Task GetDownloadLocation_When200WithoutLocation_ThrowsExpectedRedirect()
+    {
+        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.OK, """{"id":5}"""));
+        using var client = TestClients.Create(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetDownloadLocationAsync(5, "android"));
+
+        Assert.AreEqual(200, ex.Status);
+        Assert.Contains("expected a redirect", ex.Message);
+    }
+
+    [TestMethod]
+    public async Task GetDownloadLocation_WhenLocationIsNotHttp_Throws()
+    {
+        var handler = new FakeHandler().Enqueue(FakeHandler.RedirectJson("file:///etc/passwd"));
+        using var client = TestClients.Create(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetDownloadLocationAsync(5, "android"));
+
+        Assert.Contains("not an http(s) URL", ex.Message);
+    }
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using Newtonsoft.Json.Linq;
+using Pgb.Client.Models;
+using Pgb.Testing;
+
+namespace Pgb.Client.Tests;
+
+[TestClass]
+public sealed class RequestBodyTests
+{
+    [TestMethod]
+    public async Task CreateAppFromFile_SendsMultipartWithDataPartWithoutContentTypeAndFilePartWithContentLength()
+    {
+        using var temp = new TempDirectory();
+        var archive = temp.WriteFile("app.zip", "PK-fake-zip-bytes");
+        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.Created, """{"id":7,"title":"Demo","collaborators":[]}"""));
+        using var client = TestClients.Create(handler);
+
+        var app = await client.CreateAppFromFileAsync(new PgbAppCreateOptions { Title = "Demo" }, archive);
+
+        Assert.AreEqual(7, app.Id);
+        var request = handler.Requests.Single();
+        Assert.AreEqual(HttpMethod.Post, request.Method);
+        Assert.AreEqual("/api/v1/apps", request.Uri.AbsolutePath);
+        StringAssert.StartsWith(request.Header("Content-Type"), "multipart/form-data");
+        Assert.IsFalse(request.IsChunked);
+        Assert.AreEqual((long)request.Body.Length, request.ContentLength, $"announced {request.ContentLength}, body {request.Body.Length}: {request.BodyText}");
+
+        Assert.HasCount(2, request.Parts);
+        var data = request.Parts[0];
+        Assert.AreEqual("data", data.Name);
+        Assert.IsNull(data.ContentType);
+        var json = JObject.Parse(data.BodyText);
+        Assert.AreEqual("Demo", (string?)json["title"]);
+        Assert.AreEqual("file", (string?)json["create_method"]);
+        Assert.IsFalse(json.ContainsKey("repo"), "unset fields are not sent");
+
+        // On the wire too: the data part's headers end without a Content-Type line.
+        var rawDataPart = request.BodyText.Split("--").Single(p => p.Contains("name=data", StringComparison.Ordinal));
+        var rawDataHeaders = rawDataPart[..rawDataPart.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
+        Assert.DoesNotContain("Content-Type", rawDataHeaders, StringComparison.OrdinalIgnoreCase);
+
+        var file = request.Parts[1];
+        Assert.AreEqual("file", file.Name);
+        Assert.AreEqual("app.zip", file.FileName);
+        Assert.AreEqual("application/zip", file.ContentType);
+        Assert.AreEqual("PK-fake-zip-bytes", file.BodyText);
+    }
+
+    [TestMethod]
+    public async Task CreateAppFromFile_WhenServerAnswers500_IsNotRetried()
+    {
+        using var temp = new TempDirectory();
+        var archive = temp.WriteFile("app.zip", "zip");
+        var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.InternalServerError, """{"error":"boom"}"""));
+        using var client = TestClients.Create(handler, maxRetries: 3);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.CreateAppFromFileAsync(new PgbAppCreateOptions { Title = "Demo" }, archive));
+
+        Assert.AreEqual(500, ex.Status);
+        Assert.HasCount(1, handler.Requests);
+    }
+
+    [TestMethod]
+    public async Task UpdateAppFile_SendsPutMultipartWithOnlyAFilePart()
+    {
+        using var temp = new TempDirectory();
+        var archive = temp.WriteFile("app.zip", "new-zip");
+        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.OK, """{"id":7}"""));
+        using var client = TestClients.Create(handler);
+
+        await client.UpdateAppFileAsync(7, archive);
+
+        var request = handler.Requests.Single();
+        Assert.AreEqual(HttpMethod.Put, request.Method);
+        Assert.AreEqual("/api/v1/apps/7", request.Uri.AbsolutePath);
+        Assert.AreEqual("file", request.Parts.Single().Name);
+        Assert.AreEqual("new-zip", request.Parts.Single().BodyText);
+        Assert.AreEqual((long)request.Body.Length, request.ContentLength, $"announced {request.ContentLength}, body {request.Body.Length}: {request.BodyText}");
+    }
+
+    [TestMethod]
+    public async Task QueueBuild_SendsUrlEncodedDataWithPlatformsArray()
+    {
+        var handler = new FakeHandler().Enqueue(new HttpResponseMessage(HttpStatusCode.Accepted) { Content = new StringContent("") });
+        using var client = TestClients.Create(handler);
+
+        await client.QueueBuildAsync(7, ["android", "ios"]);
+
+        var request = handler.Requests.Single();
+        Assert.AreEqual(HttpMethod.Post, request.Method);
+        Assert.AreEqual("/api/v1/apps/7/build", request.Uri.AbsolutePath);
+        StringAssert.StartsWith(request.Header("Content-Type"), "application/x-www-form-urlencoded");
+        Assert.AreEqual("""{"platforms":["android","ios"]}""", request.FormFields["data"]);
+    }
+
+    [TestMethod]
+    public async Task QueueBuild_WithoutPlatforms_SendsEmptyBodyWithZeroContentLength()
+    {
+        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.Accepted, "{}"));
+        using var client = TestClients.Create(handler);
+
+        await client.QueueBuildAsync(7);
+
+        var request = handler.Requests.Single();
+        Assert.AreEqual(0L, request.ContentLength);
+        Assert.IsEmpty(request.Body);
+    }
+
+    [TestMethod]
+    public async Task PullApp_SendsPutWithUrlEncodedDataPullTrue()
+    {
+        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.OK, """{"id":7,"repo":"https://example.com/r.git"}"""));
+        using var client = TestClients.Create(handler);
+
+        await client.PullAppAsync(7);
+
+        var request = handler.Requests.Single();
+        Assert.AreEqual(HttpMethod.Put, request.Method);
+        Assert.AreEqual("/api/v1/apps/7", request.Uri.AbsolutePath);
+        StringAssert.StartsWith(request.Header("Content-Type"), "application/x-www-form-urlencoded");
+        Assert.AreEqual("""{"pull":true}""", request.FormFields["data"]);
+    }
+
+    [TestMethod]
+    public async Task CreateAppFromRepo_SendsUrlEncodedDataWithRemoteRepoMethod()
+    {
+        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.Created, """{"id":8}"""));
+        using var client = TestClients.Create(handler);
+
+        await client.CreateAppFromRepoAsync(new PgbAppCreateOptions { Title = "R", Repo = "https://example.com/r.git" });
+
+        var data = JObject.Parse(handler.Requests.Single().FormFields["data"]!);
+        Assert.AreEqual("remote_repo", (string?)data["create_method"]);
+        Assert.AreEqual("https://example.com/r.git", (string?)data["repo"]);
+    }
+}

@@ -1,0 +1,178 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Pgb.Testing;
+
+namespace Pgb.Client.Tests;
+
+[TestClass]
+public sealed class RetryTests
+{
+    [TestMethod]
+    public async Task GetApp_When503ThenOk_RetriesAndSucceeds()
+    {
+        var handler = new FakeHandler()
+            .Enqueue(FakeHandler.Html(HttpStatusCode.ServiceUnavailable, "<html>busy</html>"))
+            .Enqueue(FakeHandler.Json(HttpStatusCode.OK, """{"id":5}"""));
+        using var client = TestClients.Create(handler, maxRetries: 3);
+
+        var app = await client.GetAppAsync(5);
+
+        Assert.AreEqual(5, app.Id);
+        Assert.HasCount(2, handler.Requests);
+    }
+
+    [TestMethod]
+    public async Task GetApp_WhenConnectionFailsOnceThenOk_RetriesAndSucceeds()
+    {
+        var handler = new FakeHandler()
+            .Enqueue(_ => throw new HttpRequestException("Connection reset"))
+            .Enqueue(FakeHandler.Json(HttpStatusCode.OK, """{"id":5}"""));
+        using var client = TestClients.Create(handler, maxRetries: 1);
+
+        var app = await client.GetAppAsync(5);
+
+        Assert.AreEqual(5, app.Id);
+        Assert.HasCount(2, handler.Requests);
+    }
+
+    [TestMethod]
+    public async Task GetApp_When503Persists_GivesUpAfterMaxRetriesWithLastStatus()
+    {
+        var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.ServiceUnavailable, """{"error":"down"}"""));
+        using var client = TestClients.Create(handler, maxRetries: 2);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
+
+        Assert.AreEqual(503, ex.Status);
+        Assert.HasCount(3, handler.Requests);
+    }
+
+    [TestMethod]
+    public async Task GetApp_When404_IsNotRetried()
+    {
+        var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.NotFound, """{"error":"nope"}"""));
+        using var client = TestClients.Create(handler, maxRetries: 3);
+
+        await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
+
+        Assert.HasCount(1, handler.Requests);
+    }
+
+    [TestMethod]
+    public async Task QueueBuild_When503_IsRetriedBecauseTheServerDidNotProcessIt()
+    {
+        var handler = new FakeHandler()
+            .Enqueue(FakeHandler.Json(HttpStatusCode.ServiceUnavailable, """{"error":"busy"}"""))
+            .Enqueue(FakeHandler.Json(HttpStatusCode.Accepted, "{}"));
+        using var client = TestClients.Create(handler, maxRetries: 3);
+
+        await client.QueueBuildAsync(5, ["android"]);
+
+        Assert.HasCount(2, handler.Requests);
+        Assert.AreEqual(handler.Requests[0].FormFields["data"], handler.Requests[1].FormFields["data"]);
+    }
+
+    [TestMethod]
+    public async Task QueueBuild_When500_IsNotRetried()
+    {
+        var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.InternalServerError, """{"error":"boom"}"""));
+        using var client = TestClients.Create(handler, maxRetries: 3);
+
+        await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.QueueBuildAsync(5, ["android"]));
+
+        Assert.HasCount(1, handler.Requests);
+    }
+
+    [TestMethod]
+    public async Task QueueBuild_WhenConnectionFails_IsNotRetried()
+    {
+        var handler = new FakeHandler(_ => throw new HttpRequestException("Connection reset"));
+        using var client = TestClients.Create(handler, maxRetries: 3);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.QueueBuildAsync(5, ["android"]));
+
+        Assert.AreEqual(0, ex.Status);
+        Assert.HasCount(1, handler.Requests);
+    }
+
+    [TestMethod]
+    public void DelayFor_WithRetryAfterDelta_ReturnsTheServersDelay()
+    {
+        var policy = new RetryPolicy(new PgbRetryOptions { Delay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMinutes(1) });
+
+        var delay = policy.DelayFor(0, new RetryConditionHeaderValue(TimeSpan.FromSeconds(7)));
+
+        Assert.AreEqual(TimeSpan.FromSeconds(7), delay);
+    }
+
+    [TestMethod]
+    public void DelayFor_WithRetryAfterBeyondMaxDelay_IsCappedAtMaxDelay()
+    {
+        var policy = new RetryPolicy(new PgbRetryOptions { MaxDelay = TimeSpan.FromSeconds(30) });
+
+        var delay = policy.DelayFor(0, new RetryConditionHeaderValue(TimeSpan.FromHours(1)));
+
+        Assert.AreEqual(TimeSpan.FromSeconds(30), delay);
+    }
+
+    [TestMethod]
+    public void DelayFor_WithRetryAfterDateInThePast_IsZero()
+    {
+        var policy = new RetryPolicy(new PgbRetryOptions());
+
+        var delay = policy.DelayFor(2, new RetryConditionHeaderValue(DateTimeOffset.UtcNow.AddMinutes(-5)));
+
+        Assert.AreEqual(TimeSpan.Zero, delay);
+    }
+
+    [TestMethod]
+    public void DelayFor_WithoutRetryAfter_GrowsExponentiallyWithinJitterAndCap()
+    {
+        var policy = new RetryPolicy(new PgbRetryOptions { Delay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(5) });
+
+        var first = policy.DelayFor(0, null);
+        var third = policy.DelayFor(2, null);
+        var tenth = policy.DelayFor(9, null);
+
+        Assert.IsTrue(first >= TimeSpan.FromSeconds(0.8) && first <= TimeSpan.FromSeconds(1.2), first.ToString());
+        Assert.IsTrue(third >= TimeSpan.FromSeconds(3.2) && third <= TimeSpan.FromSeconds(4.8), third.ToString());
+        Assert.AreEqual(TimeSpan.FromSeconds(5), tenth);
+    }
+
+    [TestMethod]
+    [DataRow("GET", 500, true)]
+    [DataRow("PUT", 502, true)]
+    [DataRow("GET", 503, true)]
+    [DataRow("POST", 429, true)]
+    [DataRow("POST", 503, true)]
+    [DataRow("POST", 500, false)]
+    [DataRow("POST", 502, false)]
+    [DataRow("GET", 400, false)]
+    [DataRow("GET", 501, false)]
+    public void ShouldRetry_DependsOnMethodAndStatus(string method, int status, bool expected)
+    {
+        var policy = new RetryPolicy(new PgbRetryOptions());
+
+        Assert.AreEqual(expected, policy.ShouldRetry(new HttpMethod(method), (HttpStatusCode)status));
+    }
+
+    [TestMethod]
+    public async Task GetApp_When503WithRetryAfterZero_RetriesAndSucceeds()
+    {
+        var busy = FakeHandler.Json(HttpStatusCode.ServiceUnavailable, """{"error":"busy"}""");
+        busy.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.Zero);
+        var handler = new FakeHandler().Enqueue(busy).Enqueue(FakeHandler.Json(HttpStatusCode.OK, """{"id":5}"""));
+        var options = new PgbClientOptions { Handler = handler };
+        // Only the Retry-After answer can make this retry immediate; otherwise the wait is an hour and the
+        // safety token below cancels it, failing the test.
+        options.Retry.Delay = TimeSpan.FromHours(1);
+        options.Retry.MaxDelay = TimeSpan.FromHours(1);
+        using var client = new PgbClient(TestClients.Server, PgbCredential.FromToken(TestClients.Token), options);
+        using var safety = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+
+        var app = await client.GetAppAsync(5, safety.Token);
+
+        Assert.AreEqual(5, app.Id);
+        Assert.HasCount(2, handler.Requests);
+    }
+}

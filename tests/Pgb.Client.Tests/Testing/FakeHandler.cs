@@ -1,0 +1,174 @@
+using System.Collections.Specialized;
+using System.Net;
+using System.Text;
+using System.Web;
+
+namespace Pgb.Testing;
+
+/// <summary>One request as the fake handler saw it, read before the client disposed it.</summary>
+internal sealed class RecordedRequest
+{
+    public required HttpMethod Method { get; init; }
+
+    public required Uri Uri { get; init; }
+
+    /// <summary>Request and content headers, values joined with ", "; names compare without case.</summary>
+    public required IReadOnlyDictionary<string, string> Headers { get; init; }
+
+    public required byte[] Body { get; init; }
+
+    public string BodyText => Encoding.UTF8.GetString(Body);
+
+    /// <summary>The Content-Length the content announced (null without content or when unknown).</summary>
+    public long? ContentLength { get; init; }
+
+    public bool IsChunked { get; init; }
+
+    /// <summary>The parts of a multipart body, in order; empty otherwise.</summary>
+    public required IReadOnlyList<RecordedPart> Parts { get; init; }
+
+    public string PathAndQuery => Uri.PathAndQuery;
+
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    public NameValueCollection QueryParameters => HttpUtility.ParseQueryString(Uri.Query);
+
+    /// <summary>The fields of a url-encoded form body.</summary>
+    public NameValueCollection FormFields => HttpUtility.ParseQueryString(BodyText);
+
+    public override string ToString() => Method + " " + Uri;
+}
+
+internal sealed class RecordedPart
+{
+    public required string? Name { get; init; }
+
+    public required string? FileName { get; init; }
+
+    /// <summary>The part's Content-Type header, or null when it has none.</summary>
+    public required string? ContentType { get; init; }
+
+    public required byte[] Body { get; init; }
+
+    public string BodyText => Encoding.UTF8.GetString(Body);
+}
+
+/// <summary>
+/// A fake <see cref="HttpMessageHandler"/>: records every request (method, URI, headers, body) and
+/// answers from a queue of responses, then from a function. No sockets.
+/// </summary>
+internal sealed class FakeHandler : HttpMessageHandler
+{
+    private readonly Queue<Func<RecordedRequest, HttpResponseMessage>> _queue = new();
+    private readonly Func<RecordedRequest, HttpResponseMessage>? _answer;
+    private readonly List<RecordedRequest> _requests = [];
+
+    public FakeHandler(Func<RecordedRequest, HttpResponseMessage>? answer = null) => _answer = answer;
+
+    public IReadOnlyList<RecordedRequest> Requests
+    {
+        get
+        {
+            lock (_requests) return [.. _requests];
+        }
+    }
+
+    public FakeHandler Enqueue(HttpResponseMessage response) => Enqueue(_ => response);
+
+    public FakeHandler Enqueue(Func<RecordedRequest, HttpResponseMessage> answer)
+    {
+        lock (_queue) _queue.Enqueue(answer);
+        return this;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var recorded = await RecordAsync(request, cancellationToken).ConfigureAwait(false);
+        lock (_requests) _requests.Add(recorded);
+
+        Func<RecordedRequest, HttpResponseMessage>? answer = null;
+        lock (_queue)
+        {
+            if (_queue.Count > 0) answer = _queue.Dequeue();
+        }
+
+        answer ??= _answer ?? throw new InvalidOperationException("FakeHandler has no answer left for " + recorded);
+        var response = answer(recorded);
+        response.RequestMessage ??= request;
+        return response;
+    }
+
+    private static async Task<RecordedRequest> RecordAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in request.Headers) headers[header.Key] = string.Join(", ", header.Value);
+
+        long? contentLength = null;
+        var parts = new List<RecordedPart>();
+        var body = Array.Empty<byte>();
+        if (request.Content is { } content)
+        {
+            // Read the announced length and the whole body first, as the wire would carry them: reading a
+            // part on its own buffers it and adds headers to it.
+            contentLength = content.Headers.ContentLength;
+            body = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            if (content is MultipartContent multipart)
+            {
+                foreach (var part in multipart)
+                {
+                    parts.Add(new RecordedPart
+                    {
+                        Name = part.Headers.ContentDisposition?.Name?.Trim('"'),
+                        FileName = part.Headers.ContentDisposition?.FileName?.Trim('"'),
+                        ContentType = part.Headers.ContentType?.ToString(),
+                        Body = await part.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false),
+                    });
+                }
+            }
+
+            foreach (var header in content.Headers) headers[header.Key] = string.Join(", ", header.Value);
+        }
+
+        return new RecordedRequest
+        {
+            Method = request.Method,
+            Uri = request.RequestUri!,
+            Headers = headers,
+            Body = body,
+            ContentLength = contentLength,
+            IsChunked = request.Headers.TransferEncodingChunked == true,
+            Parts = parts,
+        };
+    }
+
+    public static HttpResponseMessage Json(HttpStatusCode status, string json) =>
+        new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+
+    public static HttpResponseMessage Html(HttpStatusCode status, string html) =>
+        new(status) { Content = new StringContent(html, Encoding.UTF8, "text/html") };
+
+    /// <summary>A 302 as the service sent it for downloads: a JSON body with the location, and optionally the header too.</summary>
+    public static HttpResponseMessage RedirectJson(string location, bool withHeader = false)
+    {
+        var response = Json(HttpStatusCode.Found, "{\"location\":\"" + location + "\"}");
+        if (withHeader) response.Headers.Location = new Uri(location, UriKind.RelativeOrAbsolute);
+        return response;
+    }
+
+    /// <summary>A 302 with only a Location header and an empty body.</summary>
+    public static HttpResponseMessage RedirectHeader(string location)
+    {
+        var response = new HttpResponseMessage(HttpStatusCode.Found) { Content = new ByteArrayContent([]) };
+        response.Headers.Location = new Uri(location, UriKind.RelativeOrAbsolute);
+        return response;
+    }
+
+    public static HttpResponseMessage Bytes(byte[] bytes, string mediaType = "application/octet-stream", long? announcedLength = null)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+        content.Headers.ContentLength = announcedLength ?? bytes.Length;
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+    }
+}

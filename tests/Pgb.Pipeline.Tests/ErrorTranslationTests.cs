@@ -1,0 +1,109 @@
+using System.Net;
+using Pgb.Testing;
+
+namespace Pgb.Pipeline.Tests;
+
+[TestClass]
+public sealed class ErrorTranslationTests
+{
+    private static readonly string[] Android = ["android"];
+
+    private static void AssertNoToken(Exception ex)
+    {
+        Assert.DoesNotContain(PipelineFactory.Token, ex.Message);
+        Assert.DoesNotContain(PipelineFactory.Token, ex.ToString());
+        Assert.DoesNotContain(PipelineFactory.Token, ex.InnerException?.ToString() ?? string.Empty);
+    }
+
+    [TestMethod]
+    public async Task Wait_When401_FailsWithPGB2401NamingTheTokenVariableButNotTheToken()
+    {
+        var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.Unauthorized, """{"error":"Invalid authentication token."}"""));
+        using var client = PipelineFactory.CreateClient(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
+            () => PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, Android, new PgbWaitOptions()));
+
+        Assert.AreEqual(PgbErrorCodes.Unauthorized, ex.Code);
+        Assert.AreEqual("PGB2401", ex.Code);
+        Assert.AreEqual(401, ex.HttpStatus);
+        Assert.Contains(PipelineFactory.TokenVariable, ex.Message);
+        Assert.Contains("Invalid authentication token.", ex.Message);
+        AssertNoToken(ex);
+    }
+
+    [TestMethod]
+    public async Task QueueBuild_When404ForTheApp_FailsWithPGB2404NamingTheApp()
+    {
+        var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.NotFound, """{"error":"app not found"}"""));
+        using var client = PipelineFactory.CreateClient(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
+            () => PipelineFactory.CreatePipeline(client).QueueBuildAsync(42, Android));
+
+        Assert.AreEqual(PgbErrorCodes.NotFound, ex.Code);
+        Assert.AreEqual("PGB2404", ex.Code);
+        Assert.Contains("#42", ex.Message);
+        Assert.Contains("app not found", ex.Message);
+        AssertNoToken(ex);
+    }
+
+    [TestMethod]
+    public async Task QueueBuild_When400_FailsWithPGB2400AndTheServersMessage()
+    {
+        var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.BadRequest, """{"error":"platforms must be an array"}"""));
+        using var client = PipelineFactory.CreateClient(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
+            () => PipelineFactory.CreatePipeline(client).QueueBuildAsync(42, Android));
+
+        Assert.AreEqual(PgbErrorCodes.BadRequest, ex.Code);
+        Assert.AreEqual("PGB2400", ex.Code);
+        Assert.Contains("platforms must be an array", ex.Message);
+        AssertNoToken(ex);
+    }
+
+    [TestMethod]
+    public async Task Wait_WhenConnectionFails_FailsWithPGB2001NamingTheServer()
+    {
+        var handler = new FakeHandler(_ => throw new HttpRequestException("Connection refused (build.example:443)"));
+        using var client = PipelineFactory.CreateClient(handler, maxRetries: 2);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
+            () => PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, Android, new PgbWaitOptions()));
+
+        Assert.AreEqual(PgbErrorCodes.ServerUnreachable, ex.Code);
+        Assert.AreEqual("PGB2001", ex.Code);
+        Assert.AreEqual(0, ex.HttpStatus);
+        Assert.Contains("https://build.example/", ex.Message);
+        Assert.Contains("Connection refused", ex.Message);
+        Assert.HasCount(3, handler.Requests);
+        AssertNoToken(ex);
+    }
+
+    [TestMethod]
+    [DataRow(HttpStatusCode.Forbidden, "PGB2403")]
+    [DataRow(HttpStatusCode.RequestEntityTooLarge, "PGB2413")]
+    [DataRow(HttpStatusCode.LengthRequired, "PGB2413")]
+    [DataRow(HttpStatusCode.InternalServerError, "PGB2500")]
+    public async Task QueueBuild_WhenServerAnswersOtherErrors_MapsToOneCodePerCause(HttpStatusCode status, string code)
+    {
+        var handler = new FakeHandler(_ => FakeHandler.Html(status, "<html><body>nope</body></html>"));
+        using var client = PipelineFactory.CreateClient(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
+            () => PipelineFactory.CreatePipeline(client).QueueBuildAsync(42, Android));
+
+        Assert.AreEqual(code, ex.Code);
+        Assert.AreEqual((int)status, ex.HttpStatus);
+    }
+
+    [TestMethod]
+    public void ExceptionToString_StartsWithTheCode()
+    {
+        var ex = new PgbPipelineException(PgbErrorCodes.BuildFailed, "The android build failed");
+
+        Assert.AreEqual("PGB3001: The android build failed", ex.ToString());
+        Assert.IsNull(ex.HttpStatus);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Net;
+using Pgb.Client;
+using Pgb.Testing;
+
+namespace Pgb.Pipeline.Tests;
+
+internal static class PipelineFactory
+{
+    public static readonly Uri Server = new("https://build.example/");
+
+    public const string Token = "pipeline-s3cr3t-token";
+
+    public const string TokenVariable = "MY_PGB_TOKEN";
+
+    public static PgbClient CreateClient(FakeHandler handler, int maxRetries = 0)
+    {
+        var options = new PgbClientOptions { Handler = handler };
+        options.Retry.MaxRetries = maxRetries;
+        options.Retry.Delay = TimeSpan.Zero;
+        return new PgbClient(Server, PgbCredential.FromToken(Token), options);
+    }
+
+    public static PgbPipeline CreatePipeline(PgbClient client, PgbClock? clock = null) => new(client, clock ?? new FakeClock(), TokenVariable);
+
+    /// <summary>An app answer with the given platform statuses (null values stay JSON null).</summary>
+    public static HttpResponseMessage App(int id, params (string Platform, string? Status)[] statuses) => App(id, statuses, []);
+
+    public static HttpResponseMessage App(int id, (string Platform, string? Status)[] statuses, (string Platform, string Message)[] errors)
+    {
+        static string Quote(string? s) => s is null ? "null" : Newtonsoft.Json.JsonConvert.ToString(s);
+        var status = string.Join(",", statuses.Select(s => Quote(s.Platform) + ":" + Quote(s.Status)));
+        var error = string.Join(",", errors.Select(e => Quote(e.Platform) + ":" + Quote(e.Message)));
+        var json = "{\"id\":" + id + ",\"title\":\"Demo\",\"version\":\"1.2.3\",\"build_count\":null,\"status\":{" + status + "},\"error\":{" + error + "}}";
+        return FakeHandler.Json(HttpStatusCode.OK, json);
+    }
+}

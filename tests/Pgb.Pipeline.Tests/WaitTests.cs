@@ -1,0 +1,243 @@
+using System.Net;
+using Pgb.Client;
+using Pgb.Testing;
+
+namespace Pgb.Pipeline.Tests;
+
+[TestClass]
+public sealed class WaitTests
+{
+    private static readonly string[] Android = ["android"];
+    private static readonly string[] Both = ["android", "ios"];
+
+    private static PgbWaitOptions Options(double timeoutSeconds = 600, double pollSeconds = 2, double maxPollSeconds = 30) => new()
+    {
+        Timeout = TimeSpan.FromSeconds(timeoutSeconds),
+        PollInterval = TimeSpan.FromSeconds(pollSeconds),
+        MaxPollInterval = TimeSpan.FromSeconds(maxPollSeconds),
+        BackoffFactor = 1.5,
+    };
+
+    [TestMethod]
+    public async Task Wait_WhenPlatformsComplete_ReturnsTheApp()
+    {
+        var handler = new FakeHandler()
+            .Enqueue(PipelineFactory.App(5, ("android", "pending"), ("ios", "pending")))
+            .Enqueue(PipelineFactory.App(5, ("android", "complete"), ("ios", "pending")))
+            .Enqueue(PipelineFactory.App(5, ("android", "complete"), ("ios", "complete")));
+        var clock = new FakeClock();
+        using var client = PipelineFactory.CreateClient(handler);
+        var pipeline = PipelineFactory.CreatePipeline(client, clock);
+
+        var app = await pipeline.WaitForCompletionAsync(5, Both, Options());
+
+        Assert.AreEqual(5, app.Id);
+        Assert.AreEqual(PgbBuildStatus.Complete, app.StatusOf("ios"));
+        Assert.HasCount(3, handler.Requests);
+        Assert.IsTrue(handler.Requests.All(r => r.Method == HttpMethod.Get && r.Uri.AbsolutePath == "/api/v1/apps/5"));
+        Assert.HasCount(2, clock.Delays);
+    }
+
+    [TestMethod]
+    public async Task Wait_WhenAlreadyComplete_ReturnsWithoutWaiting()
+    {
+        var handler = new FakeHandler().Enqueue(PipelineFactory.App(5, ("android", "complete")));
+        var clock = new FakeClock();
+        using var client = PipelineFactory.CreateClient(handler);
+
+        var app = await PipelineFactory.CreatePipeline(client, clock).WaitForCompletionAsync(5, Android, Options());
+
+        Assert.AreEqual(PgbBuildStatus.Complete, app.StatusOf("android"));
+        Assert.IsEmpty(clock.Delays);
+    }
+
+    [TestMethod]
+    public async Task Wait_WhenAPlatformErrors_FailsWithPGB3001AndTheServersMessage()
+    {
+        var handler = new FakeHandler()
+            .Enqueue(PipelineFactory.App(5, ("android", "pending"), ("ios", "pending")))
+            .Enqueue(PipelineFactory.App(5, [("android", "error"), ("ios", "complete")], [("android", "Keystore was tampered with, or password was incorrect")]));
+        using var client = PipelineFactory.CreateClient(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
+            () => PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, Both, Options()));
+
+        Assert.AreEqual(PgbErrorCodes.BuildFailed, ex.Code);
+        Assert.AreEqual("PGB3001", ex.Code);
+        Assert.Contains("Keystore was tampered with, or password was incorrect", ex.Message);
+        Assert.Contains("android", ex.Message);
+        Assert.Contains("#5", ex.Message);
+    }
+
+    [TestMethod]
+    public async Task Wait_WhenOnePlatformErrorsWhileAnotherIsPending_KeepsWaitingUntilAllFinish()
+    {
+        var handler = new FakeHandler()
+            .Enqueue(PipelineFactory.App(5, [("android", "error"), ("ios", "pending")], [("android", "broken")]))
+            .Enqueue(PipelineFactory.App(5, [("android", "error"), ("ios", "complete")], [("android", "broken")]));
+        using var client = PipelineFactory.CreateClient(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
+            () => PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, Both, Options()));
+
+        Assert.AreEqual(PgbErrorCodes.BuildFailed, ex.Code);
+        Assert.HasCount(2, handler.Requests);
+    }
+
+    [TestMethod]
+    [DataRow("pending")]
+    [DataRow(null)]
+    [DataRow("skip")]
+    public async Task Wait_WhenStatusNeverFinishes_FailsWithPGB3002AtTheTimeout(string? status)
+    {
+        var handler = new FakeHandler(_ => PipelineFactory.App(5, ("android", status)));
+        var clock = new FakeClock();
+        using var client = PipelineFactory.CreateClient(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
+            () => PipelineFactory.CreatePipeline(client, clock).WaitForCompletionAsync(5, Android, Options(timeoutSeconds: 120, maxPollSeconds: 10)));
+
+        Assert.AreEqual(PgbErrorCodes.BuildTimedOut, ex.Code);
+        Assert.AreEqual("PGB3002", ex.Code);
+        Assert.Contains("android " + (status ?? "null"), ex.Message);
+        Assert.AreEqual(TimeSpan.FromSeconds(120), clock.Elapsed);
+    }
+
+    [TestMethod]
+    public async Task Wait_WhenPlatformIsMissingFromStatus_TimesOutInsteadOfHanging()
+    {
+        var handler = new FakeHandler(_ => PipelineFactory.App(5, ("android", "complete")));
+        var clock = new FakeClock();
+        using var client = PipelineFactory.CreateClient(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
+            () => PipelineFactory.CreatePipeline(client, clock).WaitForCompletionAsync(5, Both, Options(timeoutSeconds: 60)));
+
+        Assert.AreEqual(PgbErrorCodes.BuildTimedOut, ex.Code);
+        Assert.Contains("ios null", ex.Message);
+    }
+
+    [TestMethod]
+    public async Task Wait_WhileNothingChanges_IntervalsGrowUpToMaxPollInterval()
+    {
+        var handler = new FakeHandler(_ => PipelineFactory.App(5, ("android", "pending")));
+        var clock = new FakeClock();
+        using var client = PipelineFactory.CreateClient(handler);
+
+        await Assert.ThrowsExactlyAsync<PgbPipelineException>(
+            () => PipelineFactory.CreatePipeline(client, clock).WaitForCompletionAsync(5, Android, Options(timeoutSeconds: 300, pollSeconds: 2, maxPollSeconds: 10)));
+
+        var delays = clock.Delays;
+        Assert.IsGreaterThan(5, delays.Count);
+        Assert.AreEqual(TimeSpan.FromSeconds(2), delays[0]);
+        Assert.AreEqual(TimeSpan.FromSeconds(3), delays[1]);
+        Assert.AreEqual(TimeSpan.FromSeconds(4.5), delays[2]);
+        // All but the last (cut short by the deadline) never shrink and stop at the cap.
+        var steady = delays.Take(delays.Count - 1).ToList();
+        for (var i = 1; i < steady.Count; i++)
+            Assert.IsGreaterThanOrEqualTo(steady[i - 1], steady[i], $"delay {i} shrank: {string.Join(", ", delays)}");
+        Assert.IsTrue(delays.All(d => d <= TimeSpan.FromSeconds(10)), string.Join(", ", delays));
+        Assert.AreEqual(TimeSpan.FromSeconds(10), steady[^1]);
+        Assert.AreEqual(TimeSpan.FromSeconds(300), clock.Elapsed);
+    }
+
+    [TestMethod]
+    public async Task Wait_WhenStatusChanges_IntervalStartsOverAtPollInterval()
+    {
+        var handler = new FakeHandler()
+            .Enqueue(PipelineFactory.App(5, ("android", "pending"), ("ios", "pending")))
+            .Enqueue(PipelineFactory.App(5, ("android", "pending"), ("ios", "pending")))
+            .Enqueue(PipelineFactory.App(5, ("android", "pending"), ("ios", "pending")))
+            .Enqueue(PipelineFactory.App(5, ("android", "complete"), ("ios", "pending")))
+            .Enqueue(PipelineFactory.App(5, ("android", "complete"), ("ios", "complete")));
+        var clock = new FakeClock();
+        using var client = PipelineFactory.CreateClient(handler);
+
+        await PipelineFactory.CreatePipeline(client, clock).WaitForCompletionAsync(5, Both, Options(pollSeconds: 2));
+
+        CollectionAssert.AreEqual(
+            new[] { TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(4.5), TimeSpan.FromSeconds(2) },
+            clock.Delays.ToArray());
+    }
+
+    [TestMethod]
+    public async Task Wait_WhenStatusIsUnknown_KeepsWaiting()
+    {
+        var handler = new FakeHandler()
+            .Enqueue(PipelineFactory.App(5, ("android", "queued")))
+            .Enqueue(PipelineFactory.App(5, ("android", "building")))
+            .Enqueue(PipelineFactory.App(5, ("android", "complete")));
+        using var client = PipelineFactory.CreateClient(handler);
+
+        var app = await PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, Android, Options());
+
+        Assert.AreEqual(PgbBuildStatus.Complete, app.StatusOf("android"));
+        Assert.HasCount(3, handler.Requests);
+    }
+
+    [TestMethod]
+    public async Task Wait_ReportsProgressOnlyWhenStatusesChange()
+    {
+        var handler = new FakeHandler()
+            .Enqueue(PipelineFactory.App(5, ("android", "pending")))
+            .Enqueue(PipelineFactory.App(5, ("android", "pending")))
+            .Enqueue(PipelineFactory.App(5, ("android", "complete")));
+        var progress = new RecordingProgress();
+        using var client = PipelineFactory.CreateClient(handler);
+
+        await PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, Android, Options(), progress);
+
+        CollectionAssert.AreEqual(new[] { "App #5: android pending", "App #5: android complete" }, progress.Messages.ToArray());
+        Assert.AreEqual(PgbStage.Wait, progress.Items[0].Stage);
+        Assert.AreEqual("pending", progress.Items[0].Statuses!["android"]);
+    }
+
+    [TestMethod]
+    public async Task Wait_WhenCanceled_StopsWithOperationCanceled()
+    {
+        var handler = new FakeHandler(_ => PipelineFactory.App(5, ("android", "pending")));
+        using var client = PipelineFactory.CreateClient(handler);
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+
+        await Assert.ThrowsAsync<OperationCanceledException>(
+            () => PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, Android, Options(), cancellationToken: cancel.Token));
+    }
+
+    [TestMethod]
+    [DataRow(0.0, 2.0)]
+    [DataRow(60.0, 0.0)]
+    [DataRow(-1.0, 2.0)]
+    public async Task Wait_WithNonPositiveTiming_FailsWithPGB1008(double timeoutSeconds, double pollSeconds)
+    {
+        var handler = new FakeHandler();
+        using var client = PipelineFactory.CreateClient(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
+            () => PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, Android, Options(timeoutSeconds, pollSeconds)));
+
+        Assert.AreEqual(PgbErrorCodes.TimingInvalid, ex.Code);
+        Assert.IsEmpty(handler.Requests);
+    }
+}
+
+/// <summary>Collects progress reports synchronously (Progress&lt;T&gt; would post them to the thread pool).</summary>
+internal sealed class RecordingProgress : IProgress<PgbProgress>
+{
+    private readonly List<PgbProgress> _items = [];
+
+    public IReadOnlyList<PgbProgress> Items
+    {
+        get
+        {
+            lock (_items) return [.. _items];
+        }
+    }
+
+    public IReadOnlyList<string> Messages => [.. Items.Select(i => i.Message)];
+
+    public void Report(PgbProgress value)
+    {
+        lock (_items) _items.Add(value);
+    }
+}
