@@ -1,0 +1,26 @@
+using Pgb.Server.Hosting;
+using Pgb.Server.Http;
+using Pgb.Server.Model;
+
+namespace Pgb.Server.Handlers;
+
+/// <summary>GET /storage/{guid}/{file}: the "S3" of this server. No authentication and no credentials in the URL -
+/// clients must not send their token here, and the server neither needs nor echoes one. The unguessable guid is
+/// the only access control, as with the real service's links.</summary>
+internal sealed class StorageHandlers(ServerState state)
+{
+    public async Task Get(HttpContext context)
+    {
+        var key = "public/" + HandlerContext.RouteString(context, "guid") + "/" + HandlerContext.RouteString(context, "file");
+        var content = state.Blobs.Get(key) ?? throw ApiException.NotFound("no such object in storage");
+        var extension = Path.GetExtension(key).TrimStart('.').ToLowerInvariant();
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = Platforms.ContentType(extension);
+        context.Response.ContentLength = content.Length;
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{Path.GetFileName(key)}\"";
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await context.Response.Body.WriteAsync(content, context.RequestAborted);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Features;
+using Pgb.Server.Handlers;
+using Pgb.Server.Http;
+using Pgb.Server.Pipeline;
+
+namespace Pgb.Server.Hosting;
+
+/// <summary>Composes the server: Kestrel on 127.0.0.1, the request pipeline (Azurite-style: log -> forwarded headers
+/// -> JSONP -> errors -> path clean-up -> 411 -> auth -> handlers) and the routes.</summary>
+internal static class ServerApp
+{
+    /// <summary>Uploads up to 2 GiB - 1 (the in-memory blob store holds them as byte arrays); the real service took
+    /// archives of hundreds of MB, and the brief asks for at least 1 GiB.</summary>
+    public const long MaxBodySize = int.MaxValue;
+
+    public static WebApplication Build(ServerState state, int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(ServerApp).Assembly.GetName().Name,
+            EnvironmentName = Environments.Production,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // Nothing from the environment (ASPNETCORE_URLS, Kestrel__Endpoints__..., appsettings.json) may add endpoints:
+        // the server binds 127.0.0.1 and the given port, nothing else.
+        builder.Configuration.Sources.Clear();
+
+        // The embedding tool prints its own lines; per-request lines go to PgbServerOptions.Log.
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
+        builder.Services.AddSingleton(state);
+        builder.Services.Configure<FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = MaxBodySize;
+            o.ValueLengthLimit = int.MaxValue;
+            o.BufferBodyLengthLimit = MaxBodySize;
+        });
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = MaxBodySize;
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, port);
+        });
+
+        var app = builder.Build();
+        app.UseMiddleware<RequestLogMiddleware>();
+        app.UseMiddleware<ForwardedHeadersMiddleware>();
+        app.UseMiddleware<JsonpMiddleware>();
+        app.UseMiddleware<ErrorMiddleware>();
+        app.UseMiddleware<PathNormalizationMiddleware>();
+        app.UseMiddleware<LengthRequiredMiddleware>();
+        app.UseMiddleware<AuthMiddleware>();
+        app.UseRouting();
+        MapRoutes(app, state);
+        return app;
+    }
+
+    private static void MapRoutes(WebApplication app, ServerState state)
+    {
+        var account = new AccountHandlers(state);
+        var apps = new AppHandlers(state);
+        var builds = new BuildHandlers(state);
+        var storage = new StorageHandlers(state);
+
+        app.MapGet("/", (HttpContext context) => JsonResponses.WriteAsync(context, StatusCodes.Status200OK,
+            new JsonObject { ["name"] = "Pgb.Server", ["description"] = "PhoneGap-Build-compatible server", ["api"] = "/api/v1" }));
+        app.MapMethods("/storage/{guid}/{file}", [HttpMethods.Get, HttpMethods.Head], storage.Get);
+
+        app.MapPost("/token", account.Token);
+        app.MapPost("/api/v1/token", account.Token);
+        app.MapGet("/api/v1", account.Me);
+        app.MapGet("/api/v1/me", account.Me);
+        app.MapGet("/api/v1/keys", account.Keys);
+        app.MapGet("/api/v1/keys/{platform}", account.KeysOfPlatform);
+        app.MapGet("/api/v1/keys/{platform}/{keyId}", account.Key);
+
+        app.MapGet("/api/v1/apps", apps.List);
+        app.MapPost("/api/v1/apps", apps.Create);
+        app.MapGet("/api/v1/apps/{id}", apps.Get);
+        app.MapPut("/api/v1/apps/{id}", apps.Update);
+        app.MapDelete("/api/v1/apps/{id}", apps.Delete);
+
+        app.MapPost("/api/v1/apps/{id}/build", builds.Build);
+        app.MapPost("/api/v1/apps/{id}/build/{platform}", builds.BuildPlatform);
+        app.MapGet("/api/v1/apps/{id}/status", builds.Status);
+        app.MapGet("/api/v1/apps/{id}/logs/{platform}/build", builds.Log);
+        app.MapGet("/api/v1/apps/{id}/icon", builds.Icon);
+        app.MapPost("/api/v1/apps/{id}/icon", builds.SetIcon);
+        app.MapGet("/api/v1/apps/{id}/{platform}", builds.Download);
+
+        // v0: "kept online for existing clients", same data, v0 shapes.
+        var v0 = new V0Handlers(state, apps);
+        app.MapGet("/api/v0/me", v0.Me);
+        app.MapGet("/api/v0/apps", v0.List);
+        app.MapPost("/api/v0/apps", v0.Create);
+        app.MapGet("/api/v0/apps/{id}", v0.Get);
+        app.MapPut("/api/v0/apps/{id}", v0.Update);
+        app.MapDelete("/api/v0/apps/{id}", v0.Delete);
+        app.MapPost("/api/v0/apps/{id}/push", v0.Push);
+        app.MapGet("/api/v0/apps/{id}/icon", builds.Icon);
+        app.MapPost("/api/v0/apps/{id}/icon", builds.SetIcon);
+        app.MapGet("/api/v0/apps/{id}/{platform}", v0.Download);
+        app.MapGet("/api/v0/keys", v0.Keys);
+        app.MapGet("/api/v0/keys/{platform}", v0.KeysOfPlatform);
+
+        app.MapGet("/api/v1/current_support", (HttpContext context) => JsonResponses.WriteAsync(context, StatusCodes.Status200OK,
+            new JsonObject
+            {
+                ["default"] = Model.Defaults.PhonegapVersion,
+                ["by_phonegap"] = new JsonObject { [Model.Defaults.PhonegapVersion] = new JsonArray([.. Model.Platforms.All.Select(p => JsonValue.Create(p))]) },
+            }));
+    }
+}

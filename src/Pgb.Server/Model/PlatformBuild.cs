@@ -1,0 +1,70 @@
+using Pgb.Server.Build;
+
+namespace Pgb.Server.Model;
+
+/// <summary>One queued build of one platform. Immutable once queued: its outcome is computed lazily from the
+/// queue time (no background timers), and its artifact from inputs captured at queue time, so the bytes do not
+/// depend on when (or how often) they are asked for.</summary>
+internal sealed class PlatformBuild
+{
+    private readonly Lazy<byte[]> _artifact;
+
+    public PlatformBuild(ArtifactSpec spec, DateTimeOffset queuedAt, TimeSpan duration, string? failure, bool hasSigningKey)
+    {
+        Spec = spec;
+        QueuedAt = queuedAt;
+        Duration = duration;
+        Failure = failure;
+        Extension = Platforms.Extension(spec.Platform, hasSigningKey);
+        FileName = $"{FileNames.Sanitize(spec.Title)}-{spec.Platform}.{Extension}";
+        StorageKey = $"public/{Guid.NewGuid():N}/{FileName}";
+        _artifact = new Lazy<byte[]>(() => ArtifactFactory.Create(spec), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public ArtifactSpec Spec { get; }
+
+    public string Platform => Spec.Platform;
+
+    public DateTimeOffset QueuedAt { get; }
+
+    public TimeSpan Duration { get; }
+
+    /// <summary>The error message this build ends with, or null when it succeeds.</summary>
+    public string? Failure { get; }
+
+    public string Extension { get; }
+
+    public string FileName { get; }
+
+    /// <summary>Blob key under which <c>/storage/</c> serves the artifact (a fresh random guid per build, like S3 links).</summary>
+    public string StorageKey { get; }
+
+    public string State(DateTimeOffset now) =>
+        now - QueuedAt < Duration ? BuildStates.Pending : Failure is null ? BuildStates.Complete : BuildStates.Error;
+
+    public byte[] Artifact => _artifact.Value;
+
+    public string Log(DateTimeOffset now)
+    {
+        var state = State(now);
+        var lines = new List<string>
+        {
+            $"Build #{Spec.BuildNumber} of app #{Spec.AppId} for {Spec.Platform} queued at {QueuedAt:O}",
+            $"Source sha256 {Spec.SourceSha256}",
+        };
+        lines.Add(state switch
+        {
+            BuildStates.Pending => "Building...",
+            BuildStates.Error => $"Build failed: {Failure}",
+            _ => $"Build succeeded: {FileName}",
+        });
+        return string.Join('\n', lines) + "\n";
+    }
+}
+
+internal static class BuildStates
+{
+    public const string Pending = "pending";
+    public const string Complete = "complete";
+    public const string Error = "error";
+}

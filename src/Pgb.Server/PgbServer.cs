@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Pgb.Server.Hosting;
+using Pgb.Server.Model;
+
+namespace Pgb.Server;
+
+/// <summary>A running PhoneGap-Build-compatible server on 127.0.0.1 (think Azurite). Start one per test or per
+/// <c>pgb serve</c>; several can run in one process.</summary>
+public sealed class PgbServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ServerState _state;
+    private int _stopped;
+
+    private PgbServer(WebApplication app, ServerState state, Uri baseUri)
+    {
+        _app = app;
+        _state = state;
+        BaseUri = baseUri;
+    }
+
+    /// <summary>http://127.0.0.1:PORT/ with the port actually bound.</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>Every HTTP request received, on any path, including rejected ones.</summary>
+    public long RequestCount => _state.Journal.Count;
+
+    /// <summary>Snapshot of the answered requests, oldest first (the latest 10,000).</summary>
+    public IReadOnlyList<PgbRecordedRequest> Requests => _state.Journal.Snapshot();
+
+    /// <summary>Build duration and failing platforms, changeable at run time.</summary>
+    public PgbSimulation Simulation => _state.Simulation;
+
+    public static async Task<PgbServer> StartAsync(PgbServerOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535);
+
+        var state = new ServerState(options, TimeProvider.System);
+        var app = ServerApp.Build(state, options.Port);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var port = new Uri(address).Port;
+            return new PgbServer(app, state, new Uri($"http://127.0.0.1:{port}/"));
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The bytes of the app's current completed build for <paramref name="platform"/> - exactly what a download
+    /// serves - or null when there is no such app, no build, or it is still pending or failed.</summary>
+    public byte[]? GetArtifact(int appId, string platform)
+    {
+        if (_state.Apps.Find(appId) is not { } app || !Platforms.TryNormalize(platform, out var canonical))
+        {
+            return null;
+        }
+
+        PlatformBuild? build;
+        lock (app.Gate)
+        {
+            build = app.Builds.GetValueOrDefault(canonical);
+        }
+
+        return build is not null && build.State(_state.Now) == BuildStates.Complete ? build.Artifact : null;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            await _app.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAsync();
+        }
+        finally
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace Pgb.Server;
+
+/// <summary>How to start a <see cref="PgbServer"/>.</summary>
+public sealed class PgbServerOptions
+{
+    /// <summary>TCP port on 127.0.0.1; 0 picks a free one (read it back from <see cref="PgbServer.BaseUri"/>).
+    /// The server never binds anything but the loopback address.</summary>
+    public int Port { get; set; }
+
+    /// <summary>Accounts to accept; empty means just <see cref="PgbAccount.Development"/>.</summary>
+    public IList<PgbAccount> Accounts { get; } = new List<PgbAccount>();
+
+    /// <summary>How long a queued platform stays <c>pending</c> before it is <c>complete</c> (or <c>error</c>).
+    /// Initial value of <see cref="PgbSimulation.BuildDuration"/>.</summary>
+    public TimeSpan BuildDuration { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Platform -> error message: builds of these platforms end in <c>error</c> with that message.
+    /// <c>windows</c> is read as <c>winphone</c>. Initial value of the runtime-mutable <see cref="PgbSimulation"/>.</summary>
+    public IDictionary<string, string> FailingPlatforms { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Receives one line per request: method, path (auth_token redacted), status, duration.</summary>
+    public Action<string>? Log { get; set; }
+}

@@ -1,0 +1,61 @@
+using Pgb.Server.Model;
+
+namespace Pgb.Server;
+
+/// <summary>The knobs of the build simulation, changeable while the server runs (tests flip a platform to
+/// failing between two builds). Values are read when a build is queued, so a change affects later queues only.</summary>
+public sealed class PgbSimulation
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, string> _failures = new(StringComparer.OrdinalIgnoreCase);
+    private TimeSpan _buildDuration;
+
+    internal PgbSimulation(TimeSpan buildDuration, IEnumerable<KeyValuePair<string, string>> failures)
+    {
+        BuildDuration = buildDuration;
+        foreach (var (platform, message) in failures)
+        {
+            FailPlatform(platform, message);
+        }
+    }
+
+    /// <summary>How long a queued platform stays <c>pending</c>. Negative values count as zero.</summary>
+    public TimeSpan BuildDuration
+    {
+        get { lock (_gate) { return _buildDuration; } }
+        set { lock (_gate) { _buildDuration = value < TimeSpan.Zero ? TimeSpan.Zero : value; } }
+    }
+
+    /// <summary>Snapshot of the failing platforms (canonical names) and their messages.</summary>
+    public IReadOnlyDictionary<string, string> FailingPlatforms
+    {
+        get { lock (_gate) { return new Dictionary<string, string>(_failures, StringComparer.OrdinalIgnoreCase); } }
+    }
+
+    /// <summary>Builds of <paramref name="platform"/> queued from now on end in <c>error</c> with <paramref name="message"/>.</summary>
+    public void FailPlatform(string platform, string message)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        ArgumentNullException.ThrowIfNull(message);
+        if (!Platforms.TryNormalize(platform, out var canonical))
+        {
+            throw new ArgumentException($"Unknown platform '{platform}'. Known: {string.Join(", ", Platforms.All)} (windows = winphone).", nameof(platform));
+        }
+
+        lock (_gate) { _failures[canonical] = message; }
+    }
+
+    /// <summary>Builds queued from now on succeed on every platform.</summary>
+    public void ClearFailures()
+    {
+        lock (_gate) { _failures.Clear(); }
+    }
+
+    internal (TimeSpan Duration, string? Failure) ForQueue(string platform)
+    {
+        lock (_gate)
+        {
+            return (_buildDuration, _failures.TryGetValue(platform, out var message) ? message : null);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Pgb.Client;
+using Pgb.Pipeline;
+using Pgb.Server;
+
+namespace Pgb.Tool;
+
+/// <summary>
+/// <c>pgb build</c>: translates its options into a <see cref="PgbJob"/>, runs <see cref="PgbPipeline.RunAsync"/>
+/// and prints the artifacts. All the work (and every check of the values) is the pipeline's.
+/// </summary>
+internal sealed class BuildCommand
+{
+    private readonly PgbCommandLine _cli;
+
+    private readonly Option<string> _server = new("--server")
+    {
+        Description = $"The service root, e.g. http://127.0.0.1:5000 (default: ${ToolEnvironment.ServerUrlVariable}; with neither, an embedded local server runs for this build).",
+        HelpName = "URL",
+    };
+
+    private readonly Option<string> _appId = new("--app-id") { Description = "The app to update.", HelpName = "N" };
+    private readonly Option<bool> _create = new("--create") { Description = "Create the app on the first build and remember its id (see --state); later builds update it." };
+    private readonly Option<string> _title = new("--title") { Description = "The title to create the app with (config.xml's <name> wins on the server; default: the name of the folder holding --www).", HelpName = "TITLE" };
+    private readonly Option<string> _repo = new("--repo") { Description = "A repo-backed app: have the service pull this repository instead of uploading --www.", HelpName = "URL" };
+    private readonly Option<string> _www = new("--www") { Description = "The folder to package.", HelpName = "DIR", DefaultValueFactory = _ => "www" };
+    private readonly Option<string> _config = new("--config") { Description = "A config.xml to put at the archive root (default: www/config.xml when present).", HelpName = "FILE" };
+    private readonly Option<string> _platforms = new("--platforms") { Description = "Platforms to build and download, comma-separated: android, ios, blackberry, symbian, webos, winphone.", HelpName = "LIST", Required = true };
+    private readonly Option<string> _out = new("--out") { Description = "Where the artifacts are saved.", HelpName = "DIR", Required = true };
+    private readonly Option<string> _name = new("--name") { Description = "Artifacts are saved as NAME-PLATFORM.EXT.", HelpName = "NAME", DefaultValueFactory = _ => "app" };
+    private readonly Option<string> _timeout = new("--timeout") { Description = "How long to wait for the builds in all.", HelpName = "SECONDS", DefaultValueFactory = _ => "1800" };
+    private readonly Option<string> _poll = new("--poll") { Description = "The first interval between two status polls (it grows while nothing changes).", HelpName = "SECONDS", DefaultValueFactory = _ => "2" };
+    private readonly Option<string> _tokenVariable = new("--token-variable") { Description = "The environment variable that holds the token (never pass a token as an argument).", HelpName = "NAME", DefaultValueFactory = _ => ToolEnvironment.DefaultTokenVariable };
+    private readonly Option<string> _state = new("--state") { Description = "Where --create remembers the app id.", HelpName = "FILE", DefaultValueFactory = _ => "<out>/.pgb-app-id" };
+
+    public BuildCommand(PgbCommandLine cli)
+    {
+        _cli = cli;
+        Command = new Command("build", "Package a www folder, upload it (or pull a repo), build the platforms, wait, and download the artifacts.")
+        {
+            _server, _appId, _create, _title, _repo, _www, _config, _platforms, _out, _name, _timeout, _poll, _tokenVariable, _state,
+        };
+        Command.Validators.Add(result =>
+        {
+            if (result.GetResult(_appId) is { Implicit: false } && result.GetResult(_create) is { Implicit: false })
+                result.AddError("--app-id and --create exclude each other: update an existing app, or create one.");
+        });
+        Command.SetAction((parse, cancellationToken) => cli.Run(parse, cancellationToken, console => RunAsync(parse, console, cancellationToken)));
+    }
+
+    public Command Command { get; }
+
+    private async Task<int> RunAsync(ParseResult parse, ToolConsole console, CancellationToken cancellationToken)
+    {
+        var environment = _cli.Environment;
+
+        // Everything the user typed is checked (with the pipeline's codes) before anything starts.
+        var platforms = PgbPlatformList.Parse(parse.GetValue(_platforms));
+        var appIdText = parse.GetValue(_appId);
+        int? appId = appIdText is null ? null : PgbServerSettings.ParseAppId(appIdText);
+        var wait = new PgbWaitOptions
+        {
+            Timeout = PgbServerSettings.ParseSeconds("--timeout", parse.GetValue(_timeout)!),
+            PollInterval = PgbServerSettings.ParseSeconds("--poll", parse.GetValue(_poll)!),
+        };
+        var output = Path.GetFullPath(parse.GetValue(_out)!);
+        var www = Path.GetFullPath(parse.GetValue(_www)!);
+        var stateOption = parse.GetResult(_state);
+        var state = stateOption is null || stateOption.Implicit ? Path.Combine(output, ".pgb-app-id") : Path.GetFullPath(parse.GetValue(_state)!);
+        var tokenVariable = parse.GetValue(_tokenVariable)!;
+        var serverText = parse.GetValue(_server) ?? environment.GetVariable(ToolEnvironment.ServerUrlVariable);
+        var serverUrl = serverText is null ? null : PgbServerSettings.ParseServerUrl(serverText);
+        var token = environment.GetVariable(tokenVariable);
+        var credential = token is not null ? PgbCredential.FromToken(token)
+            : serverUrl is not null ? PgbServerSettings.TokenFromEnvironment(tokenVariable)
+            : null;
+
+        PgbServer? embedded = null;
+        var archive = Path.Combine(Path.GetTempPath(), "pgb-" + Guid.NewGuid().ToString("N") + ".zip");
+        try
+        {
+            if (serverUrl is null)
+            {
+                embedded = await EmbeddedServer.StartAsync(cancellationToken).ConfigureAwait(false);
+                serverUrl = embedded.BaseUri;
+                console.Note($"No --server or {ToolEnvironment.ServerUrlVariable} given: started an embedded local server at {ServerStarter.DisplayUrl(embedded)} for this build"
+                    + (credential is null ? $" (development account; {tokenVariable} is not set, so the development token is used)." : $" (token from {tokenVariable})."));
+                credential ??= PgbCredential.FromToken(PgbAccount.Development.Token);
+            }
+
+            var job = new PgbJob
+            {
+                Package = new PgbPackageRequest { WwwDirectory = www, ConfigXml = FullPathOrNull(parse.GetValue(_config)), OutputPath = archive },
+                Upload = new PgbUploadRequest
+                {
+                    AppId = appId,
+                    CreateApp = parse.GetValue(_create),
+                    AppIdFile = state,
+                    Title = parse.GetValue(_title) ?? DefaultTitle(www),
+                    RepoUrl = parse.GetValue(_repo),
+                },
+                Platforms = platforms,
+                Wait = wait,
+                OutputDirectory = output,
+                ArtifactName = parse.GetValue(_name)!,
+            };
+
+            using var client = new PgbClient(serverUrl, credential, new PgbClientOptions { UserAgent = "pgb/" + ToolVersion });
+            var pipeline = new PgbPipeline(client, tokenVariable: tokenVariable);
+            var result = await pipeline.RunAsync(job, new ConsoleReporter(console), cancellationToken).ConfigureAwait(false);
+            Report(console, result);
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            TryDelete(archive);
+            if (embedded is not null) await embedded.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static void Report(ToolConsole console, PgbJobResult result)
+    {
+        if (console.Json)
+        {
+            var artifacts = new JsonArray();
+            foreach (var artifact in result.Artifacts)
+            {
+                artifacts.Add(new JsonObject
+                {
+                    ["platform"] = artifact.Platform,
+                    ["path"] = artifact.Path,
+                    ["length"] = artifact.Length,
+                    ["sha256"] = artifact.Sha256,
+                    ["version"] = artifact.Version,
+                });
+            }
+
+            console.Result(new JsonObject { ["appId"] = result.AppId, ["artifacts"] = artifacts });
+            return;
+        }
+
+        var width = result.Artifacts.Count == 0 ? 0 : result.Artifacts.Max(a => a.Platform.Length);
+        foreach (var artifact in result.Artifacts)
+            console.Result(string.Create(CultureInfo.InvariantCulture, $"{artifact.Platform.PadRight(width)}  {artifact.Path}  {artifact.Length} bytes"));
+    }
+
+    /// <summary>The folder holding www is the project's: its name is the title when none is given.</summary>
+    private static string? DefaultTitle(string www)
+    {
+        var parent = Path.GetDirectoryName(www.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+        var name = parent is null ? null : Path.GetFileName(parent);
+        return string.IsNullOrEmpty(name) ? null : name;
+    }
+
+    private static string? FullPathOrNull(string? path) => string.IsNullOrWhiteSpace(path) ? null : Path.GetFullPath(path);
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A temporary archive left behind is not worth failing a build over.
+        }
+    }
+
+    internal static string ToolVersion { get; } = typeof(BuildCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+}

@@ -1,0 +1,34 @@
+using Pgb.Client;
+using Pgb.Pipeline;
+using Pgb.Server;
+
+namespace Pgb.Tool;
+
+/// <summary>Reads the values of <c>pgb serve</c>'s repeatable options; a malformed one is PGB1000 (exit 2).</summary>
+internal static class ServeArguments
+{
+    /// <summary>
+    /// <c>NAME:EMAIL:PASSWORD:TOKEN</c>. The password may hold colons (name and e-mail are the first two fields,
+    /// the token the last). The message never repeats the value: it holds a password and a token.
+    /// </summary>
+    public static PgbAccount ParseUser(string text, int position)
+    {
+        var first = text.IndexOf(':', StringComparison.Ordinal);
+        var second = first < 0 ? -1 : text.IndexOf(':', first + 1);
+        var last = text.LastIndexOf(':');
+        if (first <= 0 || second <= first + 1 || last <= second + 1 || last == text.Length - 1)
+            throw new PgbPipelineException(ToolErrorCodes.InvalidArguments,
+                $"--user #{position} is not NAME:EMAIL:PASSWORD:TOKEN with all four parts non-empty (its value is not repeated here: it holds secrets).");
+        return new PgbAccount(text[..first], text[(first + 1)..second], text[(second + 1)..last], text[(last + 1)..]);
+    }
+
+    /// <summary><c>PLATFORM=MESSAGE</c>: builds of that platform end in <c>error</c> with that message.</summary>
+    public static KeyValuePair<string, string> ParseFailure(string text)
+    {
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0 || equals == text.Length - 1)
+            throw new PgbPipelineException(ToolErrorCodes.InvalidArguments, $"--fail '{PgbRedaction.Redact(text)}' is not PLATFORM=MESSAGE, e.g. ios=\"Keystore was tampered with\".");
+        var platform = PgbPlatformList.Parse(text[..equals])[0];
+        return new(platform, text[(equals + 1)..]);
+    }
+}

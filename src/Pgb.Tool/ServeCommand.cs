@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Pgb.Pipeline;
+using Pgb.Server;
+
+namespace Pgb.Tool;
+
+/// <summary>
+/// <c>pgb serve</c>: runs the local PhoneGap-Build-compatible server on 127.0.0.1 until Ctrl+C or SIGTERM.
+/// The first stdout line is the ready signal scripts wait for: <c>Listening on http://127.0.0.1:PORT</c>
+/// (<c>{"url":"..."}</c> with <c>--json</c>).
+/// </summary>
+internal sealed class ServeCommand
+{
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly Option<int> _port = new("--port") { Description = "The port on 127.0.0.1; 0 picks a free one (printed in the ready line).", HelpName = "PORT", DefaultValueFactory = _ => 0 };
+    private readonly Option<bool> _inMemory = new("--in-memory") { Description = "Keep apps and builds in memory only (the default; all is lost on exit)." };
+    private readonly Option<string> _data = new("--data") { Description = "Persist apps and builds in DIR. Not implemented yet: fails with PGB1090 (exit 2).", HelpName = "DIR" };
+    private readonly Option<string[]> _users = new("--user") { Description = "Add an account (repeatable). Without any, the development account exists: user dev, password dev, token pgb-dev-token.", HelpName = "NAME:EMAIL:PASSWORD:TOKEN" };
+    private readonly Option<string> _buildSeconds = new("--build-seconds") { Description = "How long each simulated build takes.", HelpName = "SECONDS", DefaultValueFactory = _ => "2" };
+    private readonly Option<string[]> _fail = new("--fail") { Description = "Make builds of PLATFORM end in error with MESSAGE (repeatable).", HelpName = "PLATFORM=MESSAGE" };
+    private readonly Option<bool> _verbose = new("--verbose") { Description = "Log every request to stderr." };
+
+    public ServeCommand(PgbCommandLine cli)
+    {
+        Command = new Command("serve", "Run a local PhoneGap-Build-compatible server on 127.0.0.1 until Ctrl+C.")
+        {
+            _port, _inMemory, _data, _users, _buildSeconds, _fail, _verbose,
+        };
+        _port.Validators.Add(result =>
+        {
+            var port = result.GetValueOrDefault<int>();
+            if (port is < 0 or > 65535) result.AddError($"--port must be between 0 and 65535, not {port}.");
+        });
+        Command.Validators.Add(result =>
+        {
+            if (result.GetResult(_data) is { Implicit: false } && result.GetResult(_inMemory) is { Implicit: false })
+                result.AddError("--data and --in-memory exclude each other.");
+        });
+        Command.SetAction((parse, cancellationToken) => cli.Run(parse, cancellationToken, console => RunAsync(parse, console, cancellationToken)));
+    }
+
+    public Command Command { get; }
+
+    private async Task<int> RunAsync(ParseResult parse, ToolConsole console, CancellationToken cancellationToken)
+    {
+        if (parse.GetValue(_data) is not null)
+            throw new PgbPipelineException(ToolErrorCodes.NotImplemented,
+                "--data (persistence) is not implemented yet: the server keeps everything in memory. Leave out --data, or use --in-memory.");
+
+        var options = new PgbServerOptions
+        {
+            Port = parse.GetValue(_port),
+            BuildDuration = PgbServerSettings.ParseSeconds("--build-seconds", parse.GetValue(_buildSeconds)!),
+        };
+        var position = 0;
+        foreach (var user in parse.GetValue(_users) ?? [])
+            options.Accounts.Add(ServeArguments.ParseUser(user, ++position));
+        foreach (var text in parse.GetValue(_fail) ?? [])
+        {
+            var failure = ServeArguments.ParseFailure(text);
+            options.FailingPlatforms[failure.Key] = failure.Value;
+        }
+
+        if (parse.GetValue(_verbose))
+            options.Log = line => console.Note(line);
+
+        var server = await ServerStarter.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var url = ServerStarter.DisplayUrl(server);
+            if (console.Json)
+                console.Result(new JsonObject { ["url"] = url });
+            else
+                console.Result("Listening on " + url);
+            if (options.Accounts.Count == 0)
+            {
+                // The well-known account (like Azurite's): its token is public, so saying it is the point.
+                console.Error.WriteLine($"Development account: user {PgbAccount.Development.UserName}, token {PgbAccount.Development.Token}");
+                console.Error.Flush();
+            }
+
+            console.Note("Press Ctrl+C to stop.");
+
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C or SIGTERM: the normal way to stop a server.
+            }
+
+            console.Note("Stopping.");
+            using var shutdown = new CancellationTokenSource(ShutdownTimeout);
+            await server.StopAsync(shutdown.Token).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text.RegularExpressions;
+using Pgb.Server;
+
+namespace Pgb.EndToEnd.Tests;
+
+[TestClass]
+public sealed class DotnetBuildTests
+{
+    private const string DevToken = "pgb-dev-token";
+
+    [TestMethod]
+    public async Task DotnetBuild_DownloadsAnArtifactPerPlatform_AndAnUnchangedSecondBuildMakesNoRequest()
+    {
+        await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(300) });
+        var sample = SampleProject.Create(nameof(DotnetBuild_DownloadsAnArtifactPerPlatform_AndAnUnchangedSecondBuildMakesNoRequest));
+
+        var first = await sample.BuildAsync(server.BaseUri, DevToken);
+        Assert.AreEqual(0, first.ExitCode, first.Output);
+
+        var appId = int.Parse(File.ReadAllText(Path.Combine(sample.Directory, "obj", "pgb", "app-id.txt")).Trim());
+        foreach (var (platform, extension) in new[] { ("android", "apk"), ("ios", "ipa") })
+        {
+            var path = Path.Combine(sample.OutputDirectory, $"HelloCordova-{platform}.{extension}");
+            Assert.IsTrue(File.Exists(path), $"{path} is missing:\n{first.Output}");
+            CollectionAssert.AreEqual(server.GetArtifact(appId, platform), File.ReadAllBytes(path), $"{platform} bytes differ from what the server produced");
+            StringAssert.Contains(first.Output, $"PgbArtifact: {platform}|{appId}|", "the @(PgbArtifact) item is missing");
+            StringAssert.Contains(first.Output, Path.GetFullPath(path));
+        }
+
+        var requestsAfterFirst = server.RequestCount;
+        var second = await sample.BuildAsync(server.BaseUri, DevToken);
+        Assert.AreEqual(0, second.ExitCode, second.Output);
+        Assert.AreEqual(requestsAfterFirst, server.RequestCount, "an up-to-date build must not talk to the server:\n" + second.Output);
+        StringAssert.Contains(second.Output, $"PgbArtifact: android|{appId}|", "@(PgbArtifact) must be there when the job is skipped");
+        StringAssert.Contains(second.Output, $"PgbArtifact: ios|{appId}|");
+    }
+
+    [TestMethod]
+    public async Task DotnetBuild_AfterAChangeInWww_UploadsAgainToTheSameApp()
+    {
+        await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(200) });
+        var sample = SampleProject.Create(nameof(DotnetBuild_AfterAChangeInWww_UploadsAgainToTheSameApp));
+        var first = await sample.BuildAsync(server.BaseUri, DevToken);
+        Assert.AreEqual(0, first.ExitCode, first.Output);
+        var appIdFile = Path.Combine(sample.Directory, "obj", "pgb", "app-id.txt");
+        var appId = File.ReadAllText(appIdFile).Trim();
+
+        File.Delete(Path.Combine(sample.Directory, "www", "css", "index.css"));
+        var requestsBefore = server.RequestCount;
+        var second = await sample.BuildAsync(server.BaseUri, DevToken);
+
+        Assert.AreEqual(0, second.ExitCode, second.Output);
+        Assert.IsGreaterThan(requestsBefore, server.RequestCount, "a deleted www file must rerun the job");
+        Assert.AreEqual(appId, File.ReadAllText(appIdFile).Trim(), "the created app is updated, not created again");
+        StringAssert.Contains(second.Output, "Uploaded");
+    }
+
+    [TestMethod]
+    public async Task DotnetBuild_WhenTheServerFailsAPlatform_FailsWithPGB3001AndTheServersMessage()
+    {
+        const string message = "Keystore was tampered with, or password was incorrect";
+        var options = new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(200) };
+        options.FailingPlatforms["ios"] = message;
+        await using var server = await PgbServer.StartAsync(options);
+        var sample = SampleProject.Create(nameof(DotnetBuild_WhenTheServerFailsAPlatform_FailsWithPGB3001AndTheServersMessage));
+
+        var result = await sample.BuildAsync(server.BaseUri, DevToken);
+
+        Assert.AreNotEqual(0, result.ExitCode, result.Output);
+        var error = Regex.Match(result.Output, @"^(?<file>.*?)\s*:\s*error PGB3001: (?<message>.*)$", RegexOptions.Multiline);
+        Assert.IsTrue(error.Success, "no PGB3001 error line:\n" + result.Output);
+        StringAssert.Contains(error.Groups["message"].Value, message);
+        StringAssert.EndsWith(error.Groups["file"].Value.Trim(), "HelloCordova.csproj", "the error must point at the user's project file");
+        Assert.IsFalse(File.Exists(Path.Combine(sample.Directory, "obj", "Debug", "net10.0", "pgb", "artifacts.tsv")), "a failed run must not look up to date");
+    }
+
+    [TestMethod]
+    public async Task DotnetBuild_WhenTheTokenVariableIsEmpty_FailsWithPGB1002WithoutARequest()
+    {
+        await using var server = await PgbServer.StartAsync(new PgbServerOptions());
+        var sample = SampleProject.Create(nameof(DotnetBuild_WhenTheTokenVariableIsEmpty_FailsWithPGB1002WithoutARequest));
+
+        var result = await sample.BuildAsync(server.BaseUri, token: null);
+
+        Assert.AreNotEqual(0, result.ExitCode, result.Output);
+        StringAssert.Contains(result.Output, "error PGB1002");
+        StringAssert.Contains(result.Output, "PGB_AUTH_TOKEN");
+        Assert.AreEqual(0L, server.RequestCount);
+        Assert.DoesNotContain("   at ", result.Output, "no stack trace in a user-facing error");
+    }
+
+    [TestMethod]
+    public async Task DotnetBuild_WithABinaryLog_NeverRecordsTheToken()
+    {
+        const string secret = "s3cret-token-4f0d9a7e";
+        var options = new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(200) };
+        options.Accounts.Add(new PgbAccount("ci", "ci@localhost", "ci-password", secret));
+        await using var server = await PgbServer.StartAsync(options);
+        var sample = SampleProject.Create(nameof(DotnetBuild_WithABinaryLog_NeverRecordsTheToken));
+        var binlog = Path.Combine(sample.Directory, "build.binlog");
+
+        var result = await sample.BuildAsync(server.BaseUri, secret, "-bl:" + binlog, "-v:diag");
+
+        Assert.AreEqual(0, result.ExitCode, result.Output);
+        Assert.DoesNotContain(secret, result.Output, "the token leaked into the console log");
+        var text = BinaryLogText.Read(binlog);
+        Assert.IsGreaterThan(1000, text.Length, "the binlog could not be read");
+        StringAssert.Contains(text, "PgbUpload", "the binlog does not hold the task log it should");
+        Assert.DoesNotContain(secret, text, "the token leaked into the binary log");
+    }
+}

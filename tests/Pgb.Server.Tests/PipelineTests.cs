@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Pgb.Server.Tests;
+
+[TestClass]
+public sealed class PipelineTests
+{
+    [TestMethod]
+    public async Task Jsonp_WithCallback_WrapsTheJsonInTheFunction()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+
+        var answer = await harness.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/me?auth_token=pgb-dev-token&callback=exec"));
+
+        Assert.AreEqual(HttpStatusCode.OK, answer.Status);
+        Assert.StartsWith("exec({", answer.Body);
+        Assert.EndsWith("})", answer.Body);
+        var json = JsonNode.Parse(answer.Body["exec(".Length..^1])!;
+        Assert.AreEqual("dev", (string?)json["username"]);
+    }
+
+    [TestMethod]
+    public async Task Jsonp_WithCallbackThatIsNotAnIdentifier_Returns400()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+
+        var answer = await harness.GetAsync("/api/v1/me?callback=alert(1)");
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, answer.Status);
+    }
+
+    [TestMethod]
+    [DataRow("/api/v1/keys")]
+    [DataRow("/api/v1/keys//")]
+    public async Task Keys_Listing_HasEveryGroupTheClientsRead(string path)
+    {
+        await using var harness = await ServerHarness.StartAsync();
+
+        var answer = await harness.GetAsync(path);
+
+        Assert.AreEqual(HttpStatusCode.OK, answer.Status, answer.Body);
+        var keys = answer.Object["keys"]!;
+        foreach (var group in new[] { "ios", "android", "blackberry", "windows", "winphone" })
+        {
+            Assert.IsEmpty(keys[group]!["all"]!.AsArray(), group);
+            Assert.AreEqual($"/api/v1/keys/{group}", (string?)keys[group]!["link"]);
+        }
+
+        Assert.AreEqual("/api/v1/keys", (string?)answer.Object["link"]);
+    }
+
+    [TestMethod]
+    public async Task Keys_OfOnePlatform_ListsThatPlatform()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+
+        var answer = await harness.GetAsync("/api/v1/keys/ios");
+        var missing = await harness.GetAsync("/api/v1/keys/ios/8989898");
+
+        Assert.AreEqual(HttpStatusCode.OK, answer.Status);
+        Assert.IsEmpty(answer.Object["keys"]!.AsArray());
+        Assert.AreEqual(HttpStatusCode.NotFound, missing.Status);
+        Assert.AreEqual("could not find ios key #8989898", missing.Error);
+    }
+
+    [TestMethod]
+    public async Task Me_HasTheSeedShapeWithLinks()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+        await harness.CreateFileAppAsync("Listed");
+
+        var me = (await harness.GetAsync("/api/v1/me")).Object;
+
+        Assert.AreEqual("/api/v1/me", (string?)me["link"]);
+        Assert.AreEqual("/api/v1/apps", (string?)me["apps"]!["link"]);
+        Assert.AreEqual("Listed", (string?)me["apps"]!["all"]![0]!["title"]);
+        Assert.AreEqual("/api/v1/keys", (string?)me["keys"]!["link"]);
+        Assert.AreEqual("/api/v1/keys/android", (string?)me["keys"]!["android"]!["link"]);
+    }
+
+    [TestMethod]
+    public async Task ChunkedUpload_ToAppEndpoint_Returns411()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+        var request = ServerHarness.Authorized(HttpMethod.Post, "/api/v1/apps", new StreamContent(new MemoryStream(Zips.App("Chunked"))));
+        request.Headers.TransferEncodingChunked = true;
+
+        var answer = await harness.SendAsync(request);
+
+        Assert.AreEqual(HttpStatusCode.LengthRequired, answer.Status);
+        Assert.AreEqual("Length Required", answer.Error);
+    }
+
+    [TestMethod]
+    public async Task RequestCount_CountsEveryRequestIncludingRejectedOnes()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+        Assert.AreEqual(0, harness.Server.RequestCount);
+
+        await harness.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/me"));
+        await harness.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/nowhere"));
+        await harness.GetAsync("/api/v1/me?auth_token=pgb-dev-token");
+
+        Assert.AreEqual(3, harness.Server.RequestCount);
+        var requests = harness.Server.Requests;
+        Assert.HasCount(3, requests);
+        Assert.AreEqual(401, requests[0].Status);
+        Assert.AreEqual("/api/v1/me?auth_token=***", requests[2].Path);
+    }
+
+    [TestMethod]
+    public async Task Log_ReceivesOneLinePerRequestWithoutTheToken()
+    {
+        var lines = new ConcurrentQueue<string>();
+        await using var harness = await ServerHarness.StartAsync(o => o.Log = lines.Enqueue);
+
+        await harness.GetAsync("/api/v1/me?auth_token=pgb-dev-token");
+
+        Assert.HasCount(1, lines);
+        Assert.StartsWith("GET /api/v1/me?auth_token=*** 200", lines.Single());
+    }
+
+    [TestMethod]
+    public async Task ForwardedHeaders_ChangeTheDownloadLocationToTheProxy()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+        var id = (int)(await harness.CreateFileAppAsync())["id"]!;
+        await harness.WaitForBuildAsync(id, "android");
+        var request = ServerHarness.Authorized(HttpMethod.Get, $"/api/v1/apps/{id}/android");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-Host", "pgb.example.com");
+
+        var answer = await harness.SendAsync(request);
+
+        Assert.AreEqual(HttpStatusCode.Found, answer.Status, answer.Body);
+        Assert.AreEqual("https", answer.Location!.Scheme);
+        Assert.AreEqual("pgb.example.com", answer.Location.Authority);
+        Assert.StartsWith("https://pgb.example.com/storage/", (string?)answer.Object["location"]);
+    }
+
+    [TestMethod]
+    public async Task UnknownRoute_Returns404WithJsonError()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+
+        var answer = await harness.GetAsync("/api/v1/nothing/here");
+
+        Assert.AreEqual(HttpStatusCode.NotFound, answer.Status);
+        Assert.AreEqual("application/json", answer.MediaType);
+        Assert.IsFalse(string.IsNullOrEmpty(answer.Error));
+    }
+
+    [TestMethod]
+    public async Task WrongMethod_Returns405WithJsonError()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+
+        var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Patch, "/api/v1/me"));
+
+        Assert.AreEqual(HttpStatusCode.MethodNotAllowed, answer.Status);
+        Assert.AreEqual("application/json", answer.MediaType);
+        Assert.IsFalse(string.IsNullOrEmpty(answer.Error));
+    }
+
+    [TestMethod]
+    public async Task Server_BindsLoopbackAndReportsTheRealPort()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+
+        Assert.AreEqual("127.0.0.1", harness.Server.BaseUri.Host);
+        Assert.AreNotEqual(0, harness.Server.BaseUri.Port);
+    }
+}

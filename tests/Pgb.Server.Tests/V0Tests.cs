@@ -1,0 +1,59 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Pgb.Server.Tests;
+
+[TestClass]
+public sealed class V0Tests
+{
+    [TestMethod]
+    public async Task V0_CreateWithRepo_AnswersTheFlatV0Shape()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+
+        var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v0/apps", ServerHarness.UrlEncoded(
+            "data=" + Uri.EscapeDataString("{\"title\":\"New App\",\"repo\":\"http://github.com/alunny/phonegap-start.git\"}"))));
+
+        Assert.AreEqual(HttpStatusCode.OK, answer.Status, answer.Body);
+        Assert.AreEqual("http://github.com/alunny/phonegap-start.git", (string?)answer.Object["repo_url"]);
+        Assert.AreEqual("pending", (string?)answer.Object["android_status"]);
+        Assert.AreEqual(1, (int?)answer.Object["person_id"]);
+    }
+
+    [TestMethod]
+    public async Task V0_ListApps_ReturnsAnArrayOfApps()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+        await harness.CreateFileAppAsync("Listed In V0");
+
+        var answer = await harness.GetAsync("/api/v0/apps");
+
+        var apps = JsonNode.Parse(answer.Body)!.AsArray();
+        Assert.HasCount(1, apps);
+        Assert.AreEqual("Listed In V0", (string?)apps[0]!["title"]);
+    }
+
+    [TestMethod]
+    public async Task V0_PushOnFileApp_Returns400NotRepoBacked()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+        var id = (int)(await harness.CreateFileAppAsync())["id"]!;
+
+        var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, $"/api/v0/apps/{id}/push", ServerHarness.UrlEncoded("data=dummy")));
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, answer.Status);
+        Assert.AreEqual($"app #{id} is not repo backed", answer.Error);
+    }
+
+    [TestMethod]
+    public async Task V0_Delete_AnswersDestroyed()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+        var id = (int)(await harness.CreateFileAppAsync())["id"]!;
+
+        var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Delete, $"/api/v0/apps/{id}"));
+
+        Assert.AreEqual(HttpStatusCode.OK, answer.Status);
+        Assert.AreEqual($"app #{id} destroyed", (string?)answer.Object["success"]);
+    }
+}

@@ -1,0 +1,50 @@
+using Pgb.Pipeline;
+
+namespace Pgb.Tool.Tests;
+
+[TestClass]
+public sealed class ConsoleReporterTests
+{
+    [TestMethod]
+    public void Report_WritesOnePlainLinePerEvent_OnStderr()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var reporter = new ConsoleReporter(new ToolConsole(stdout, stderr, json: false));
+
+        reporter.Report(new PgbProgress(PgbStage.Upload, "Created app #1 'Demo'"));
+        reporter.Report(new PgbProgress(PgbStage.Wait, "App #1: android pending"));
+
+        Assert.AreEqual("pgb: [upload] Created app #1 'Demo'" + Environment.NewLine + "pgb: [wait] App #1: android pending" + Environment.NewLine, stderr.ToString());
+        Assert.AreEqual(string.Empty, stdout.ToString());
+    }
+
+    [TestMethod]
+    public void Report_DropsByteCountsThatArriveAfterThePlatformWasSaved()
+    {
+        var stderr = new StringWriter();
+        var reporter = new ConsoleReporter(new ToolConsole(new StringWriter(), stderr, json: false));
+
+        reporter.Report(new PgbProgress(PgbStage.Download, "Downloading android: 10 bytes", "android", 10));
+        reporter.Report(new PgbProgress(PgbStage.Download, "Downloading android: 20 bytes", "android", 20));
+        reporter.Report(new PgbProgress(PgbStage.Download, "Saved android package to out/app-android.apk (445 bytes)", "android", 445));
+        reporter.Report(new PgbProgress(PgbStage.Download, "Downloading android: 445 bytes", "android", 445));
+
+        var lines = stderr.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        CollectionAssert.AreEqual(
+            new[] { "pgb: [download] Downloading android: 10 bytes", "pgb: [download] Saved android package to out/app-android.apk (445 bytes)" },
+            lines);
+    }
+
+    [TestMethod]
+    public void Report_RedactsTokensInUrls()
+    {
+        var stderr = new StringWriter();
+        var reporter = new ConsoleReporter(new ToolConsole(new StringWriter(), stderr, json: false));
+
+        reporter.Report(new PgbProgress(PgbStage.Upload, "PUT http://127.0.0.1:5000/api/v1/apps/1?auth_token=s3cret failed"));
+
+        Assert.DoesNotContain("s3cret", stderr.ToString());
+        Assert.Contains("auth_token=***", stderr.ToString());
+    }
+}

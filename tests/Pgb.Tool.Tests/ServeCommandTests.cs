@@ -1,0 +1,136 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Pgb.Tool.Tests;
+
+[TestClass]
+public sealed partial class ServeCommandTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
+    [GeneratedRegex(@"^Listening on http://127\.0\.0\.1:(?<port>\d+)$")]
+    private static partial Regex ListeningLine();
+
+    /// <summary>Runs <c>pgb serve</c> in-process until its first stdout line; the caller cancels and awaits it.</summary>
+    private static async Task<(Task<int> Running, string FirstLine, LineWriter Stdout, LineWriter Stderr)> StartAsync(CancellationToken cancellationToken, params string[] args)
+    {
+        var stdout = new LineWriter();
+        var stderr = new LineWriter();
+        var running = Program.RunAsync(["serve", .. args], stdout, stderr, cancellationToken);
+        var first = await Task.WhenAny(stdout.FirstLine, running).WaitAsync(Wait, CancellationToken.None);
+        Assert.AreSame(stdout.FirstLine, first, $"serve ended before it was ready: {stderr}");
+        return (running, await stdout.FirstLine, stdout, stderr);
+    }
+
+    [TestMethod]
+    public async Task Serve_OnPortZero_PrintsTheListeningLine_Serves_AndStopsWithZero()
+    {
+        using var stop = new CancellationTokenSource();
+        var (running, line, stdout, stderr) = await StartAsync(stop.Token, "--port", "0");
+        try
+        {
+            var match = ListeningLine().Match(line);
+            Assert.IsTrue(match.Success, line);
+            Assert.AreNotEqual("0", match.Groups["port"].Value);
+            Assert.Contains("Development account: user dev, token pgb-dev-token", stderr.ToString());
+
+            using var http = new HttpClient();
+            using var answer = await http.GetAsync(new Uri(line["Listening on ".Length..] + "/api/v1/me?auth_token=pgb-dev-token"));
+            Assert.AreEqual(HttpStatusCode.OK, answer.StatusCode);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        Assert.AreEqual(ExitCodes.Success, await running.WaitAsync(Wait));
+        Assert.AreEqual(line + Environment.NewLine, stdout.ToString(), "exactly one line on stdout");
+    }
+
+    [TestMethod]
+    public async Task Serve_WithJson_PrintsTheUrlAsJson()
+    {
+        using var stop = new CancellationTokenSource();
+        var (running, line, _, _) = await StartAsync(stop.Token, "--port", "0", "--json");
+        await stop.CancelAsync();
+
+        Assert.AreEqual(ExitCodes.Success, await running.WaitAsync(Wait));
+        using var document = JsonDocument.Parse(line);
+        Assert.MatchesRegex(@"^http://127\.0\.0\.1:\d+$", document.RootElement.GetProperty("url").GetString()!);
+    }
+
+    [TestMethod]
+    public async Task Serve_WithUsers_AcceptsTheirTokens_AndHasNoDevelopmentAccount()
+    {
+        using var stop = new CancellationTokenSource();
+        var (running, line, _, stderr) = await StartAsync(stop.Token, "--port", "0", "--user", "ann:ann@example.com:pa:ss:ann-token", "--verbose");
+        try
+        {
+            var url = line["Listening on ".Length..];
+            using var http = new HttpClient();
+            using var ann = await http.GetAsync(new Uri(url + "/api/v1/me?auth_token=ann-token"));
+            using var dev = await http.GetAsync(new Uri(url + "/api/v1/me?auth_token=pgb-dev-token"));
+            Assert.AreEqual(HttpStatusCode.OK, ann.StatusCode);
+            Assert.AreEqual(HttpStatusCode.Unauthorized, dev.StatusCode);
+            Assert.DoesNotContain("Development account", stderr.ToString());
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        Assert.AreEqual(ExitCodes.Success, await running.WaitAsync(Wait));
+        Assert.DoesNotContain("ann-token", stderr.ToString(), "the request log never shows a token");
+    }
+
+    [TestMethod]
+    public async Task Serve_WithData_FailsWithPGB1090_BecausePersistenceIsNotImplemented()
+    {
+        var run = await ToolRun.RunAsync("serve", "--data", Path.GetTempPath());
+
+        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
+        Assert.Contains("pgb: error PGB1090:", run.Stderr);
+        Assert.AreEqual(string.Empty, run.Stdout, "no Listening line: the server did not start");
+    }
+
+    [TestMethod]
+    public async Task Serve_WithAMalformedUser_ExitsTwoWithPGB1000_AndDoesNotRepeatTheValue()
+    {
+        var run = await ToolRun.RunAsync("serve", "--user", "ann:secret-password");
+
+        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
+        Assert.Contains("pgb: error PGB1000:", run.Stderr);
+        Assert.DoesNotContain("secret-password", run.All);
+    }
+
+    [TestMethod]
+    public async Task Serve_WithAFailingPlatformOfUnknownName_ExitsTwoWithPGB1005()
+    {
+        var run = await ToolRun.RunAsync("serve", "--fail", "tizen=boom");
+
+        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
+        Assert.Contains("pgb: error PGB1005:", run.Stderr);
+    }
+
+    [TestMethod]
+    public async Task Serve_OnAPortInUse_ExitsFiveWithPGB4010()
+    {
+        using var stop = new CancellationTokenSource();
+        var (running, line, _, _) = await StartAsync(stop.Token, "--port", "0");
+        try
+        {
+            var port = ListeningLine().Match(line).Groups["port"].Value;
+            var second = await ToolRun.RunAsync("serve", "--port", port);
+
+            Assert.AreEqual(ExitCodes.LocalIO, second.ExitCode, second.ToString());
+            Assert.Contains("pgb: error PGB4010:", second.Stderr);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        Assert.AreEqual(ExitCodes.Success, await running.WaitAsync(Wait));
+    }
+}
