@@ -56,10 +56,5 @@ public abstract class PgbTask : MSBuildTask, ICancelableTask
 
     /// <summary>Progress as build messages, logged on the calling thread (no posting after the task ended).</summary>
     protected IProgress<PgbProgress> Progress(MessageImportance importance = MessageImportance.High) =>
-        new SynchronousProgress(p => Log.LogMessage(importance, "PhoneGap Build: " + p.Message));
-
-    private sealed class SynchronousProgress(Action<PgbProgress> report) : IProgress<PgbProgress>
-    {
-        public void Report(PgbProgress value) => report(value);
-    }
+        new SynchronousProgress<PgbProgress>(p => Log.LogMessage(importance, "PhoneGap Build: " + p.Message));
 }

@@ -24,7 +24,14 @@ public sealed partial class PgbPipeline
 
             var signed = app.Keys.TryGetValue(platform, out var key) && key is not null;
             var path = Path.Combine(outputDirectory, $"{artifactName}-{platform}.{PgbPlatforms.ExtensionOf(platform, signed)}");
-            var bytes = new Progress<long>(n => progress?.Report(new PgbProgress(PgbStage.Download, $"Downloading {platform}: {n:N0} bytes", platform, n)));
+            // At most one report a second: the client reports every buffer, which would flood a build log.
+            var lastReport = _clock.Now;
+            IProgress<long> bytes = new SynchronousProgress<long>(n =>
+            {
+                if (progress is null || _clock.Now - lastReport < TimeSpan.FromSeconds(1)) return;
+                lastReport = _clock.Now;
+                progress.Report(new PgbProgress(PgbStage.Download, $"Downloading {platform}: {n:N0} bytes", platform, n));
+            });
             PgbDownloadResult result;
             try
             {

@@ -105,6 +105,13 @@ public sealed class RunTests
             new[] { PgbStage.Package, PgbStage.Upload, PgbStage.Build, PgbStage.Wait, PgbStage.Download },
             progress.Items.Select(p => p.Stage).Distinct().ToArray());
         Assert.IsTrue(progress.Messages.All(m => !m.Contains(PipelineFactory.Token, StringComparison.Ordinal)));
+
+        // Reports arrive in order, on the caller's thread: nothing about android after it was saved, and the
+        // byte counts (every buffer at the client) are throttled, here where the clock stands still, to none.
+        var downloads = progress.Items.Where(p => p.Stage == PgbStage.Download).Select(p => p.Message).ToArray();
+        CollectionAssert.AreEqual(
+            new[] { $"Saved android package to {android.Path} ({FakeService.Apk.Length:N0} bytes)", $"Saved ios package to {ios.Path} ({FakeService.Ipa.Length:N0} bytes)" },
+            downloads);
     }
 
     [TestMethod]
