@@ -29,7 +29,7 @@ try
         BuildDuration = TimeSpan.FromSeconds(3),
         Log = line => Show("server: " + line),
     }, cancel.Token);
-    Show($"Listening on {server.BaseUri} with the development account (user dev, token {PgbAccount.Development.Token})");
+    Show($"Listening on {server.BaseUri} with the development account '{PgbAccount.Development.UserName}' (its token goes to dotnet build in PGB_AUTH_TOKEN)");
 
     Step("dotnet build samples/HelloCordova (PgbEnabled=true): zip www -> upload -> build android, ios -> poll -> download");
     var build = await ProcessRunner.RunAsync("dotnet",

@@ -19,13 +19,7 @@ internal static class ArtifactManifest
         lines.AddRange(artifacts.Select(a => string.Join("\t",
             a.Platform, a.AppId.ToString(CultureInfo.InvariantCulture), a.Version ?? string.Empty,
             a.Length.ToString(CultureInfo.InvariantCulture), a.Sha256, Path.GetFullPath(a.Path))));
-
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = full + ".partial";
-        File.WriteAllLines(temporary, lines);
-        if (File.Exists(full)) File.Delete(full);
-        File.Move(temporary, full);
+        PgbFiles.WriteStateFile(path, string.Join(Environment.NewLine, lines) + Environment.NewLine);
     }
 
     /// <summary>Items for every line; a missing or foreign file gives none (the build then runs again).</summary>

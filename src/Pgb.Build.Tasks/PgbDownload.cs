@@ -31,7 +31,7 @@ public sealed class PgbDownload : PgbServiceTask
         var pipeline = CreatePipeline(out var client);
         using (client)
         {
-            var app = await client.GetAppAsync(appId, cancellationToken).ConfigureAwait(false);
+            var app = await pipeline.GetAppAsync(appId, cancellationToken).ConfigureAwait(false);
             var artifacts = await pipeline.DownloadAsync(app, platforms, OutputDirectory, ArtifactName, Progress(), cancellationToken).ConfigureAwait(false);
             if (!string.IsNullOrEmpty(ManifestFile)) ArtifactManifest.Write(ManifestFile!, artifacts);
             Artifacts = artifacts.Select(ArtifactManifest.ToItem).ToArray();

@@ -49,8 +49,16 @@ public sealed partial class PgbPipeline
             {
                 // The service knows best (BlackBerry is jad unsigned, zip signed): keep its extension.
                 var renamed = Path.ChangeExtension(final, remoteExtension.ToLowerInvariant());
-                if (File.Exists(renamed)) File.Delete(renamed);
-                File.Move(final, renamed);
+                try
+                {
+                    if (File.Exists(renamed)) File.Delete(renamed);
+                    File.Move(final, renamed);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    throw new PgbPipelineException(PgbErrorCodes.ArtifactWriteFailed, Strings.ArtifactWriteFailed.F(platform, renamed, ex.Message), ex);
+                }
+
                 final = renamed;
             }
 

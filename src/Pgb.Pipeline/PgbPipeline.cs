@@ -103,6 +103,10 @@ public sealed partial class PgbPipeline
         progress?.Report(new PgbProgress(PgbStage.Build, $"Queued {string.Join(", ", platforms)} builds of app #{appId}"));
     }
 
+    /// <summary>Reads an app as the service reports it now.</summary>
+    public Task<PgbApp> GetAppAsync(int appId, CancellationToken cancellationToken = default) =>
+        Call("Reading app #" + appId, () => _client.GetAppAsync(appId, cancellationToken), appId);
+
     private static int? ReadRememberedAppId(PgbUploadRequest request)
     {
         if (!request.CreateApp || string.IsNullOrEmpty(request.AppIdFile) || !File.Exists(request.AppIdFile)) return null;
@@ -113,13 +117,6 @@ public sealed partial class PgbPipeline
     private static void RememberAppId(PgbUploadRequest request, int appId)
     {
         if (string.IsNullOrEmpty(request.AppIdFile)) return;
-        try
-        {
-            PgbFiles.WriteAllTextAtomic(request.AppIdFile!, appId.ToString(System.Globalization.CultureInfo.InvariantCulture) + Environment.NewLine);
-        }
-        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-        {
-            throw new PgbPipelineException(PgbErrorCodes.StateWriteFailed, Strings.StateWriteFailed.F(request.AppIdFile!, ex.Message), ex);
-        }
+        PgbFiles.WriteStateFile(request.AppIdFile!, appId.ToString(System.Globalization.CultureInfo.InvariantCulture) + Environment.NewLine);
     }
 }

@@ -66,17 +66,16 @@ internal sealed class BuildCommand
             Timeout = PgbServerSettings.ParseSeconds("--timeout", parse.GetValue(_timeout)!),
             PollInterval = PgbServerSettings.ParseSeconds("--poll", parse.GetValue(_poll)!),
         };
-        var output = Path.GetFullPath(parse.GetValue(_out)!);
-        var www = Path.GetFullPath(parse.GetValue(_www)!);
+        var output = RequiredPath("--out", parse.GetValue(_out), PgbErrorCodes.OutputDirectoryMissing);
+        var www = RequiredPath("--www", parse.GetValue(_www), PgbErrorCodes.WwwDirectoryNotFound);
         var stateOption = parse.GetResult(_state);
         var state = stateOption is null || stateOption.Implicit ? Path.Combine(output, ".pgb-app-id") : Path.GetFullPath(parse.GetValue(_state)!);
         var tokenVariable = parse.GetValue(_tokenVariable)!;
         var serverText = parse.GetValue(_server) ?? environment.GetVariable(ToolEnvironment.ServerUrlVariable);
         var serverUrl = serverText is null ? null : PgbServerSettings.ParseServerUrl(serverText);
-        var token = environment.GetVariable(tokenVariable);
-        var credential = token is not null ? PgbCredential.FromToken(token)
-            : serverUrl is not null ? PgbServerSettings.TokenFromEnvironment(tokenVariable)
-            : null;
+        // The embedded server knows only the development account, so a token meant for another server
+        // would be refused there: it is read (and required) only when a server was named.
+        var credential = serverUrl is null ? PgbCredential.FromToken(PgbAccount.Development.Token) : PgbServerSettings.TokenFromEnvironment(tokenVariable);
 
         PgbServer? embedded = null;
         var archive = Path.Combine(Path.GetTempPath(), "pgb-" + Guid.NewGuid().ToString("N") + ".zip");
@@ -86,9 +85,7 @@ internal sealed class BuildCommand
             {
                 embedded = await EmbeddedServer.StartAsync(cancellationToken).ConfigureAwait(false);
                 serverUrl = embedded.BaseUri;
-                console.Note($"No --server or {ToolEnvironment.ServerUrlVariable} given: started an embedded local server at {ServerStarter.DisplayUrl(embedded)} for this build"
-                    + (credential is null ? $" (development account; {tokenVariable} is not set, so the development token is used)." : $" (token from {tokenVariable})."));
-                credential ??= PgbCredential.FromToken(PgbAccount.Development.Token);
+                console.Note($"No --server or {ToolEnvironment.ServerUrlVariable} given: started an embedded local server at {ServerStarter.DisplayUrl(embedded)} for this build, with its development account ({tokenVariable} is not used).");
             }
 
             var job = new PgbJob
@@ -154,6 +151,11 @@ internal sealed class BuildCommand
         var name = parent is null ? null : Path.GetFileName(parent);
         return string.IsNullOrEmpty(name) ? null : name;
     }
+
+    private static string RequiredPath(string option, string? path, string code) =>
+        string.IsNullOrWhiteSpace(path)
+            ? throw new PgbPipelineException(code, $"{option} needs a folder; it was given an empty value.")
+            : Path.GetFullPath(path);
 
     private static string? FullPathOrNull(string? path) => string.IsNullOrWhiteSpace(path) ? null : Path.GetFullPath(path);
 

@@ -47,7 +47,7 @@ public static class ExitCodes
         """
         Exit codes:
           0    success
-          1    unexpected error (PGB0xxx)
+          1    unexpected error (PGB0000)
           2    usage or configuration: bad arguments, missing token variable, unknown platform (PGB1xxx)
           3    the server's answer: unreachable, refused token, missing app, server error (PGB2xxx)
           4    a build failed or timed out (PGB3xxx)

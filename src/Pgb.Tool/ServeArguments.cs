@@ -28,7 +28,9 @@ internal static class ServeArguments
         var equals = text.IndexOf('=', StringComparison.Ordinal);
         if (equals <= 0 || equals == text.Length - 1)
             throw new PgbPipelineException(ToolErrorCodes.InvalidArguments, $"--fail '{PgbRedaction.Redact(text)}' is not PLATFORM=MESSAGE, e.g. ios=\"Keystore was tampered with\".");
-        var platform = PgbPlatformList.Parse(text[..equals])[0];
-        return new(platform, text[(equals + 1)..]);
+        var platforms = PgbPlatformList.Parse(text[..equals]);
+        if (platforms.Count != 1)
+            throw new PgbPipelineException(ToolErrorCodes.InvalidArguments, $"--fail names one platform, not '{text[..equals]}': repeat --fail for each, e.g. --fail android=... --fail ios=...");
+        return new(platforms[0], text[(equals + 1)..]);
     }
 }

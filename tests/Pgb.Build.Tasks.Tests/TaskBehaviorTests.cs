@@ -104,6 +104,28 @@ public sealed class TaskBehaviorTests : TaskTestBase
         StringAssert.Contains(engine.Errors[0].Message, "Provisioning profile expired");
     }
 
+    [TestMethod]
+    [DataRow(401, "PGB2401")]
+    [DataRow(404, "PGB2404")]
+    [DataRow(500, "PGB2500")]
+    public void Download_WhenReadingTheAppFails_LogsTheServerCodeNotAnUnexpectedError(int status, string code)
+    {
+        Environment.SetEnvironmentVariable(TokenVariable, "t");
+        var handler = new FakeHandler(_ => FakeHandler.Json((HttpStatusCode)status, """{"error":"the server says no"}"""));
+        var engine = new MockEngine();
+        var task = new PgbDownload
+        {
+            BuildEngine = engine, ProjectFile = UserProject, ServerUrl = "http://127.0.0.1:1", TokenVariable = TokenVariable,
+            AppId = "7", Platforms = "android", OutputDirectory = Path.Combine(Temp, "out"), ArtifactName = "MyApp",
+            ClientOptionsFactory = () => new PgbClientOptions { Handler = handler, Retry = { MaxRetries = 0 } },
+        };
+
+        Assert.IsFalse(task.Execute());
+
+        AssertSingleError(engine, code);
+        StringAssert.Contains(engine.Errors[0].Message, "the server says no");
+    }
+
     private static void AssertArtifact(ITaskItem item, string platform, string path, string content)
     {
         Assert.AreEqual(path, item.ItemSpec);

@@ -162,6 +162,39 @@ public sealed class BuildCommandTests
     }
 
     [TestMethod]
+    public async Task Build_WithoutAServer_IgnoresATokenMeantForAnotherServer()
+    {
+        const string ciToken = "token-for-the-real-server-7d1c";
+        using var app = new TestApp(token: null);
+        var environment = new ToolEnvironment(name => name == "PGB_AUTH_TOKEN" ? ciToken : null);
+        var args = new[] { "build", "--create", "--www", app.Www, "--platforms", "android", "--out", app.Out, "--poll", "0.2" };
+
+        var run = await ToolRun.RunAsync(environment, args);
+
+        Assert.AreEqual(ExitCodes.Success, run.ExitCode, run.ToString());
+        Assert.Contains("PGB_AUTH_TOKEN is not used", run.Stderr);
+        Assert.DoesNotContain(ciToken, run.All);
+        Assert.IsTrue(File.Exists(Path.Combine(app.Out, "app-android.apk")));
+    }
+
+    [TestMethod]
+    [DataRow("--out", "PGB1011")]
+    [DataRow("--www", "PGB1003")]
+    public async Task Build_WithAnEmptyFolderOption_FailsWithItsCodeAndExit2(string option, string code)
+    {
+        using var app = new TestApp(DevToken);
+        var args = new List<string> { "build", "--server", "http://127.0.0.1:9", "--create", "--www", app.Www, "--platforms", "android", "--out", app.Out, "--json" };
+        args[args.IndexOf(option) + 1] = "";
+
+        var run = await ToolRun.RunAsync([.. args]);
+
+        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
+        using var document = JsonDocument.Parse(run.Stdout);
+        Assert.AreEqual(code, document.RootElement.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains(option, document.RootElement.GetProperty("error").GetProperty("message").GetString()!);
+    }
+
+    [TestMethod]
     public async Task Build_WithCreate_RemembersTheApp_AndTheNextRunUpdatesIt()
     {
         await using var server = await StartServerAsync();

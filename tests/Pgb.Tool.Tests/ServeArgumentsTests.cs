@@ -40,4 +40,13 @@ public sealed class ServeArgumentsTests
         Assert.AreEqual("winphone", failure.Key);
         Assert.AreEqual("Bad = certificate", failure.Value);
     }
+
+    [TestMethod]
+    public void ParseFailure_WithSeveralPlatforms_FailsWithPGB1000InsteadOfKeepingTheFirst()
+    {
+        var error = Assert.ThrowsExactly<PgbPipelineException>(() => ServeArguments.ParseFailure("android,ios=Bad certificate"));
+
+        Assert.AreEqual(ToolErrorCodes.InvalidArguments, error.Code);
+        Assert.Contains("repeat --fail", error.Message);
+    }
 }
