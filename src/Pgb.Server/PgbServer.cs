@@ -32,13 +32,18 @@ public sealed class PgbServer : IAsyncDisposable
     /// <summary>Build duration and failing platforms, changeable at run time.</summary>
     public PgbSimulation Simulation => _state.Simulation;
 
-    public static async Task<PgbServer> StartAsync(PgbServerOptions options, CancellationToken cancellationToken = default)
+    public static Task<PgbServer> StartAsync(PgbServerOptions options, CancellationToken cancellationToken = default) =>
+        StartAsync(options, TimeProvider.System, cancellationToken);
+
+    /// <summary>Tests pass a clock they move by hand, to see builds end without waiting for them.</summary>
+    internal static async Task<PgbServer> StartAsync(PgbServerOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535);
 
-        var state = new ServerState(options, TimeProvider.System);
+        var state = new ServerState(options, time);
         var app = ServerApp.Build(state, options.Port);
         try
         {

@@ -10,8 +10,8 @@ public sealed class PgbServerOptions
     /// <summary>Accounts to accept; empty means just <see cref="PgbAccount.Development"/>.</summary>
     public IList<PgbAccount> Accounts { get; } = new List<PgbAccount>();
 
-    /// <summary>How long a queued platform stays <c>pending</c> before it is <c>complete</c> (or <c>error</c>).
-    /// Initial value of <see cref="PgbSimulation.BuildDuration"/>.</summary>
+    /// <summary>How long a queued platform stays <c>pending</c> before it is <c>complete</c> (or <c>error</c>), at most
+    /// <see cref="PgbSimulation.MaxBuildDuration"/>. Initial value of <see cref="PgbSimulation.BuildDuration"/>.</summary>
     public TimeSpan BuildDuration { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Platform -> error message: builds of these platforms end in <c>error</c> with that message.

@@ -10,6 +10,10 @@ public sealed class PgbSimulation
     private readonly Dictionary<string, string> _failures = new(StringComparer.OrdinalIgnoreCase);
     private TimeSpan _buildDuration;
 
+    /// <summary>The longest a simulated build stays <c>pending</c>: longer than any client's default wait (the pipeline
+    /// gives up after 30 minutes), so timeouts can still be tested, but finite, so no build hangs a client forever.</summary>
+    public static readonly TimeSpan MaxBuildDuration = TimeSpan.FromHours(1);
+
     internal PgbSimulation(TimeSpan buildDuration, IEnumerable<KeyValuePair<string, string>> failures)
     {
         BuildDuration = buildDuration;
@@ -19,11 +23,12 @@ public sealed class PgbSimulation
         }
     }
 
-    /// <summary>How long a queued platform stays <c>pending</c>. Negative values count as zero.</summary>
+    /// <summary>How long a queued platform stays <c>pending</c>. Negative values count as zero, values above
+    /// <see cref="MaxBuildDuration"/> as that.</summary>
     public TimeSpan BuildDuration
     {
         get { lock (_gate) { return _buildDuration; } }
-        set { lock (_gate) { _buildDuration = value < TimeSpan.Zero ? TimeSpan.Zero : value; } }
+        set { lock (_gate) { _buildDuration = value < TimeSpan.Zero ? TimeSpan.Zero : value > MaxBuildDuration ? MaxBuildDuration : value; } }
     }
 
     /// <summary>Snapshot of the failing platforms (canonical names) and their messages.</summary>

@@ -81,6 +81,39 @@ public sealed class PipelineTests
     }
 
     [TestMethod]
+    [DataRow("/api/v1/me")]
+    [DataRow("/api/v1")]
+    public async Task Me_HasTheTimestampsOfTheBasicAuthExample(string path)
+    {
+        await using var harness = await ServerHarness.StartAsync();
+
+        var me = (await harness.GetAsync(path)).Object;
+
+        foreach (var field in new[] { "created_at", "updated_at" })
+        {
+            var value = (string?)me[field];
+            Assert.IsNotNull(value, field);
+            Assert.IsTrue(DateTime.TryParseExact(value, "yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out _), $"{field}: {value}");
+        }
+    }
+
+    [TestMethod]
+    public async Task Keys_Listing_HoldsOnlyPlatformGroupsUnderKeys()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+
+        var answer = await harness.GetAsync("/api/v1/keys");
+
+        // The Read API's /keys example keeps "link" beside "keys", not in it: clients iterate the groups.
+        foreach (var (group, value) in answer.Object["keys"]!.AsObject())
+        {
+            Assert.IsInstanceOfType<JsonObject>(value, group);
+            Assert.IsInstanceOfType<JsonArray>(value["all"], group);
+        }
+    }
+
+    [TestMethod]
     public async Task ChunkedUpload_ToAppEndpoint_Returns411()
     {
         await using var harness = await ServerHarness.StartAsync();

@@ -27,11 +27,12 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<ServerHarness> StartAsync(Action<PgbServerOptions>? configure = null)
+    /// <summary>Starts a server; <paramref name="time"/> replaces the system clock (see <see cref="ManualClock"/>).</summary>
+    public static async Task<ServerHarness> StartAsync(Action<PgbServerOptions>? configure = null, TimeProvider? time = null)
     {
         var options = new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(200) };
         configure?.Invoke(options);
-        return new ServerHarness(await PgbServer.StartAsync(options));
+        return new ServerHarness(await PgbServer.StartAsync(options, time ?? TimeProvider.System, CancellationToken.None));
     }
 
     public async ValueTask DisposeAsync()

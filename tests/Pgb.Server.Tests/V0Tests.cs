@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 
 namespace Pgb.Server.Tests;
@@ -43,6 +44,43 @@ public sealed class V0Tests
 
         Assert.AreEqual(HttpStatusCode.BadRequest, answer.Status);
         Assert.AreEqual($"app #{id} is not repo backed", answer.Error);
+    }
+
+    [TestMethod]
+    public async Task V0_SetIcon_AnswersTheFlatV0Shape()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+        var id = (int)(await harness.CreateFileAppAsync())["id"]!;
+        var icon = new ByteArrayContent([0x89, (byte)'P', (byte)'N', (byte)'G', 7]);
+        icon.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+
+        // The v0 seed: curl -F file=@icon.png .../api/v0/apps/56/icon answers the app with "icon":"icon.png".
+        var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, $"/api/v0/apps/{id}/icon",
+            new MultipartFormDataContent { { icon, "file", "icon.png" } }));
+
+        Assert.AreEqual(HttpStatusCode.OK, answer.Status, answer.Body);
+        Assert.AreEqual("icon.png", (string?)answer.Object["icon"]);
+        Assert.AreEqual(id, (int?)answer.Object["id"]);
+        Assert.AreEqual("pending", (string?)answer.Object["android_status"]);
+    }
+
+    [TestMethod]
+    public async Task V0_GetIcon_AnswersTheIconFileItself()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+        var id = (int)(await harness.CreateFileAppAsync(title: null, zip: Zips.App("Iconic", icon: "res/icon.png")))["id"]!;
+        var plain = (int)(await harness.CreateFileAppAsync())["id"]!;
+
+        // The v0 seed saves the answer as the png (curl ... /icon > icon.png, no -L): no redirect here, unlike v1.
+        using var response = await harness.Http.SendAsync(ServerHarness.Authorized(HttpMethod.Get, $"/api/v0/apps/{id}/icon"));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var missing = await harness.GetAsync($"/api/v0/apps/{plain}/icon");
+
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.AreEqual("image/png", response.Content.Headers.ContentType?.MediaType);
+        CollectionAssert.AreEqual(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 1, 2, 3 }, bytes);
+        Assert.AreEqual(HttpStatusCode.NotFound, missing.Status);
+        Assert.AreEqual($"No icon available for app #{plain}", missing.Error);
     }
 
     [TestMethod]

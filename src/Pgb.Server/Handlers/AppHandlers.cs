@@ -139,7 +139,9 @@ internal sealed class AppHandlers(ServerState state)
         var pull = forcePull || data.GetBool("pull") == true;
         var source = file is null ? null : await AppWriter.ReadAllAsync(file, context.RequestAborted);
 
+        // A 400 must leave the app as it was: validate every field on a scratch record before touching the real one.
         var now = state.Now;
+        AppWriter.ApplyMetadata(new AppRecord(0, app.OwnerId, app.OwnerEmail, app.RepoBacked, now), data);
         lock (app.Gate)
         {
             if (source is not null && app.RepoBacked)

@@ -96,21 +96,32 @@ internal sealed class BuildHandlers(ServerState state)
     /// queued for building, as the Write API says.</summary>
     public async Task SetIcon(HttpContext context)
     {
-        var app = HandlerContext.OwnedApp(context, state, HandlerContext.RouteId(context));
-        var data = await RequestData.ReadAsync(context);
-        var file = data.File("icon", "file") ?? throw ApiException.BadRequest("send the icon as a multipart file part named \"icon\"");
-        var bytes = await AppWriter.ReadAllAsync(file, context.RequestAborted);
+        var (app, now) = await SetIconAsync(context);
         JsonObject json;
         lock (app.Gate)
         {
-            AppWriter.SetIcon(app, state, string.IsNullOrEmpty(file.FileName) ? "icon.png" : file.FileName, bytes);
-            var now = state.Now;
-            app.QueueBuilds(Platforms.All, state.Simulation, now, state.Blobs.Remove);
-            state.Apps.Save(app);
             json = AppJson.Detail(app, now);
         }
 
         await JsonResponses.WriteAsync(context, StatusCodes.Status201Created, json);
+    }
+
+    /// <summary>The icon logic shared by v1 and v0 (which differ only in the JSON they answer).</summary>
+    public async Task<(AppRecord App, DateTimeOffset Now)> SetIconAsync(HttpContext context)
+    {
+        var app = HandlerContext.OwnedApp(context, state, HandlerContext.RouteId(context));
+        var data = await RequestData.ReadAsync(context);
+        var file = data.File("icon", "file") ?? throw ApiException.BadRequest("send the icon as a multipart file part named \"icon\"");
+        var bytes = await AppWriter.ReadAllAsync(file, context.RequestAborted);
+        var now = state.Now;
+        lock (app.Gate)
+        {
+            AppWriter.SetIcon(app, state, string.IsNullOrEmpty(file.FileName) ? "icon.png" : file.FileName, bytes);
+            app.QueueBuilds(Platforms.All, state.Simulation, now, state.Blobs.Remove);
+            state.Apps.Save(app);
+        }
+
+        return (app, now);
     }
 
     private Task QueueAsync(HttpContext context, AppRecord app, IReadOnlyList<string> platforms)

@@ -9,9 +9,12 @@ namespace Pgb.Server.Handlers;
 /// the only access control, as with the real service's links.</summary>
 internal sealed class StorageHandlers(ServerState state)
 {
-    public async Task Get(HttpContext context)
+    public Task Get(HttpContext context) =>
+        WriteBlobAsync(context, state, "public/" + HandlerContext.RouteString(context, "guid") + "/" + HandlerContext.RouteString(context, "file"));
+
+    /// <summary>Answers a stored object's bytes (also v0's icon, which answers the file rather than a redirect).</summary>
+    public static async Task WriteBlobAsync(HttpContext context, ServerState state, string key)
     {
-        var key = "public/" + HandlerContext.RouteString(context, "guid") + "/" + HandlerContext.RouteString(context, "file");
         var content = state.Blobs.Get(key) ?? throw ApiException.NotFound("no such object in storage");
         var extension = Path.GetExtension(key).TrimStart('.').ToLowerInvariant();
         context.Response.StatusCode = StatusCodes.Status200OK;

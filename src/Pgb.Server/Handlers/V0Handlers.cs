@@ -10,7 +10,7 @@ namespace Pgb.Server.Handlers;
 /// <summary>API v0, "kept online for existing clients": the same apps seen through v0's flat shape
 /// (<c>android_status</c>, <c>repo_url</c>, <c>desc</c>, <c>person_id</c>, ...). Logic is shared with v1; only the
 /// answers differ.</summary>
-internal sealed class V0Handlers(ServerState state, AppHandlers apps)
+internal sealed class V0Handlers(ServerState state, AppHandlers apps, BuildHandlers builds)
 {
     public Task Me(HttpContext context)
     {
@@ -58,6 +58,29 @@ internal sealed class V0Handlers(ServerState state, AppHandlers apps)
     public async Task Push(HttpContext context)
     {
         var (app, now) = await apps.UpdateAppAsync(context, forcePull: true);
+        await Answer(context, app, now, StatusCodes.Status200OK);
+    }
+
+    /// <summary>GET /api/v0/apps/:id/icon: the png itself. The v0 seed saves this answer straight to a file (no -L),
+    /// while its downloads say "ensure your API client follows redirects": v0 icons were not redirects.</summary>
+    public Task Icon(HttpContext context)
+    {
+        var app = HandlerContext.OwnedApp(context, state, HandlerContext.RouteId(context));
+        AppIcon? icon;
+        lock (app.Gate)
+        {
+            icon = app.Icon;
+        }
+
+        return icon is null
+            ? throw ApiException.NotFound($"No icon available for app #{app.Id}")
+            : StorageHandlers.WriteBlobAsync(context, state, icon.StorageKey);
+    }
+
+    /// <summary>POST /api/v0/apps/:id/icon with the png as <c>file</c>: the app, v0-shaped.</summary>
+    public async Task SetIcon(HttpContext context)
+    {
+        var (app, now) = await builds.SetIconAsync(context);
         await Answer(context, app, now, StatusCodes.Status200OK);
     }
 

@@ -63,6 +63,7 @@ internal static class ServerApp
         var account = new AccountHandlers(state);
         var apps = new AppHandlers(state);
         var builds = new BuildHandlers(state);
+        var collaborators = new CollaboratorHandlers(state);
         var storage = new StorageHandlers(state);
 
         app.MapGet("/", (HttpContext context) => JsonResponses.WriteAsync(context, StatusCodes.Status200OK,
@@ -87,12 +88,14 @@ internal static class ServerApp
         app.MapPost("/api/v1/apps/{id}/build/{platform}", builds.BuildPlatform);
         app.MapGet("/api/v1/apps/{id}/status", builds.Status);
         app.MapGet("/api/v1/apps/{id}/logs/{platform}/build", builds.Log);
+        app.MapGet("/api/v1/apps/{id}/collaborators", collaborators.List);
+        app.MapGet("/api/v1/apps/{id}/collaborators/{collaboratorId}", collaborators.Get);
         app.MapGet("/api/v1/apps/{id}/icon", builds.Icon);
         app.MapPost("/api/v1/apps/{id}/icon", builds.SetIcon);
         app.MapGet("/api/v1/apps/{id}/{platform}", builds.Download);
 
         // v0: "kept online for existing clients", same data, v0 shapes.
-        var v0 = new V0Handlers(state, apps);
+        var v0 = new V0Handlers(state, apps, builds);
         app.MapGet("/api/v0/me", v0.Me);
         app.MapGet("/api/v0/apps", v0.List);
         app.MapPost("/api/v0/apps", v0.Create);
@@ -100,8 +103,8 @@ internal static class ServerApp
         app.MapPut("/api/v0/apps/{id}", v0.Update);
         app.MapDelete("/api/v0/apps/{id}", v0.Delete);
         app.MapPost("/api/v0/apps/{id}/push", v0.Push);
-        app.MapGet("/api/v0/apps/{id}/icon", builds.Icon);
-        app.MapPost("/api/v0/apps/{id}/icon", builds.SetIcon);
+        app.MapGet("/api/v0/apps/{id}/icon", v0.Icon);
+        app.MapPost("/api/v0/apps/{id}/icon", v0.SetIcon);
         app.MapGet("/api/v0/apps/{id}/{platform}", v0.Download);
         app.MapGet("/api/v0/keys", v0.Keys);
         app.MapGet("/api/v0/keys/{platform}", v0.KeysOfPlatform);

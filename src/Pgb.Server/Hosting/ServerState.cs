@@ -7,11 +7,16 @@ namespace Pgb.Server.Hosting;
 /// so several servers can run side by side in one test process).</summary>
 internal sealed class ServerState
 {
+    private readonly DateTimeOffset _startedAt;
+    private readonly long _startedTimestamp;
+
     public ServerState(PgbServerOptions options, TimeProvider time)
     {
         Options = options;
         Time = time;
-        Accounts = new InMemoryAccountStore(options.Accounts, time.GetUtcNow());
+        _startedAt = time.GetUtcNow();
+        _startedTimestamp = time.GetTimestamp();
+        Accounts = new InMemoryAccountStore(options.Accounts, _startedAt);
         Simulation = new PgbSimulation(options.BuildDuration, options.FailingPlatforms);
     }
 
@@ -29,5 +34,7 @@ internal sealed class ServerState
 
     public RequestJournal Journal { get; } = new();
 
-    public DateTimeOffset Now => Time.GetUtcNow();
+    /// <summary>The wall clock at start-up plus the monotonic time since. Build outcomes are computed from it, and the
+    /// wall clock itself may be set back (NTP, a resumed VM): a pending build must not wait for it to catch up.</summary>
+    public DateTimeOffset Now => _startedAt + Time.GetElapsedTime(_startedTimestamp);
 }

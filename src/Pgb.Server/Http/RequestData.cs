@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -122,7 +123,8 @@ internal sealed class RequestData
                 case JsonValueKind.False:
                     return false;
                 case JsonValueKind.Number:
-                    return value.GetValue<decimal>() != 0;
+                    // Parsed as a double, not a decimal: 1e400 overflows a decimal (a 500) but is still "not zero".
+                    return double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture) != 0;
             }
         }
 

@@ -63,18 +63,24 @@ internal static class AppJson
     {
         var json = Summary(app, now);
         json["keys"] = Keys(app);
-        json["collaborators"] = new JsonObject
-        {
-            ["link"] = $"{Link(app.Id)}/collaborators",
-            ["active"] = new JsonArray(new JsonObject
-            {
-                ["id"] = app.OwnerId,
-                ["person"] = app.OwnerEmail,
-                ["role"] = "admin",
-                ["link"] = $"{Link(app.Id)}/collaborators/{app.OwnerId}",
-            }),
-            ["pending"] = new JsonArray(),
-        };
+        json["collaborators"] = Collaborators(app);
+        return json;
+    }
+
+    /// <summary>The collaborators object of GET /api/v1/apps/:id and of its own link. The server has no sharing: the
+    /// owner is the one active collaborator, under the owner's account id.</summary>
+    public static JsonObject Collaborators(AppRecord app) => new()
+    {
+        ["link"] = $"{Link(app.Id)}/collaborators",
+        ["active"] = new JsonArray(Owner(app)),
+        ["pending"] = new JsonArray(),
+    };
+
+    /// <summary>One collaborator, as the Write API's collaborator answers show it: the person plus the app.</summary>
+    public static JsonObject Collaborator(AppRecord app, DateTimeOffset now)
+    {
+        var json = Owner(app);
+        json["app"] = Summary(app, now);
         return json;
     }
 
@@ -104,6 +110,17 @@ internal static class AppJson
         };
     }
 
+    private static JsonObject Owner(AppRecord app) => new()
+    {
+        ["id"] = app.OwnerId,
+        ["person"] = app.OwnerEmail,
+        ["role"] = "admin",
+        ["link"] = $"{Link(app.Id)}/collaborators/{app.OwnerId}",
+    };
+
+    private static string Timestamp(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The seed's three platforms always (null when no key is selected), plus any other selected one.</summary>
     private static JsonObject Keys(AppRecord app)
     {
@@ -119,7 +136,7 @@ internal static class AppJson
     }
 
     /// <summary>The key listing of /me and /keys: every group the clients read, always present, empty here (the
-    /// server has no key store yet).</summary>
+    /// server has no key store yet). Only groups: /keys puts its <c>link</c> beside this map, /me inside it.</summary>
     public static JsonObject KeyGroups()
     {
         var groups = new JsonObject();
@@ -128,7 +145,6 @@ internal static class AppJson
             groups[group] = new JsonObject { ["all"] = new JsonArray(), ["link"] = $"/api/v1/keys/{group}" };
         }
 
-        groups["link"] = "/api/v1/keys";
         return groups;
     }
 
@@ -143,14 +159,20 @@ internal static class AppJson
             }
         }
 
+        var keys = KeyGroups();
+        keys["link"] = "/api/v1/keys";
+
+        // Accounts are fixed at start-up, so they were last updated when they were created.
+        var stamp = Timestamp(account.CreatedAt);
         return new JsonObject
         {
             ["id"] = account.Id,
             ["username"] = account.Account.UserName,
             ["email"] = account.Account.Email,
-            ["created_at"] = account.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            ["created_at"] = stamp,
+            ["updated_at"] = stamp,
             ["apps"] = new JsonObject { ["link"] = "/api/v1/apps", ["all"] = all },
-            ["keys"] = KeyGroups(),
+            ["keys"] = keys,
             ["link"] = "/api/v1/me",
         };
     }

@@ -20,7 +20,7 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, ServerState sta
         catch (Exception e) when (!context.Response.HasStarted)
         {
             context.Response.Clear();
-            await Http.JsonResponses.WriteErrorAsync(context, StatusCodes.Status500InternalServerError, "internal server error: " + e.Message);
+            await Http.JsonResponses.WriteErrorAsync(context, StatusCodes.Status500InternalServerError, ErrorMiddleware.InternalError(state, context, e));
         }
         finally
         {
