@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -14,6 +15,12 @@ public sealed partial class PgbClient
         await GetLocationAsync(Api($"apps/{appId}/{Uri.EscapeDataString(platform)}"), cancellationToken).ConfigureAwait(false);
 
     /// <summary>
+    /// <c>GET /api/v1/apps/:id/icon</c>: like a download, a 302 with <c>{"location":...}</c>; returns that location.
+    /// </summary>
+    public async Task<Uri> GetIconLocationAsync(int appId, CancellationToken cancellationToken = default) =>
+        await GetLocationAsync(Api($"apps/{appId}/icon"), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
     /// Downloads a platform's package to <paramref name="destinationPath"/>: reads the 302 itself, fetches the
     /// location without credentials, streams it to a temporary file beside the destination, checks it is not
     /// an error body and has the announced length, then renames it. A failed download leaves no file behind.
@@ -26,40 +33,57 @@ public sealed partial class PgbClient
         return await DownloadFromLocationAsync(location, destinationPath, progress, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>How many redirects of the storage host itself (http to https, a region move) are followed.</summary>
+    private const int MaxStorageRedirects = 5;
+
+    /// <summary>
+    /// <c>"location" : "URL"</c> in a body that is not JSON. The spec's own examples print
+    /// <c>{"location":""http://...}</c>, a doubled quote that makes them invalid JSON.
+    /// </summary>
+    private static readonly Regex LocationInText = new(@"""location""\s*:\s*""+\s*(?<url>[^""\s]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
     private async Task<Uri> GetLocationAsync(Uri uri, CancellationToken cancellationToken)
     {
         using var response = await SendRawAsync(HttpMethod.Get, uri, null, _options.RequestTimeout, authenticate: true,
             HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        var text = await ReadTextAsync(response.Content).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         if (status >= 400)
-            throw new PgbRequestFailedException(status, ErrorText(response, text), "GET", Describe(uri));
+            throw Failure(status, ErrorText(response, text, _secrets), "GET", uri);
 
         string? location = null;
+        JToken? json = null;
         try
         {
-            if (!string.IsNullOrWhiteSpace(text) && JToken.Parse(text) is JObject obj)
-            {
-                if (obj["error"] is JValue { Type: JTokenType.String } error)
-                    throw new PgbRequestFailedException(status, (string?)error, "GET", Describe(uri));
-                location = (string?)obj["location"];
-            }
+            if (!string.IsNullOrWhiteSpace(text)) json = JToken.Parse(text);
         }
         catch (JsonException)
         {
-            // Not JSON: the Location header may still say where to go.
+            // Not JSON: look for the location in the text, then in the Location header.
+            location = LocationInText.Match(text) is { Success: true } match ? match.Groups["url"].Value : null;
+        }
+
+        if (json is JObject obj)
+        {
+            if (obj["error"] is JValue { Type: JTokenType.String } error)
+                throw Failure(status, (string?)error, "GET", uri);
+            location = obj["location"] is JValue { Type: JTokenType.String } value ? (string?)value : null;
         }
 
         location ??= response.Headers.Location?.OriginalString;
         if (status < 300 || status >= 400 || string.IsNullOrWhiteSpace(location))
-            throw new PgbRequestFailedException(status, "expected a redirect with a location, got " + (string.IsNullOrWhiteSpace(text) ? "an empty body" : Snippet(text)), "GET", Describe(uri));
+            throw Failure(status, "expected a redirect with a location, got " + (string.IsNullOrWhiteSpace(text) ? "an empty body" : Snippet(text, _secrets)), "GET", uri);
 
-        // The seeds even show a doubled quote inside the value: tolerate stray quotes and spaces.
+        // Tolerate stray quotes and spaces around the value, as in the spec's examples.
         location = location!.Trim().Trim('"').Trim();
-        if (!Uri.TryCreate(ServerUrl, location, out var resolved) || (resolved.Scheme != Uri.UriSchemeHttp && resolved.Scheme != Uri.UriSchemeHttps))
-            throw new PgbRequestFailedException(status, "the redirect location is not an http(s) URL: " + PgbRedaction.Redact(location), "GET", Describe(uri));
+        if (!Uri.TryCreate(ServerUrl, location, out var resolved) || !IsHttp(resolved))
+            throw Failure(status, "the redirect location is not an http(s) URL: " + PgbRedaction.Redact(location), "GET", uri);
         return resolved;
     }
+
+    private static bool IsHttp(Uri uri) => uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps;
+
+    private static bool IsRedirect(int status) => status is 301 or 302 or 303 or 307 or 308;
 
     private async Task<PgbDownloadResult> DownloadFromLocationAsync(Uri location, string destinationPath, IProgress<long>? progress, CancellationToken cancellationToken)
     {
@@ -68,39 +92,38 @@ public sealed partial class PgbClient
         Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial");
 
-        // Storage lives on another host in the real service: never send it our credentials.
-        using var response = await SendRawAsync(HttpMethod.Get, location, null, _options.RequestTimeout, authenticate: false,
-            HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var (response, source) = await GetFromStorageAsync(location, cancellationToken).ConfigureAwait(false);
+        using var _ = response;
         var status = (int)response.StatusCode;
         if (status != 200)
         {
-            var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-            throw new PgbRequestFailedException(status, ErrorText(response, text), "GET", Describe(location));
+            var text = await ReadErrorTextAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            throw Failure(status, ErrorText(response, text, _secrets), "GET", source);
         }
 
-        var mediaType = response.Content.Headers.ContentType?.MediaType ?? string.Empty;
         var expected = response.Content.Headers.ContentLength;
         try
         {
             long written;
             string sha256;
-            using (var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+            using (var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
             using (var target = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             using (var hash = SHA256.Create())
             {
-                written = await CopyWithStallTimeoutAsync(source, target, hash, location, progress, cancellationToken).ConfigureAwait(false);
+                written = await CopyWithStallTimeoutAsync(body, target, hash, source, progress, cancellationToken).ConfigureAwait(false);
                 hash.TransformFinalBlock([], 0, 0);
                 sha256 = ToHex(hash.Hash!);
                 await target.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
 
             if (expected is { } length && length != written)
-                throw new PgbRequestFailedException(200, $"the download ended after {written} of {length} bytes", "GET", Describe(location));
-            if (mediaType.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0 && written < 64 * 1024)
-                ThrowIfErrorBody(temporary, location);
+                throw Failure(200, $"the download ended after {written} of {length} bytes", "GET", source);
+            if (written < MaxErrorBodyBytes)
+                ThrowIfErrorBody(temporary, source);
 
-            if (File.Exists(fullPath)) File.Delete(fullPath);
-            File.Move(temporary, fullPath);
+            // Replace in one step where the destination exists, so a reader never finds it missing.
+            if (File.Exists(fullPath)) File.Replace(temporary, fullPath, null);
+            else File.Move(temporary, fullPath);
             return new PgbDownloadResult(fullPath, written, sha256, location);
         }
         finally
@@ -109,18 +132,54 @@ public sealed partial class PgbClient
         }
     }
 
-    /// <summary>Users of the old tools found a 61-byte <c>{"error":...}</c> saved as their app: refuse that.</summary>
-    private static void ThrowIfErrorBody(string path, Uri location)
+    /// <summary>
+    /// GET on the storage host, never with our credentials, following its own redirects (an http URL that
+    /// moved to https, S3's 307 to another region): the handler does not, so that the API's 302 is read here.
+    /// Returns the answer that is not a redirect and the URL that gave it.
+    /// </summary>
+    private async Task<(HttpResponseMessage Response, Uri Url)> GetFromStorageAsync(Uri location, CancellationToken cancellationToken)
     {
-        var text = File.ReadAllText(path);
+        var current = location;
+        for (var hops = 0; ; hops++)
+        {
+            var response = await SendRawAsync(HttpMethod.Get, current, null, _options.RequestTimeout, authenticate: false,
+                HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (!IsRedirect(status)) return (response, current);
+
+            using (response)
+            {
+                // The raw text, resolved against where we are: "/x" in a header parses as a file path on Unix.
+                var next = response.Headers.Location?.OriginalString;
+                if (string.IsNullOrWhiteSpace(next))
+                    throw Failure(status, "the storage answered a redirect without a location", "GET", current);
+                if (hops >= MaxStorageRedirects)
+                    throw Failure(status, $"the storage redirected more than {MaxStorageRedirects} times", "GET", current);
+                if (!Uri.TryCreate(current, next, out var target) || !IsHttp(target))
+                    throw Failure(status, "the storage's redirect location is not an http(s) URL: " + PgbRedaction.Redact(next), "GET", current);
+                current = target;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Users of the old tools found a 61-byte <c>{"error":...}</c> saved as their app. The media type cannot be
+    /// trusted to say JSON, but no package starts with <c>{</c> (apk, ipa, xap and wgz are zips, ipk an ar
+    /// archive, jad "MIDlet-" text), so a small body that is a JSON object with an error is refused.
+    /// </summary>
+    private void ThrowIfErrorBody(string path, Uri location)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var text = Decode(bytes, bytes.Length, null).TrimStart();
+        if (!text.StartsWith("{", StringComparison.Ordinal)) return;
         try
         {
             if (JToken.Parse(text) is JObject obj && obj["error"] is JToken error)
-                throw new PgbRequestFailedException(200, "the storage answered an error instead of a package: " + error, "GET", Describe(location));
+                throw Failure(200, "the storage answered an error instead of a package: " + (error.Type == JTokenType.String ? (string?)error : error.ToString(Formatting.None)), "GET", location);
         }
         catch (JsonException)
         {
-            // JSON media type but not JSON: keep the bytes, the package is what it is.
+            // Starts like JSON but is not: keep the bytes, the package is what it is.
         }
     }
 
@@ -140,12 +199,12 @@ public sealed partial class PgbClient
                 }
                 catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
                 {
-                    throw new PgbRequestFailedException(0, $"the download stalled: no data for {_options.DownloadStallTimeout.TotalSeconds:0.#} s after {total} bytes", "GET", Describe(location), ex);
+                    throw Failure(0, $"the download stalled: no data for {_options.DownloadStallTimeout.TotalSeconds:0.#} s after {total} bytes", "GET", location, ex);
                 }
                 catch (Exception ex) when (ex is IOException || ex is HttpRequestException)
                 {
                     // Reading the network failed (reset, truncated): an answer problem, not a local disk one.
-                    throw new PgbRequestFailedException(0, $"the download broke off after {total} bytes: {Flatten(ex)}", "GET", Describe(location), ex);
+                    throw Failure(0, $"the download broke off after {total} bytes: {Flatten(ex)}", "GET", location, ex);
                 }
             }
 

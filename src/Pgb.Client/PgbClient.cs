@@ -20,6 +20,9 @@ public sealed partial class PgbClient : IDisposable
     private readonly PgbClientOptions _options;
     private readonly RetryPolicy _retry;
 
+    /// <summary>The credential's secrets, scrubbed from every exception this client makes.</summary>
+    private readonly IReadOnlyList<string> _secrets;
+
     /// <param name="serverUrl">The service root (scheme, host, port and an optional path prefix), not the <c>/api/v1</c> URL.</param>
     /// <param name="credential">How to authenticate; null only for calls that need none.</param>
     public PgbClient(Uri serverUrl, PgbCredential? credential, PgbClientOptions? options = null)
@@ -30,16 +33,25 @@ public sealed partial class PgbClient : IDisposable
 
         _options = options ?? new PgbClientOptions();
         _credential = credential;
+        _secrets = credential?.Secrets ?? [];
         _retry = new RetryPolicy(_options.Retry);
         ServerUrl = WithTrailingSlash(serverUrl);
         ApiRoot = new Uri(ServerUrl, "api/v1/");
 
         // We read every redirect ourselves: downloads answer 302 with a JSON body pointing at another
         // host, which must never see our credentials (and .NET will not follow https -> http anyway).
-        var handler = _options.Handler ?? new HttpClientHandler { AllowAutoRedirect = false };
+        var handler = _options.Handler ?? CreateDefaultHandler();
         _http = new HttpClient(handler, disposeHandler: _options.Handler is null) { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd(_options.UserAgent);
     }
+
+    /// <summary>
+    /// The handler used when <see cref="PgbClientOptions.Handler"/> is null. No redirects: downloads read the
+    /// 302 themselves so the storage host never sees our credentials. No cookie jar either: the token or
+    /// basic header authenticates every call, and a session cookie the API set would otherwise travel to a
+    /// storage host in the same domain.
+    /// </summary>
+    internal static HttpClientHandler CreateDefaultHandler() => new() { AllowAutoRedirect = false, UseCookies = false };
 
     /// <summary>The service root, ending in a slash.</summary>
     public Uri ServerUrl { get; }
@@ -51,9 +63,10 @@ public sealed partial class PgbClient : IDisposable
     public async Task<string> RequestTokenAsync(CancellationToken cancellationToken = default)
     {
         var answer = await SendAsync<JObject>(HttpMethod.Post, new Uri(ServerUrl, "token"), EmptyBody, _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
-        var token = (string?)answer["token"];
+        // An object or array is no token (and a JToken cast of one throws ArgumentException); a number reads as its digits.
+        var token = answer["token"] is JValue { Type: JTokenType.String or JTokenType.Integer } value ? (string?)value : null;
         if (string.IsNullOrEmpty(token))
-            throw new PgbRequestFailedException(200, "the answer has no token", "POST", PgbRedaction.Redact(new Uri(ServerUrl, "token")));
+            throw Failure(200, "the answer has no token", "POST", new Uri(ServerUrl, "token"));
         return token!;
     }
 
@@ -73,6 +86,20 @@ public sealed partial class PgbClient : IDisposable
     public Task<PgbKeyListing> GetKeysAsync(CancellationToken cancellationToken = default) =>
         SendAsync<PgbKeyListing>(HttpMethod.Get, Api("keys"), null, _options.RequestTimeout, cancellationToken);
 
+    /// <summary><c>GET /api/v1/keys/:platform</c>: one platform's keys (a list, unlike the grouped <see cref="GetKeysAsync"/>).</summary>
+    public Task<PgbPlatformKeyListing> GetPlatformKeysAsync(string platform, CancellationToken cancellationToken = default)
+    {
+        RequireSegment(platform, nameof(platform));
+        return SendAsync<PgbPlatformKeyListing>(HttpMethod.Get, Api("keys/" + Uri.EscapeDataString(platform)), null, _options.RequestTimeout, cancellationToken);
+    }
+
+    /// <summary><c>GET /api/v1/keys/:platform/:id</c>.</summary>
+    public Task<PgbKeyReference> GetKeyAsync(string platform, int keyId, CancellationToken cancellationToken = default)
+    {
+        RequireSegment(platform, nameof(platform));
+        return SendAsync<PgbKeyReference>(HttpMethod.Get, Api($"keys/{Uri.EscapeDataString(platform)}/{keyId}"), null, _options.RequestTimeout, cancellationToken);
+    }
+
     /// <summary>
     /// <c>POST /api/v1/apps</c> with <c>create_method=file</c>: the archive (zip, tar.gz or index.html)
     /// is streamed from disk as the <c>file</c> part, with a Content-Length (the front end refused chunked bodies).
@@ -81,8 +108,8 @@ public sealed partial class PgbClient : IDisposable
     {
         if (app is null) throw new ArgumentNullException(nameof(app));
         RequireFile(archivePath);
-        app.CreateMethod ??= "file";
-        return SendAsync<PgbApp>(HttpMethod.Post, Api("apps"), () => Multipart(Data(app), archivePath), _options.UploadTimeout, cancellationToken);
+        var data = CreateData(app, "file");
+        return SendAsync<PgbApp>(HttpMethod.Post, Api("apps"), () => Multipart(data, archivePath), _options.UploadTimeout, cancellationToken);
     }
 
     /// <summary><c>POST /api/v1/apps</c> with <c>create_method=remote_repo</c>.</summary>
@@ -90,8 +117,8 @@ public sealed partial class PgbClient : IDisposable
     {
         if (app is null) throw new ArgumentNullException(nameof(app));
         if (string.IsNullOrEmpty(app.Repo)) throw new ArgumentException("A repo-backed app needs a repo URL.", nameof(app));
-        app.CreateMethod ??= "remote_repo";
-        return SendAsync<PgbApp>(HttpMethod.Post, Api("apps"), () => FormData(Data(app)), _options.RequestTimeout, cancellationToken);
+        var data = CreateData(app, "remote_repo");
+        return SendAsync<PgbApp>(HttpMethod.Post, Api("apps"), () => FormData(data), _options.RequestTimeout, cancellationToken);
     }
 
     /// <summary><c>PUT /api/v1/apps/:id</c> with a new <c>file</c>: replaces a file-backed app's contents.</summary>
@@ -135,6 +162,12 @@ public sealed partial class PgbClient : IDisposable
     private static Uri WithTrailingSlash(Uri uri) =>
         uri.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.GetLeftPart(UriPartial.Path) + "/" + uri.Query);
 
+    private static void RequireSegment(string value, string name)
+    {
+        // An empty platform would ask for the whole listing (or, for a key, another route altogether).
+        if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException("No platform given.", name);
+    }
+
     private static void RequireFile(string path)
     {
         if (string.IsNullOrEmpty(path)) throw new ArgumentException("No archive path given.", nameof(path));
@@ -142,6 +175,18 @@ public sealed partial class PgbClient : IDisposable
     }
 
     private static string Data(object value) => JsonConvert.SerializeObject(value, DataSettings);
+
+    /// <summary>
+    /// The create <c>data</c> with <c>create_method</c> filled in from what is sent when the caller left it
+    /// unset. Into a copy: writing it back into the caller's options made a later create with the same
+    /// object send the first call's method.
+    /// </summary>
+    private static string CreateData(PgbAppCreateOptions app, string createMethod)
+    {
+        var data = JObject.FromObject(app, JsonSerializer.Create(DataSettings));
+        if (data["create_method"] is null) data["create_method"] = createMethod;
+        return data.ToString(Formatting.None);
+    }
 
     private static HttpContent EmptyBody() => new ByteArrayContent([]);
 

@@ -5,7 +5,9 @@ public sealed class PgbClientOptions
 {
     /// <summary>
     /// The handler requests go through; tests inject a fake. When null the client makes one that does
-    /// not follow redirects: downloads read the 302 and its JSON body themselves.
+    /// not follow redirects and keeps no cookies: downloads read the 302 and its JSON body themselves. A
+    /// handler given here must not follow redirects either (set <c>AllowAutoRedirect = false</c>), or the
+    /// download call would receive the package where it expects the 302.
     /// </summary>
     public HttpMessageHandler? Handler { get; set; }
 

@@ -28,6 +28,18 @@ public abstract class PgbCredential
 
     internal abstract void Apply(HttpRequestMessage request);
 
+    /// <summary>
+    /// The secret in the forms it can take on the wire, for scrubbing error texts that quote it. Secrets
+    /// shorter than <see cref="MinimumScrubbedLength"/> are left out: replacing "dev" everywhere would mangle
+    /// "device" in a message, and such a secret's URL forms are still redacted by <see cref="PgbRedaction"/>.
+    /// </summary>
+    internal abstract IReadOnlyList<string> Secrets { get; }
+
+    internal const int MinimumScrubbedLength = 6;
+
+    private static IReadOnlyList<string> FormsOf(params string[] secrets) =>
+        [.. secrets.Where(s => s.Length >= MinimumScrubbedLength).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length)];
+
     /// <summary>Never prints the secret: credentials end up in exception messages and logs otherwise.</summary>
     public abstract override string ToString();
 
@@ -40,6 +52,10 @@ public abstract class PgbCredential
             request.RequestUri = new Uri(uri.AbsoluteUri + separator + "auth_token=" + Uri.EscapeDataString(token));
         }
 
+        // Raw, escaped as the query carries it, and escaped again as a return_to parameter carries that.
+        internal override IReadOnlyList<string> Secrets { get; } =
+            FormsOf(token, Uri.EscapeDataString(token), Uri.EscapeDataString(Uri.EscapeDataString(token)));
+
         public override string ToString() => "token (redacted)";
     }
 
@@ -50,6 +66,10 @@ public abstract class PgbCredential
             var raw = Encoding.UTF8.GetBytes(userName + ":" + password);
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(raw));
         }
+
+        // The password, and the header value a debugging server might echo.
+        internal override IReadOnlyList<string> Secrets { get; } =
+            FormsOf(password, Convert.ToBase64String(Encoding.UTF8.GetBytes(userName + ":" + password)));
 
         public override string ToString() => "basic " + userName + ":(redacted)";
     }

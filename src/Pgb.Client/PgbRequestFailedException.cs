@@ -7,13 +7,19 @@ namespace Pgb.Client;
 public sealed class PgbRequestFailedException : Exception
 {
     public PgbRequestFailedException(int status, string? errorMessage, string method, string redactedUrl, Exception? innerException = null)
-        : base(Compose(status, RedactOrNull(errorMessage), method, PgbRedaction.Redact(redactedUrl)), innerException)
+        : this(status, errorMessage, method, redactedUrl, innerException, [])
+    {
+    }
+
+    /// <param name="secrets">The client's own secrets, removed wherever they appear, not only inside URLs.</param>
+    internal PgbRequestFailedException(int status, string? errorMessage, string method, string redactedUrl, Exception? innerException, IReadOnlyList<string> secrets)
+        : base(Compose(status, RedactOrNull(errorMessage, secrets), method, PgbRedaction.Redact(redactedUrl, secrets)), innerException)
     {
         Status = status;
         // A server may echo the request URL (and so the token) in its error text: never carry it further.
-        ErrorMessage = RedactOrNull(errorMessage);
+        ErrorMessage = RedactOrNull(errorMessage, secrets);
         Method = method;
-        RequestUrl = PgbRedaction.Redact(redactedUrl);
+        RequestUrl = PgbRedaction.Redact(redactedUrl, secrets);
     }
 
     /// <summary>The HTTP status; 0 when no answer arrived (connection refused, timeout).</summary>
@@ -30,13 +36,17 @@ public sealed class PgbRequestFailedException : Exception
     /// <summary>True for failures worth trying again (no answer, 408, 429, 5xx but 501).</summary>
     public bool IsTransient => Status == 0 || Status == 408 || Status == 429 || (Status >= 500 && Status != 501);
 
-    private static string? RedactOrNull(string? text) => text is null ? null : PgbRedaction.Redact(text);
+    private static string? RedactOrNull(string? text, IReadOnlyList<string> secrets) => text is null ? null : PgbRedaction.Redact(text, secrets);
 
     private static string Compose(int status, string? errorMessage, string method, string url)
     {
         var what = status == 0
             ? $"{method} {url} got no answer"
             : $"{method} {url} answered {status}";
-        return string.IsNullOrEmpty(errorMessage) ? what + "." : what + ": " + errorMessage;
+        // The message becomes one line of a build log; ErrorMessage keeps the server's text as it was.
+        return string.IsNullOrEmpty(errorMessage) ? what + "." : what + ": " + OneLine(errorMessage!);
     }
+
+    private static string OneLine(string text) =>
+        string.Join(" ", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).Where(l => l.Length > 0));
 }

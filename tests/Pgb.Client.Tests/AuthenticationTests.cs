@@ -56,6 +56,34 @@ public sealed class AuthenticationTests
     }
 
     [TestMethod]
+    [DataRow("""{"token":{"value":"abc"}}""")]
+    [DataRow("""{"token":""}""")]
+    [DataRow("""{}""")]
+    [DataRow("")]
+    public async Task RequestToken_WhenTheAnswerHasNoTokenString_ThrowsRequestFailed(string body)
+    {
+        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.OK, body));
+        using var client = TestClients.Create(handler, PgbCredential.FromBasic("dev", "dev"));
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.RequestTokenAsync());
+
+        Assert.AreEqual(200, ex.Status);
+        Assert.AreEqual("POST", ex.Method);
+    }
+
+    [TestMethod]
+    public void DefaultHandler_FollowsNoRedirectAndKeepsNoCookies()
+    {
+        // Redirects are read by the client so the storage host never sees the token; a cookie jar would
+        // still hand it whatever session the API set, and a token-authenticated client has no use for one.
+        using var handler = PgbClient.CreateDefaultHandler();
+
+        Assert.IsFalse(handler.AllowAutoRedirect);
+        Assert.IsFalse(handler.UseCookies);
+        Assert.IsNull(handler.Credentials);
+    }
+
+    [TestMethod]
     public void CredentialToString_NeverShowsTheSecret()
     {
         var token = PgbCredential.FromToken(TestClients.Token).ToString();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Text;
 using Pgb.Testing;
 
 namespace Pgb.Client.Tests;
@@ -207,5 +208,154 @@ public sealed class DownloadTests
         var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetDownloadLocationAsync(5, "android"));
 
         Assert.Contains("not an http(s) URL", ex.Message);
+    }
+
+    [TestMethod]
+    public async Task Download_WhenStorageAnswersAJsonErrorLabelledAsBinary_ThrowsAndLeavesNoFile()
+    {
+        // The old tools saved such a 61-byte body as the "app": the media type cannot be trusted to say JSON.
+        using var temp = new TempDirectory();
+        var handler = new FakeHandler()
+            .Enqueue(FakeHandler.RedirectJson(StorageUrl))
+            .Enqueue(FakeHandler.Bytes(Encoding.UTF8.GetBytes(" {\"error\":\"the download link has expired\"}\n")));
+        using var client = TestClients.Create(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(5, "android", temp.Combine("app.apk")));
+
+        Assert.Contains("the download link has expired", ex.Message);
+        Assert.IsEmpty(temp.ListFiles());
+    }
+
+    [TestMethod]
+    public async Task Download_WhenStorageRedirectsToHttps_FollowsItWithoutCredentials()
+    {
+        using var temp = new TempDirectory();
+        var bytes = Package(2000);
+        var handler = new FakeHandler()
+            .Enqueue(FakeHandler.RedirectJson(StorageUrl))
+            .Enqueue(FakeHandler.RedirectHeader("https://storage.example/x/app.apk"))
+            .Enqueue(FakeHandler.Bytes(bytes));
+        using var client = TestClients.Create(handler, PgbCredential.FromBasic("dev", "dev"));
+
+        var result = await client.DownloadAsync(5, "android", temp.Combine("app.apk"));
+
+        Assert.HasCount(3, handler.Requests);
+        Assert.AreEqual(new Uri("https://storage.example/x/app.apk"), handler.Requests[2].Uri);
+        Assert.IsNull(handler.Requests[1].Header("Authorization"));
+        Assert.IsNull(handler.Requests[2].Header("Authorization"));
+        Assert.IsNull(handler.Requests[2].QueryParameters["auth_token"]);
+        Assert.AreEqual(new Uri(StorageUrl), result.Location);
+        CollectionAssert.AreEqual(bytes, await File.ReadAllBytesAsync(temp.Combine("app.apk")));
+    }
+
+    [TestMethod]
+    public async Task Download_WhenStorageRedirectsInALoop_GivesUpAndLeavesNoFile()
+    {
+        using var temp = new TempDirectory();
+        var handler = new FakeHandler(_ => FakeHandler.RedirectHeader(StorageUrl));
+        using var client = TestClients.Create(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(5, "android", temp.Combine("app.apk")));
+
+        Assert.AreEqual(302, ex.Status);
+        Assert.Contains("redirect", ex.Message);
+        Assert.IsLessThanOrEqualTo(12, handler.Requests.Count);
+        Assert.IsEmpty(temp.ListFiles());
+    }
+
+    [TestMethod]
+    public async Task Download_WhenStorageRedirectsToANonHttpUrl_Throws()
+    {
+        using var temp = new TempDirectory();
+        var handler = new FakeHandler()
+            .Enqueue(FakeHandler.RedirectJson(StorageUrl))
+            .Enqueue(FakeHandler.RedirectHeader("file:///etc/passwd"));
+        using var client = TestClients.Create(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(5, "android", temp.Combine("app.apk")));
+
+        Assert.Contains("not an http(s) URL", ex.Message);
+        Assert.HasCount(2, handler.Requests);
+    }
+
+    [TestMethod]
+    public async Task Download_WhenStorageErrorBodyIsHuge_ReadsOnlyABoundedPrefix()
+    {
+        using var temp = new TempDirectory();
+        var body = new EndlessStream(limit: 50L * 1024 * 1024);
+        var handler = new FakeHandler()
+            .Enqueue(FakeHandler.RedirectJson(StorageUrl))
+            .Enqueue(new HttpResponseMessage(HttpStatusCode.Forbidden) { Content = new StreamContent(body) });
+        using var client = TestClients.Create(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(5, "android", temp.Combine("app.apk")));
+
+        Assert.AreEqual(403, ex.Status);
+        Assert.IsLessThan(1024 * 1024, body.Served, $"read {body.Served} bytes of an error body");
+        Assert.IsEmpty(temp.ListFiles());
+    }
+
+    [TestMethod]
+    public async Task Download_WhenStorageErrorBodyStalls_CancellationEndsTheCall()
+    {
+        using var temp = new TempDirectory();
+        var handler = new FakeHandler()
+            .Enqueue(FakeHandler.RedirectJson(StorageUrl))
+            .Enqueue(new HttpResponseMessage(HttpStatusCode.Forbidden) { Content = new StreamContent(new EndlessStream(limit: 10, stallAfterLimit: true)) });
+        using var client = TestClients.Create(handler);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var download = client.DownloadAsync(5, "android", temp.Combine("app.apk"), cancellationToken: cancel.Token);
+        var finished = await Task.WhenAny(download, Task.Delay(TimeSpan.FromSeconds(20)));
+
+        Assert.AreSame(download, finished, "the download ignored its cancellation token while reading an error body");
+        await Assert.ThrowsAsync<OperationCanceledException>(() => download);
+        Assert.IsEmpty(temp.ListFiles());
+    }
+
+    /// <summary>Serves 'x' bytes up to a limit, then ends or (with stallAfterLimit) waits until cancelled.</summary>
+    private sealed class EndlessStream(long limit, bool stallAfterLimit = false) : Stream
+    {
+        private long _served;
+
+        public long Served => Interlocked.Read(ref _served);
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
+
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            var left = limit - Served;
+            if (left <= 0)
+            {
+                if (stallAfterLimit) await Task.Delay(Timeout.Infinite, cancellationToken);
+                return 0;
+            }
+
+            var n = (int)Math.Min(count, left);
+            buffer.AsSpan(offset, n).Fill((byte)'x');
+            Interlocked.Add(ref _served, n);
+            return n;
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var array = new byte[buffer.Length];
+            return new ValueTask<int>(ReadAsync(array, 0, array.Length, cancellationToken).ContinueWith(t =>
+            {
+                array.AsSpan(0, t.Result).CopyTo(buffer.Span);
+                return t.Result;
+            }, cancellationToken, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default));
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using Pgb.Testing;
 
 namespace Pgb.Client.Tests;
@@ -120,6 +121,149 @@ public sealed class ErrorMappingTests
         Assert.AreEqual(404, ex.Status);
         Assert.AreEqual("Not Found", ex.ErrorMessage);
         Assert.AreEqual("DELETE", ex.Method);
+    }
+
+    [TestMethod]
+    public async Task GetApp_When404ContentTypeNamesAnUnknownCharset_StillThrowsRequestFailedWithServerMessage()
+    {
+        // .NET's ReadAsStringAsync throws InvalidOperationException for a charset it does not know, which
+        // would escape as a second exception type.
+        var answer = new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"error":"app #5 not found"}""")) };
+        answer.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf8mb4");
+        var handler = new FakeHandler().Enqueue(answer);
+        using var client = TestClients.Create(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
+
+        Assert.AreEqual(404, ex.Status);
+        Assert.AreEqual("app #5 not found", ex.ErrorMessage);
+    }
+
+    [TestMethod]
+    public async Task GetApp_When200ContentTypeNamesAnUnknownCharset_ReadsTheBodyAsUtf8()
+    {
+        var answer = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes("{\"id\":5,\"title\":\"Caf\u00e9\"}")) };
+        answer.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=\"unicode-1-1-utf-8x\"");
+        var handler = new FakeHandler().Enqueue(answer);
+        using var client = TestClients.Create(handler);
+
+        var app = await client.GetAppAsync(5);
+
+        Assert.AreEqual("Caf\u00e9", app.Title);
+    }
+
+    [TestMethod]
+    [DataRow("""{"error":""}""")]
+    [DataRow("""{"error":"   "}""")]
+    public async Task GetApp_WhenErrorTextIsBlank_UsesTheReasonPhrase(string body)
+    {
+        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.BadRequest, body));
+        using var client = TestClients.Create(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
+
+        Assert.AreEqual(400, ex.Status);
+        Assert.AreEqual("Bad Request", ex.ErrorMessage);
+    }
+
+    [TestMethod]
+    public async Task GetApp_WhenAnswerHasTheWrongShape_MessageIsOneLine()
+    {
+        // Newtonsoft's message for an array where an object belongs runs over several lines.
+        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.OK, """[{"id":5}]"""));
+        using var client = TestClients.Create(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
+
+        Assert.Contains("expected shape", ex.Message);
+        Assert.DoesNotContain("\n", ex.Message);
+        Assert.DoesNotContain("\r", ex.Message);
+    }
+
+    [TestMethod]
+    public async Task GetApp_WhenErrorPageEchoesThePercentEncodedUrl_TokenIsRedacted()
+    {
+        // A front end's sign-in redirect or error page carries the request URL as an encoded parameter.
+        var handler = new FakeHandler(r => FakeHandler.Html(HttpStatusCode.Unauthorized,
+            "<html><body><p>Please sign in: /users/sign_in?return_to=" + Uri.EscapeDataString(r.Uri.PathAndQuery) + "</p></body></html>"));
+        using var client = TestClients.Create(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
+
+        Assert.AreEqual(401, ex.Status);
+        AssertNoToken(ex);
+        Assert.DoesNotContain("s3cr3t", ex.ToString());
+    }
+
+    [TestMethod]
+    public async Task GetApp_WhenJsonErrorEchoesAnHtmlEscapedUrl_TokenIsRedacted()
+    {
+        var handler = new FakeHandler(r => FakeHandler.Json(HttpStatusCode.BadRequest,
+            "{\"error\":\"bad request: /api/v1/apps/5?x=1&amp;" + r.Uri.Query.TrimStart('?') + "\"}"));
+        using var client = TestClients.Create(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
+
+        Assert.DoesNotContain("s3cr3t", ex.ToString());
+        Assert.Contains("auth_token=***", ex.ErrorMessage ?? string.Empty);
+    }
+
+    [TestMethod]
+    public async Task GetApp_WhenErrorQuotesTheTokenItself_MessageHidesIt()
+    {
+        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.Unauthorized, "{\"error\":\"token " + TestClients.Token + " has been revoked\"}"));
+        using var client = TestClients.Create(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
+
+        Assert.AreEqual("token *** has been revoked", ex.ErrorMessage);
+        AssertNoToken(ex);
+    }
+
+    [TestMethod]
+    public async Task GetApp_WhenServerUrlCarriesUserInfo_MessagesNeverShowIt()
+    {
+        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.Unauthorized, """{"error":"Invalid authentication token."}"""));
+        using var client = TestClients.Create(handler, server: new Uri("https://deploy:hunter2-secret@build.example/"));
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
+
+        Assert.DoesNotContain("hunter2-secret", ex.ToString());
+        Assert.DoesNotContain("hunter2-secret", ex.RequestUrl);
+        Assert.Contains("build.example/api/v1/apps/5", ex.RequestUrl);
+    }
+
+    [TestMethod]
+    [DataRow("https://u:p4ss@host.example/x", "https://***@host.example/x")]
+    [DataRow("see http://ghp_abcdef@github.com/a/b.git now", "see http://***@github.com/a/b.git now")]
+    [DataRow("/users/sign_in?return_to=%2Fapi%2Fv1%2Fme%3Fauth_token%3Dab%252Bc%26x%3D1", "/users/sign_in?return_to=%2Fapi%2Fv1%2Fme%3Fauth_token%3D***%26x%3D1")]
+    [DataRow("/a?x=1&amp;auth_token=abc&amp;y=2", "/a?x=1&amp;auth_token=***&amp;y=2")]
+    [DataRow("""{"auth_token":"abc","id":1}""", """{"auth_token":"***","id":1}""")]
+    [DataRow("http://s3.example/k?AWSAccessKeyId=A&Signature=sig%2Bnature&Expires=1", "http://s3.example/k?AWSAccessKeyId=A&Signature=***&Expires=1")]
+    [DataRow("andrew.lunny@nitobi.com wrote ?auth_token=", "andrew.lunny@nitobi.com wrote ?auth_token=***")]
+    public void Redact_HidesSecretsInEveryFormAUrlTakes(string text, string expected) =>
+        Assert.AreEqual(expected, PgbRedaction.Redact(text));
+
+    [TestMethod]
+    [DataRow(411, "text/html", "<html><head><title>411 Length Required</title></head><body><h1>Length Required</h1></body></html>", "Length Required (411 Length Required Length Required)")]
+    [DataRow(413, "text/plain", "Request Entity Too Large", "Request Entity Too Large (Request Entity Too Large)")]
+    [DataRow(500, "application/json", "", "Internal Server Error")]
+    [DataRow(504, "text/html", "<html><body><h1>504 Gateway Time-out</h1>\r\nThe server didn't respond in time.</body></html>", "Gateway Timeout (504 Gateway Time-out The server didn't respond in time.)")]
+    [DataRow(422, "application/json", "{\"message\":\"Validation failed\"}", "Unprocessable Entity ({\"message\":\"Validation failed\"})")]
+    public async Task UpdateAppFile_WhenErrorBodyIsNotAJsonError_ThrowsWithStatusAndReadableText(int status, string mediaType, string body, string expected)
+    {
+        using var temp = new TempDirectory();
+        var archive = temp.WriteFile("app.zip", "zip");
+        var answer = new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent(body, Encoding.UTF8, mediaType) };
+        var handler = new FakeHandler().Enqueue(answer);
+        using var client = TestClients.Create(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.UpdateAppFileAsync(7, archive));
+
+        Assert.AreEqual(status, ex.Status);
+        Assert.AreEqual("PUT", ex.Method);
+        Assert.AreEqual(expected, ex.ErrorMessage);
+        Assert.DoesNotContain("\n", ex.Message);
     }
 
     internal static void AssertNoToken(Exception ex)

@@ -147,6 +147,67 @@ public sealed class ModelTests
     }
 
     [TestMethod]
+    public async Task GetApps_WhenAppsIsNull_ReturnsAnEmptyList()
+    {
+        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.OK, """{"apps":null,"link":"/api/v1/apps"}"""));
+        using var client = TestClients.Create(handler);
+
+        var apps = await client.GetAppsAsync();
+
+        Assert.IsNotNull(apps);
+        Assert.IsEmpty(apps);
+    }
+
+    [TestMethod]
+    public async Task GetApp_WhenAKeyIsGivenAsItsBareId_ReadsTheId()
+    {
+        // The spec lets a request name a key by its integer id; a server that echoes its data hash answers the same way.
+        var app = await GetAppFrom("""{"id":5,"keys":{"ios":123,"android":{"id":567,"title":"release"},"blackberry":null}}""");
+
+        Assert.AreEqual(123, app.Keys["ios"]!.Id);
+        Assert.IsNull(app.Keys["ios"]!.Title);
+        Assert.AreEqual(567, app.Keys["android"]!.Id);
+        Assert.IsNull(app.Keys["blackberry"]);
+    }
+
+    [TestMethod]
+    public async Task GetMe_WhenAppsAllIsNull_ReadsAnEmptyList()
+    {
+        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.OK, """{"id":1,"apps":{"link":"/api/v1/apps","all":null},"keys":{"ios":{"all":null}}}"""));
+        using var client = TestClients.Create(handler);
+
+        var me = await client.GetMeAsync();
+
+        Assert.IsEmpty(me.Apps!.All);
+        Assert.IsEmpty(me.Keys!.Platforms["ios"]!.All);
+    }
+
+    [TestMethod]
+    [DataRow("""{"id":5,"collaborators":{"link":{"href":"/x"},"active":[]}}""")]
+    [DataRow("""{"id":5,"collaborators":{"active":{"person":"a@example.com"}}}""")]
+    public async Task GetApp_WhenCollaboratorsHaveAnOddShape_ReadsWhatFitsWithoutThrowing(string json)
+    {
+        var app = await GetAppFrom(json);
+
+        Assert.AreEqual(5, app.Id);
+        Assert.IsNotNull(app.Collaborators);
+        Assert.IsNull(app.Collaborators.Link);
+        Assert.IsEmpty(app.Collaborators.Active);
+    }
+
+    [TestMethod]
+    public async Task GetMe_WhenKeysLinkIsNotAString_ReadsTheGroups()
+    {
+        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.OK, """{"id":1,"keys":{"link":{"href":"/api/v1/keys"},"ios":{"all":[]}}}"""));
+        using var client = TestClients.Create(handler);
+
+        var me = await client.GetMeAsync();
+
+        Assert.IsNull(me.Keys!.Link);
+        Assert.IsEmpty(me.Keys.Platforms["ios"]!.All);
+    }
+
+    [TestMethod]
     [DataRow("Android", "android")]
     [DataRow(" iOS ", "ios")]
     [DataRow("windows", "winphone")]

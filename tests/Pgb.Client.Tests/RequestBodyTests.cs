@@ -134,4 +134,34 @@ public sealed class RequestBodyTests
         Assert.AreEqual("remote_repo", (string?)data["create_method"]);
         Assert.AreEqual("https://example.com/r.git", (string?)data["repo"]);
     }
+
+    [TestMethod]
+    public async Task CreateApp_DoesNotChangeTheCallersOptions()
+    {
+        // The create method follows from what is sent; writing it back into the caller's object made a
+        // later repo create with the same options send create_method=file.
+        using var temp = new TempDirectory();
+        var archive = temp.WriteFile("app.zip", "zip");
+        var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.Created, """{"id":7}"""));
+        using var client = TestClients.Create(handler);
+        var options = new PgbAppCreateOptions { Title = "Demo", Repo = "https://example.com/r.git" };
+
+        await client.CreateAppFromFileAsync(options, archive);
+        await client.CreateAppFromRepoAsync(options);
+
+        Assert.IsNull(options.CreateMethod);
+        Assert.AreEqual("file", (string?)JObject.Parse(handler.Requests[0].Parts[0].BodyText)["create_method"]);
+        Assert.AreEqual("remote_repo", (string?)JObject.Parse(handler.Requests[1].FormFields["data"]!)["create_method"]);
+    }
+
+    [TestMethod]
+    public async Task CreateApp_WithAnExplicitCreateMethod_SendsIt()
+    {
+        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.Created, """{"id":8}"""));
+        using var client = TestClients.Create(handler);
+
+        await client.CreateAppFromRepoAsync(new PgbAppCreateOptions { Title = "R", Repo = "https://example.com/r.git", CreateMethod = "remote_repo" });
+
+        Assert.AreEqual("remote_repo", (string?)JObject.Parse(handler.Requests.Single().FormFields["data"]!)["create_method"]);
+    }
 }

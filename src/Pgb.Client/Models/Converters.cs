@@ -29,6 +29,9 @@ internal sealed class TolerantDictionaryConverter<T> : JsonConverter
         // A status or error that is not a string (a number, a nested object) still deserves to be seen.
         if (typeof(T) == typeof(string) && value.Type != JTokenType.String)
             return (T)(object)value.ToString(Formatting.None);
+        // A key named by its bare id, the form the spec allows in a request's "keys" (a server echoing its data answers so).
+        if (typeof(T) == typeof(PgbKeyReference) && value.Type == JTokenType.Integer)
+            return (T)(object)new PgbKeyReference { Id = value.Value<int>() };
         return value.ToObject<T>(serializer)!;
     }
 
@@ -61,7 +64,7 @@ internal sealed class CollaboratorsConverter : JsonConverter
             case JArray array:
                 return new PgbCollaborators { Active = array.ToObject<List<PgbCollaborator>>(serializer) ?? [] };
             case JObject obj:
-                var result = new PgbCollaborators { Link = (string?)obj["link"] };
+                var result = new PgbCollaborators { Link = JsonText.StringOrNull(obj["link"]) };
                 if (obj["active"] is JArray active) result.Active = active.ToObject<List<PgbCollaborator>>(serializer) ?? [];
                 if (obj["pending"] is JArray pending) result.Pending = pending.ToObject<List<PgbCollaborator>>(serializer) ?? [];
                 return result;
@@ -88,7 +91,7 @@ internal sealed class KeyGroupsConverter : JsonConverter
         var groups = new PgbKeyGroups();
         foreach (var property in obj.Properties())
         {
-            if (property.Name == "link") groups.Link = (string?)property.Value;
+            if (property.Name == "link") groups.Link = JsonText.StringOrNull(property.Value);
             else if (property.Value is JObject group) groups.Platforms[property.Name] = group.ToObject<PgbKeyGroup>(serializer);
             else groups.Platforms[property.Name] = null;
         }
@@ -110,4 +113,10 @@ internal sealed class KeyGroupsConverter : JsonConverter
         writer.WriteValue(groups.Link);
         writer.WriteEndObject();
     }
+}
+
+internal static class JsonText
+{
+    /// <summary>A string value, or null for anything else: the explicit JToken-to-string cast throws ArgumentException on an object.</summary>
+    public static string? StringOrNull(JToken? token) => token is JValue { Type: JTokenType.String } value ? (string?)value : null;
 }

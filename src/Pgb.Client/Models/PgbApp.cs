@@ -74,8 +74,8 @@ public sealed class PgbKeyReference
 public sealed class PgbCollaborators
 {
     [JsonProperty("link")] public string? Link { get; set; }
-    [JsonProperty("active")] public IList<PgbCollaborator> Active { get; set; } = new List<PgbCollaborator>();
-    [JsonProperty("pending")] public IList<PgbCollaborator> Pending { get; set; } = new List<PgbCollaborator>();
+    [JsonProperty("active", NullValueHandling = NullValueHandling.Ignore)] public IList<PgbCollaborator> Active { get; set; } = new List<PgbCollaborator>();
+    [JsonProperty("pending", NullValueHandling = NullValueHandling.Ignore)] public IList<PgbCollaborator> Pending { get; set; } = new List<PgbCollaborator>();
 }
 
 public sealed class PgbCollaborator
@@ -84,4 +84,7 @@ public sealed class PgbCollaborator
     [JsonProperty("person")] public string? Person { get; set; }
     [JsonProperty("role")] public string? Role { get; set; }
     [JsonProperty("link")] public string? Link { get; set; }
+
+    /// <summary>The app, in the answer of <c>PUT /api/v1/apps/:id/collaborators/:id</c>; null inside an app.</summary>
+    [JsonProperty("app")] public PgbApp? App { get; set; }
 }

@@ -17,7 +17,8 @@ public sealed class PgbUser
 public sealed class PgbAppLinks
 {
     [JsonProperty("link")] public string? Link { get; set; }
-    [JsonProperty("all")] public IList<PgbAppSummary> All { get; set; } = new List<PgbAppSummary>();
+    // "all": null keeps the empty list (here and in the other lists): callers iterate without a null check.
+    [JsonProperty("all", NullValueHandling = NullValueHandling.Ignore)] public IList<PgbAppSummary> All { get; set; } = new List<PgbAppSummary>();
 }
 
 public sealed class PgbAppSummary
@@ -31,7 +32,7 @@ public sealed class PgbAppSummary
 /// <summary><c>GET /api/v1/apps</c>.</summary>
 public sealed class PgbAppList
 {
-    [JsonProperty("apps")] public IList<PgbApp> Apps { get; set; } = new List<PgbApp>();
+    [JsonProperty("apps", NullValueHandling = NullValueHandling.Ignore)] public IList<PgbApp> Apps { get; set; } = new List<PgbApp>();
     [JsonProperty("link")] public string? Link { get; set; }
 }
 
@@ -45,7 +46,7 @@ public sealed class PgbKeyGroups
 public sealed class PgbKeyGroup
 {
     [JsonProperty("link")] public string? Link { get; set; }
-    [JsonProperty("all")] public IList<PgbKeyReference> All { get; set; } = new List<PgbKeyReference>();
+    [JsonProperty("all", NullValueHandling = NullValueHandling.Ignore)] public IList<PgbKeyReference> All { get; set; } = new List<PgbKeyReference>();
 }
 
 /// <summary><c>GET /api/v1/keys</c>.</summary>
@@ -53,5 +54,12 @@ public sealed class PgbKeyListing
 {
     [JsonProperty("keys"), JsonConverter(typeof(KeyGroupsConverter))]
     public PgbKeyGroups? Keys { get; set; }
+    [JsonProperty("link")] public string? Link { get; set; }
+}
+
+/// <summary><c>GET /api/v1/keys/:platform</c>: a plain list of keys, where <c>/keys</c> groups them by platform.</summary>
+public sealed class PgbPlatformKeyListing
+{
+    [JsonProperty("keys", NullValueHandling = NullValueHandling.Ignore)] public IList<PgbKeyReference> Keys { get; set; } = new List<PgbKeyReference>();
     [JsonProperty("link")] public string? Link { get; set; }
 }
