@@ -23,7 +23,7 @@ public sealed class PgbPackage : PgbTask
             ConfigXml = string.IsNullOrWhiteSpace(ConfigXml) ? null : ConfigXml,
             OutputPath = OutputFile,
         };
-        var result = await PgbPipeline.PackageAsync(request, Progress(MessageImportance.Normal), cancellationToken).ConfigureAwait(false);
+        var result = await PgbPipeline.PackageAsync(request, Progress(), cancellationToken).ConfigureAwait(false);
         Archive = result.ArchivePath;
     }
 }
