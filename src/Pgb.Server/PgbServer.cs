@@ -29,9 +29,17 @@ public sealed class PgbServer : IAsyncDisposable
     /// <summary>Snapshot of the answered requests, oldest first (the latest 10,000).</summary>
     public IReadOnlyList<PgbRecordedRequest> Requests => _state.Journal.Snapshot();
 
+    /// <summary>Full path of the data directory in use, or null when everything is in memory.</summary>
+    public string? DataDirectory => _state.Storage.DataDirectory;
+
     /// <summary>Build duration and failing platforms, changeable at run time.</summary>
     public PgbSimulation Simulation => _state.Simulation;
 
+    /// <summary>Builds and starts a server. With <see cref="PgbServerOptions.DataDirectory"/>, the directory is locked and
+    /// read completely first.</summary>
+    /// <exception cref="PgbDataDirectoryException">the data directory is in use, unreadable, damaged or newer; nothing
+    /// was started.</exception>
+    /// <exception cref="IOException">the port cannot be bound.</exception>
     public static Task<PgbServer> StartAsync(PgbServerOptions options, CancellationToken cancellationToken = default) =>
         StartAsync(options, TimeProvider.System, cancellationToken);
 
@@ -42,11 +50,16 @@ public sealed class PgbServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535);
+        if (options.DataDirectory is { } dataDirectory && string.IsNullOrWhiteSpace(dataDirectory))
+        {
+            throw new ArgumentException("DataDirectory is empty: give a directory, or null to keep everything in memory.", nameof(options));
+        }
 
         var state = new ServerState(options, time);
-        var app = ServerApp.Build(state, options.Port);
+        WebApplication? app = null;
         try
         {
+            app = ServerApp.Build(state, options.Port);
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var port = new Uri(address).Port;
@@ -54,7 +67,13 @@ public sealed class PgbServer : IAsyncDisposable
         }
         catch
         {
-            await app.DisposeAsync();
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
+            // A server that failed to start (port taken) must not keep its data directory locked.
+            state.Close();
             throw;
         }
     }
@@ -74,14 +93,24 @@ public sealed class PgbServer : IAsyncDisposable
             build = app.Builds.GetValueOrDefault(canonical);
         }
 
-        return build is not null && build.State(_state.Now) == BuildStates.Complete ? build.Artifact : null;
+        // What the blob store holds, when a download stored it (the bytes /storage serves, also after a restart), else
+        // the same bytes made from the build's spec.
+        return build is not null && build.State(_state.Now) == BuildStates.Complete ? _state.Blobs.Get(build.StorageKey) ?? build.Artifact : null;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 0)
         {
-            await _app.StopAsync(cancellationToken);
+            try
+            {
+                await _app.StopAsync(cancellationToken);
+            }
+            finally
+            {
+                // After the requests in flight are done (or abandoned by cancellation: their writes are refused from now).
+                _state.Close();
+            }
         }
     }
 

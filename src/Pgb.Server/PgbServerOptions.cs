@@ -18,6 +18,13 @@ public sealed class PgbServerOptions
     /// <c>windows</c> is read as <c>winphone</c>. Initial value of the runtime-mutable <see cref="PgbSimulation"/>.</summary>
     public IDictionary<string, string> FailingPlatforms { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Where apps, uploaded sources, builds, icons and packages are kept across restarts; null (the default)
+    /// keeps everything in memory. Created when missing; relative paths are resolved against the current directory.
+    /// One server per directory: a second one fails to start with a <see cref="PgbDataDirectoryException"/>, as does a
+    /// directory holding files this server cannot read. Accounts are not stored there: they come from
+    /// <see cref="Accounts"/> on every start.</summary>
+    public string? DataDirectory { get; set; }
+
     /// <summary>Receives one line per request: method, path (auth_token redacted), status, duration.</summary>
     public Action<string>? Log { get; set; }
 }

@@ -18,6 +18,9 @@ internal sealed class ServerState
         _startedTimestamp = time.GetTimestamp();
         Accounts = new InMemoryAccountStore(options.Accounts, _startedAt);
         Simulation = new PgbSimulation(options.BuildDuration, options.FailingPlatforms);
+        Storage = options.DataDirectory is null
+            ? ServerStorage.InMemory()
+            : ServerStorage.Open(options.DataDirectory, _startedAt, () => Now, id => Accounts.FindById(id)?.Account.Email);
     }
 
     public PgbServerOptions Options { get; }
@@ -26,9 +29,12 @@ internal sealed class ServerState
 
     public IAccountStore Accounts { get; }
 
-    public IAppStore Apps { get; } = new InMemoryAppStore();
+    /// <summary>In memory, or the data directory's stores (opened, locked and read by the constructor).</summary>
+    public ServerStorage Storage { get; }
 
-    public IBlobStore Blobs { get; } = new InMemoryBlobStore();
+    public IAppStore Apps => Storage.Apps;
+
+    public IBlobStore Blobs => Storage.Blobs;
 
     public PgbSimulation Simulation { get; }
 
@@ -37,4 +43,14 @@ internal sealed class ServerState
     /// <summary>The wall clock at start-up plus the monotonic time since. Build outcomes are computed from it, and the
     /// wall clock itself may be set back (NTP, a resumed VM): a pending build must not wait for it to catch up.</summary>
     public DateTimeOffset Now => _startedAt + Time.GetElapsedTime(_startedTimestamp);
+
+    /// <summary>Releases the data directory once the server has stopped (a failure to record finished builds is
+    /// logged, not thrown: stopping must not fail because of it).</summary>
+    public void Close()
+    {
+        if (Storage.Close() is { } problem)
+        {
+            Options.Log?.Invoke($"could not record finished builds in {Storage.DataDirectory}: {problem.Message}");
+        }
+    }
 }

@@ -9,15 +9,26 @@ internal sealed class PlatformBuild
 {
     private readonly Lazy<byte[]> _artifact;
 
+    /// <summary>A new build, queued at <paramref name="queuedAt"/>: pending for <paramref name="duration"/>, with a
+    /// fresh storage key.</summary>
     public PlatformBuild(ArtifactSpec spec, DateTimeOffset queuedAt, TimeSpan duration, string? failure, bool hasSigningKey)
+        : this(spec, queuedAt, duration, failure, NewStorageKey(spec, hasSigningKey), readyAt: queuedAt + duration)
+    {
+    }
+
+    /// <summary>A build read back from a data directory: same spec and storage key (so its download link and bytes stay
+    /// what they were), leaving pending at <paramref name="readyAt"/> on this server's clock, which the loader computes
+    /// from what was left of the build's time.</summary>
+    public PlatformBuild(ArtifactSpec spec, DateTimeOffset queuedAt, TimeSpan duration, string? failure, string storageKey, DateTimeOffset readyAt)
     {
         Spec = spec;
         QueuedAt = queuedAt;
         Duration = duration;
         Failure = failure;
-        Extension = Platforms.Extension(spec.Platform, hasSigningKey);
-        FileName = $"{FileNames.Sanitize(spec.Title)}-{spec.Platform}.{Extension}";
-        StorageKey = $"public/{Guid.NewGuid():N}/{FileName}";
+        StorageKey = storageKey;
+        FileName = storageKey[(storageKey.LastIndexOf('/') + 1)..];
+        Extension = Path.GetExtension(FileName).TrimStart('.');
+        ReadyAt = readyAt;
         _artifact = new Lazy<byte[]>(() => ArtifactFactory.Create(spec), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -39,8 +50,12 @@ internal sealed class PlatformBuild
     /// <summary>Blob key under which <c>/storage/</c> serves the artifact (a fresh random guid per build, like S3 links).</summary>
     public string StorageKey { get; }
 
+    /// <summary>When the build stops being pending: <see cref="QueuedAt"/> + <see cref="Duration"/>, unless it was
+    /// read back after a restart.</summary>
+    public DateTimeOffset ReadyAt { get; }
+
     public string State(DateTimeOffset now) =>
-        now - QueuedAt < Duration ? BuildStates.Pending : Failure is null ? BuildStates.Complete : BuildStates.Error;
+        now < ReadyAt ? BuildStates.Pending : Failure is null ? BuildStates.Complete : BuildStates.Error;
 
     public byte[] Artifact => _artifact.Value;
 
@@ -60,6 +75,11 @@ internal sealed class PlatformBuild
         });
         return string.Join('\n', lines) + "\n";
     }
+
+    /// <summary>A fresh random guid per build, like S3 links; the file name is the title made safe, the platform and the
+    /// package extension.</summary>
+    private static string NewStorageKey(ArtifactSpec spec, bool hasSigningKey) =>
+        $"public/{Guid.NewGuid():N}/{FileNames.Sanitize(spec.Title)}-{spec.Platform}.{Platforms.Extension(spec.Platform, hasSigningKey)}";
 }
 
 internal static class BuildStates

@@ -29,8 +29,9 @@ internal sealed class ErrorMiddleware(RequestDelegate next, ServerState state)
                 ApiException api => (api.Status, api.Message),
                 BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request Entity Too Large" : bad.Message),
                 InvalidDataException invalid => (StatusCodes.Status400BadRequest, "could not read the request body: " + invalid.Message),
-                // The stores are in memory, so I/O fails here only while reading the request: a body that ends early
-                // (a truncated multipart) or a client that hung up. Half a request is the client's error, not ours.
+                // A bare IOException comes only from reading the request: a body that ends early (a truncated multipart)
+                // or a client that hung up. Half a request is the client's error, not ours. (The persisted stores wrap
+                // their own I/O failures in StorageException, which falls to the 500 below.)
                 IOException => (StatusCodes.Status400BadRequest, "could not read the request body: it ended early"),
                 JsonException json => (StatusCodes.Status400BadRequest, "could not parse JSON: " + json.Message),
                 _ => (StatusCodes.Status500InternalServerError, InternalError(state, context, e)),

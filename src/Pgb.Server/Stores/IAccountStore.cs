@@ -8,6 +8,9 @@ internal interface IAccountStore
 {
     StoredAccount? FindByToken(string token);
 
+    /// <summary>The account an app's owner id names (ids are positions in the configured list, from 1).</summary>
+    StoredAccount? FindById(int id);
+
     /// <summary>Basic auth: the login may be the user name or the e-mail address (the seeds use the e-mail).</summary>
     StoredAccount? FindByLogin(string login, string password);
 }

@@ -19,6 +19,8 @@ internal sealed class InMemoryAccountStore : IAccountStore
     public StoredAccount? FindByToken(string token) =>
         string.IsNullOrEmpty(token) ? null : _accounts.FirstOrDefault(a => string.Equals(a.Account.Token, token, StringComparison.Ordinal));
 
+    public StoredAccount? FindById(int id) => id >= 1 && id <= _accounts.Count ? _accounts[id - 1] : null;
+
     public StoredAccount? FindByLogin(string login, string password) =>
         _accounts.FirstOrDefault(a =>
             (string.Equals(a.Account.UserName, login, StringComparison.OrdinalIgnoreCase)

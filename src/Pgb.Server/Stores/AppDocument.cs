@@ -1,0 +1,109 @@
+namespace Pgb.Server.Stores;
+
+/// <summary>One app as <c>DIR/apps/N.json</c> holds it (format <see cref="DataFormat.Current"/>). Plain data: the
+/// mapping to and from <see cref="Model.AppRecord"/> is in <see cref="AppDocumentMapper"/>. <c>required</c> and the
+/// nullable annotations are enforced when reading, so a file missing a field is rejected rather than half-read.</summary>
+internal sealed class AppDocument
+{
+    public required int Format { get; init; }
+
+    public required int Id { get; init; }
+
+    /// <summary>The owner's account id: its position in the configured accounts (1 = the first).</summary>
+    public required int OwnerId { get; init; }
+
+    public required string OwnerEmail { get; init; }
+
+    public required bool RepoBacked { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public required string Title { get; init; }
+
+    public string? Package { get; init; }
+
+    public string? Version { get; init; }
+
+    public string? Description { get; init; }
+
+    public bool Debug { get; init; }
+
+    /// <summary>Required, unlike the other flags: its default (true) is not the type's.</summary>
+    public required bool Private { get; init; }
+
+    public bool Hydrates { get; init; }
+
+    public required string PhonegapVersion { get; init; }
+
+    public string? Repo { get; init; }
+
+    public int PullCount { get; init; }
+
+    public string? SourceKey { get; init; }
+
+    public string? SourceFileName { get; init; }
+
+    public required string SourceSha256 { get; init; }
+
+    public string? SourceProblem { get; init; }
+
+    public int? BuildCount { get; init; }
+
+    public Dictionary<string, int>? KeyIds { get; init; }
+
+    public IconDocument? Icon { get; init; }
+
+    public Dictionary<string, BuildDocument>? Builds { get; init; }
+}
+
+internal sealed class IconDocument
+{
+    public required string FileName { get; init; }
+
+    public required string StorageKey { get; init; }
+}
+
+/// <summary>One platform's build. <see cref="QueuedAt"/> and <see cref="Duration"/> are the facts; <see cref="Finished"/>
+/// records that the build had left pending when the file was written, so a finished build stays finished after a
+/// restart even if the wall clock was set back in between.</summary>
+internal sealed class BuildDocument
+{
+    public required DateTimeOffset QueuedAt { get; init; }
+
+    public required TimeSpan Duration { get; init; }
+
+    public required bool Finished { get; init; }
+
+    public string? Failure { get; init; }
+
+    /// <summary><c>public/GUID/FILE</c>: the download link handed out, kept across restarts.</summary>
+    public required string StorageKey { get; init; }
+
+    /// <summary>Everything the package is made from, so it is rebuilt byte for byte when it was never stored.</summary>
+    public required ArtifactSpecDocument Spec { get; init; }
+}
+
+internal sealed class ArtifactSpecDocument
+{
+    public required int AppId { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Package { get; init; }
+
+    public required string Version { get; init; }
+
+    public required string Platform { get; init; }
+
+    public required int BuildNumber { get; init; }
+
+    public required string SourceSha256 { get; init; }
+
+    public string? Repo { get; init; }
+
+    public required bool Debug { get; init; }
+
+    public required string PhonegapVersion { get; init; }
+}

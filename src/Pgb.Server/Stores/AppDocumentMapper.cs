@@ -1,0 +1,174 @@
+using Pgb.Server.Build;
+using Pgb.Server.Model;
+
+namespace Pgb.Server.Stores;
+
+/// <summary>Turns an <see cref="AppRecord"/> into its file's document and back. Reading checks every value the
+/// handlers rely on (ids, platform names, storage keys), so a hand-edited or damaged file is refused at start rather
+/// than failing requests later.</summary>
+internal static class AppDocumentMapper
+{
+    /// <summary>Call under the app's gate. <paramref name="now"/> decides which builds are written as finished.</summary>
+    public static AppDocument ToDocument(AppRecord app, DateTimeOffset now) => new()
+    {
+        Format = DataFormat.Current,
+        Id = app.Id,
+        OwnerId = app.OwnerId,
+        OwnerEmail = app.OwnerEmail,
+        RepoBacked = app.RepoBacked,
+        CreatedAt = app.CreatedAt,
+        UpdatedAt = app.UpdatedAt,
+        Title = app.Title,
+        Package = app.Package,
+        Version = app.Version,
+        Description = app.Description,
+        Debug = app.Debug,
+        Private = app.Private,
+        Hydrates = app.Hydrates,
+        PhonegapVersion = app.PhonegapVersion,
+        Repo = app.Repo,
+        PullCount = app.PullCount,
+        SourceKey = app.SourceKey,
+        SourceFileName = app.SourceFileName,
+        SourceSha256 = app.SourceSha256,
+        SourceProblem = app.SourceProblem,
+        BuildCount = app.BuildCount,
+        KeyIds = app.KeyIds.Count == 0 ? null : new Dictionary<string, int>(app.KeyIds, StringComparer.Ordinal),
+        Icon = app.Icon is { } icon ? new IconDocument { FileName = icon.FileName, StorageKey = icon.StorageKey } : null,
+        Builds = app.Builds.Count == 0 ? null : app.Builds.ToDictionary(b => b.Key, b => ToDocument(b.Value, now), StringComparer.Ordinal),
+    };
+
+    /// <summary>The record for a document read from <c>apps/{fileId}.json</c>. Builds that were pending get what was left
+    /// of their time from <paramref name="loadedAt"/> on: never more than their duration (the wall clock may have been
+    /// set back while the server was down), nothing when the downtime covered it. The owner's e-mail is the current
+    /// account's when <paramref name="ownerEmail"/> knows the owner id, else the stored one.</summary>
+    /// <exception cref="InvalidDataException">a value the server could never have written.</exception>
+    public static AppRecord ToRecord(AppDocument document, int fileId, DateTimeOffset loadedAt, Func<int, string?> ownerEmail)
+    {
+        Check(document.Id == fileId, $"its id {document.Id} does not match its file name");
+        Check(document.OwnerId > 0, $"ownerId {document.OwnerId} is not an account id");
+        Check(document.PullCount >= 0 && document.BuildCount is null or >= 0, "a negative count");
+        Check(document.SourceKey is null || BlobPaths.IsValidKey(document.SourceKey), $"sourceKey '{document.SourceKey}' is not a blob key");
+
+        var app = new AppRecord(document.Id, document.OwnerId, ownerEmail(document.OwnerId) ?? document.OwnerEmail, document.RepoBacked, document.CreatedAt)
+        {
+            UpdatedAt = document.UpdatedAt,
+            Title = document.Title,
+            Package = document.Package,
+            Version = document.Version,
+            Description = document.Description,
+            Debug = document.Debug,
+            Private = document.Private,
+            Hydrates = document.Hydrates,
+            PhonegapVersion = document.PhonegapVersion,
+            Repo = document.Repo,
+            PullCount = document.PullCount,
+            SourceKey = document.SourceKey,
+            SourceFileName = document.SourceFileName,
+            SourceSha256 = document.SourceSha256,
+            SourceProblem = document.SourceProblem,
+            BuildCount = document.BuildCount,
+        };
+
+        foreach (var (platform, keyId) in document.KeyIds ?? [])
+        {
+            Check(Platforms.All.Contains(platform), $"keyIds names an unknown platform '{platform}'");
+            app.KeyIds[platform] = keyId;
+        }
+
+        if (document.Icon is { } icon)
+        {
+            Check(IsPublicKey(icon.StorageKey), $"the icon's storageKey '{icon.StorageKey}' is not a public/GUID/FILE blob key");
+            app.Icon = new AppIcon(icon.FileName, icon.StorageKey);
+        }
+
+        foreach (var (platform, build) in document.Builds ?? [])
+        {
+            Check(build is not null, $"the build of '{platform}' is null");
+            app.Builds[platform] = ToBuild(platform, build!, document.Id, loadedAt);
+        }
+
+        return app;
+    }
+
+    /// <summary>Every blob key a record refers to; the others in the blob folder are leftovers.</summary>
+    public static IEnumerable<string> BlobKeys(AppRecord app)
+    {
+        if (app.SourceKey is not null)
+        {
+            yield return app.SourceKey;
+        }
+
+        if (app.Icon is not null)
+        {
+            yield return app.Icon.StorageKey;
+        }
+
+        foreach (var build in app.Builds.Values)
+        {
+            yield return build.StorageKey;
+        }
+    }
+
+    private static BuildDocument ToDocument(PlatformBuild build, DateTimeOffset now) => new()
+    {
+        QueuedAt = build.QueuedAt,
+        Duration = build.Duration,
+        Finished = build.State(now) != BuildStates.Pending,
+        Failure = build.Failure,
+        StorageKey = build.StorageKey,
+        Spec = new ArtifactSpecDocument
+        {
+            AppId = build.Spec.AppId,
+            Title = build.Spec.Title,
+            Package = build.Spec.Package,
+            Version = build.Spec.Version,
+            Platform = build.Spec.Platform,
+            BuildNumber = build.Spec.BuildNumber,
+            SourceSha256 = build.Spec.SourceSha256,
+            Repo = build.Spec.Repo,
+            Debug = build.Spec.Debug,
+            PhonegapVersion = build.Spec.PhonegapVersion,
+        },
+    };
+
+    private static PlatformBuild ToBuild(string platform, BuildDocument build, int appId, DateTimeOffset loadedAt)
+    {
+        var spec = build.Spec;
+        Check(Platforms.All.Contains(platform), $"builds names an unknown platform '{platform}'");
+        Check(spec.Platform == platform, $"the build of '{platform}' is for '{spec.Platform}'");
+        Check(spec.AppId == appId, $"the build of '{platform}' belongs to app {spec.AppId}");
+        Check(IsPublicKey(build.StorageKey), $"the build of '{platform}' has a storageKey '{build.StorageKey}' that is not a public/GUID/FILE blob key");
+        Check(build.Duration >= TimeSpan.Zero, $"the build of '{platform}' has a negative duration");
+
+        // The same cap as when it was queued: a hand-edited duration must not leave a build pending for a day.
+        var duration = build.Duration > PgbSimulation.MaxBuildDuration ? PgbSimulation.MaxBuildDuration : build.Duration;
+        DateTimeOffset readyAt;
+        if (build.Finished)
+        {
+            readyAt = DateTimeOffset.MinValue;
+        }
+        else
+        {
+            var elapsed = loadedAt - build.QueuedAt;
+            var remaining = elapsed < TimeSpan.Zero ? duration : elapsed >= duration ? TimeSpan.Zero : duration - elapsed;
+            readyAt = loadedAt + remaining;
+        }
+
+        var artifact = new ArtifactSpec(spec.AppId, spec.Title, spec.Package, spec.Version, spec.Platform, spec.BuildNumber,
+            spec.SourceSha256, spec.Repo, spec.Debug, spec.PhonegapVersion);
+        return new PlatformBuild(artifact, build.QueuedAt, duration, build.Failure, build.StorageKey, readyAt);
+    }
+
+    /// <summary><c>/storage/{guid}/{file}</c> serves <c>public/{guid}/{file}</c>: exactly three segments.</summary>
+    private static bool IsPublicKey(string key) =>
+        key.Split('/') is ["public", _, _] && BlobPaths.IsValidKey(key);
+
+    private static void Check(bool condition, string problem)
+    {
+        if (!condition)
+        {
+            throw new InvalidDataException(problem);
+        }
+    }
+}

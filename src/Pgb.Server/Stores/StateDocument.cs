@@ -1,0 +1,24 @@
+namespace Pgb.Server.Stores;
+
+/// <summary><c>DIR/state.json</c>: what is not any one app's. The last id is kept here because deleting the newest app
+/// removes its file, and ids are never handed out twice.</summary>
+internal sealed class StateDocument
+{
+    public required int Format { get; init; }
+
+    public required int LastAppId { get; init; }
+}
+
+/// <summary>Read first from every file, before the rest: a newer server may have changed everything but this field,
+/// and its files must be refused as "newer", not as "corrupt".</summary>
+internal sealed class FormatProbe
+{
+    public int? Format { get; init; }
+}
+
+internal static class DataFormat
+{
+    /// <summary>The format this server writes and the newest it reads. Raise it when a change would mislead an older
+    /// server (it then refuses the directory instead of misreading it); read older numbers by migrating them.</summary>
+    public const int Current = 1;
+}

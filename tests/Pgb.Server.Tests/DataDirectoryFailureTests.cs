@@ -1,0 +1,150 @@
+using System.Net;
+
+namespace Pgb.Server.Tests;
+
+/// <summary>A data directory the server cannot use stops StartAsync with a PgbDataDirectoryException naming the file;
+/// no server is left half-started, and the directory is not left locked.</summary>
+[TestClass]
+public sealed class DataDirectoryFailureTests
+{
+    [TestMethod]
+    public async Task Start_WithACorruptAppFile_FailsNamingIt()
+    {
+        using var dir = new TempDirectory();
+        await CreateOneAppAsync(dir);
+        var file = dir.File("apps", "1.json");
+        File.WriteAllText(file, "{\"format\":1,\"id\":1,"); // cut short, as by a disk error
+
+        var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => PersistenceTests.StartAsync(dir));
+
+        Assert.AreEqual(PgbDataDirectoryProblem.Corrupt, e.Problem);
+        Assert.AreEqual(Path.GetFullPath(file), e.Path);
+        Assert.Contains(Path.GetFullPath(file), e.Message);
+    }
+
+    [TestMethod]
+    public async Task Start_WithAnAppFileMissingAField_FailsNamingIt()
+    {
+        using var dir = new TempDirectory();
+        await CreateOneAppAsync(dir);
+        var file = dir.File("apps", "1.json");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("\"title\":", "\"titel\":", StringComparison.Ordinal));
+
+        var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => PersistenceTests.StartAsync(dir));
+
+        Assert.AreEqual(PgbDataDirectoryProblem.Corrupt, e.Problem);
+        Assert.AreEqual(Path.GetFullPath(file), e.Path);
+    }
+
+    [TestMethod]
+    public async Task Start_WithAStorageKeyLeavingTheDirectory_FailsNamingTheFile()
+    {
+        using var dir = new TempDirectory();
+        await CreateOneAppAsync(dir);
+        var file = dir.File("apps", "1.json");
+        var text = File.ReadAllText(file);
+        var at = text.IndexOf("\"storageKey\": \"public/", StringComparison.Ordinal) + "\"storageKey\": \"".Length;
+        File.WriteAllText(file, text[..at] + "public/../../x/" + text[(text.IndexOf('"', at))..]);
+
+        var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => PersistenceTests.StartAsync(dir));
+
+        Assert.AreEqual(PgbDataDirectoryProblem.Corrupt, e.Problem, e.Message);
+        Assert.AreEqual(Path.GetFullPath(file), e.Path);
+    }
+
+    [TestMethod]
+    public async Task Start_WithAFileOfANewerFormat_FailsSayingSo()
+    {
+        using var dir = new TempDirectory();
+        await CreateOneAppAsync(dir);
+        var file = dir.File("apps", "1.json");
+        File.WriteAllText(file, "{\"format\":2,\"everything\":\"different\"}");
+
+        var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => PersistenceTests.StartAsync(dir));
+
+        Assert.AreEqual(PgbDataDirectoryProblem.NewerFormat, e.Problem);
+        Assert.AreEqual(Path.GetFullPath(file), e.Path);
+        Assert.Contains("newer", e.Message);
+    }
+
+    [TestMethod]
+    public async Task Start_WithACorruptStateFile_FailsNamingIt()
+    {
+        using var dir = new TempDirectory();
+        await CreateOneAppAsync(dir);
+        File.WriteAllText(dir.File("state.json"), "not json");
+
+        var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => PersistenceTests.StartAsync(dir));
+
+        Assert.AreEqual(Path.GetFullPath(dir.File("state.json")), e.Path);
+        Assert.AreEqual(PgbDataDirectoryProblem.Corrupt, e.Problem);
+    }
+
+    [TestMethod]
+    public async Task Start_AfterAFailedStart_IsNotLockedOut()
+    {
+        using var dir = new TempDirectory();
+        await CreateOneAppAsync(dir);
+        File.WriteAllText(dir.File("apps", "1.json"), "[]");
+        await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => PersistenceTests.StartAsync(dir));
+        File.Delete(dir.File("apps", "1.json"));
+
+        await using var harness = await PersistenceTests.StartAsync(dir);
+
+        Assert.AreEqual(2, (int?)(await harness.CreateFileAppAsync())["id"], "ids are never reused, even of an app whose file was removed");
+    }
+
+    [TestMethod]
+    public async Task Start_OfASecondServerOnTheSameDirectory_FailsWhileTheFirstRuns()
+    {
+        using var dir = new TempDirectory();
+        await using var first = await PersistenceTests.StartAsync(dir);
+
+        var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => PersistenceTests.StartAsync(dir));
+        var stillServing = await first.GetAsync("/api/v1/apps");
+
+        Assert.AreEqual(PgbDataDirectoryProblem.Locked, e.Problem);
+        Assert.Contains(Path.GetFullPath(dir.Path), e.Message);
+        Assert.AreEqual(HttpStatusCode.OK, stillServing.Status);
+
+        await first.Server.StopAsync();
+        await using var second = await PersistenceTests.StartAsync(dir);
+        Assert.AreEqual(HttpStatusCode.OK, (await second.GetAsync("/api/v1/apps")).Status);
+    }
+
+    [TestMethod]
+    public async Task Start_WhenThePortIsTaken_ReleasesTheDirectory()
+    {
+        using var dir = new TempDirectory();
+        await using var blocker = await ServerHarness.StartAsync();
+
+        await Assert.ThrowsAsync<IOException>(() => PersistenceTests.StartAsync(dir, o => o.Port = blocker.Server.BaseUri.Port));
+        await using var harness = await PersistenceTests.StartAsync(dir);
+
+        Assert.AreEqual(HttpStatusCode.OK, (await harness.GetAsync("/api/v1/apps")).Status);
+    }
+
+    [TestMethod]
+    public async Task Start_WithADataDirectoryThatIsAFile_FailsAsInaccessible()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.File("not-a-directory");
+        File.WriteAllText(file, "x");
+
+        var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => ServerHarness.StartAsync(o => o.DataDirectory = file));
+
+        Assert.AreEqual(PgbDataDirectoryProblem.Inaccessible, e.Problem);
+        Assert.AreEqual(file, e.Path);
+    }
+
+    [TestMethod]
+    public async Task Start_WithAnEmptyDataDirectory_IsAnArgumentError() =>
+        await Assert.ThrowsAsync<ArgumentException>(() => ServerHarness.StartAsync(o => o.DataDirectory = " "));
+
+    private static async Task CreateOneAppAsync(TempDirectory dir)
+    {
+        await using var harness = await PersistenceTests.StartAsync(dir);
+        var id = (int)(await harness.CreateFileAppAsync())["id"]!;
+        await harness.WaitForBuildAsync(id, "android");
+    }
+}
