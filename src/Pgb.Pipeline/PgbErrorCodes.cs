@@ -18,6 +18,7 @@ public static class PgbErrorCodes
     public const string NoPlatforms = "PGB1009";
     public const string WwwDirectoryEmpty = "PGB1010";
     public const string OutputDirectoryMissing = "PGB1011";
+    public const string UnsafeWwwEntry = "PGB1012";
 
     public const string ServerUnreachable = "PGB2001";
     public const string BadRequest = "PGB2400";
@@ -35,6 +36,7 @@ public static class PgbErrorCodes
     public const string ArchiveWriteFailed = "PGB4001";
     public const string ArtifactWriteFailed = "PGB4002";
     public const string StateWriteFailed = "PGB4003";
+    public const string WwwReadFailed = "PGB4004";
 
     public const string Canceled = "PGB0001";
     public const string Unexpected = "PGB0000";

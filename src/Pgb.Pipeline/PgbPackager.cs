@@ -14,7 +14,7 @@ public sealed class PgbPackageRequest
     public string OutputPath { get; set; } = "app.zip";
 }
 
-public sealed class PgbPackageResult(string archivePath, int entryCount, long length, bool hasConfigXml)
+public sealed class PgbPackageResult(string archivePath, int entryCount, long length, bool hasConfigXml, string? replacedConfigXml = null)
 {
     public string ArchivePath { get; } = archivePath;
     public int EntryCount { get; } = entryCount;
@@ -22,12 +22,15 @@ public sealed class PgbPackageResult(string archivePath, int entryCount, long le
 
     /// <summary>False when neither a separate config.xml nor www/config.xml was found.</summary>
     public bool HasConfigXml { get; } = hasConfigXml;
+
+    public string? ReplacedConfigXml { get; } = replacedConfigXml;
 }
 
 /// <summary>
 /// Zips a www folder deterministically: the same files give the same bytes whatever the file system's
 /// order, the clock or the time zone (entries sorted by ordinal path, '/' separators, a fixed time),
-/// so an unchanged app uploads an unchanged archive. The zip is streamed to a temporary file and renamed.
+/// so an unchanged app uploads an unchanged archive. What is taken from www is <see cref="WwwFiles"/>'s
+/// policy. The zip is streamed to a temporary file and renamed.
 /// </summary>
 public static class PgbPackager
 {
@@ -37,8 +40,8 @@ public static class PgbPackager
     public static async Task<PgbPackageResult> PackageAsync(PgbPackageRequest request, CancellationToken cancellationToken = default)
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
-        var entries = CollectEntries(request, out var hasConfigXml);
         var output = Path.GetFullPath(request.OutputPath);
+        var entries = CollectEntries(request, output, cancellationToken, out var hasConfigXml, out var replacedConfigXml);
         var temporary = output + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial";
         try
         {
@@ -51,15 +54,14 @@ public static class PgbPackager
                     cancellationToken.ThrowIfCancellationRequested();
                     var zipEntry = zip.CreateEntry(entry.Name, CompressionLevel.Optimal);
                     zipEntry.LastWriteTime = FixedTime;
-                    using var source = new FileStream(entry.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
                     using var target = zipEntry.Open();
-                    await source.CopyToAsync(target, 81920, cancellationToken).ConfigureAwait(false);
+                    await CopyEntryAsync(entry, target, cancellationToken).ConfigureAwait(false);
                 }
             }
 
             if (File.Exists(output)) File.Delete(output);
             File.Move(temporary, output);
-            return new PgbPackageResult(output, entries.Count, new FileInfo(output).Length, hasConfigXml);
+            return new PgbPackageResult(output, entries.Count, new FileInfo(output).Length, hasConfigXml, replacedConfigXml);
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
@@ -71,8 +73,50 @@ public static class PgbPackager
         }
     }
 
-    /// <summary>The archive's entries, sorted: (name in the zip, file on disk).</summary>
-    internal static IReadOnlyList<(string Name, string Path)> CollectEntries(PgbPackageRequest request, out bool hasConfigXml)
+    /// <summary>
+    /// Copies at most the length the file had when it was listed. An empty file is not even opened: named pipes,
+    /// sockets and devices report no length, and opening a pipe would wait for a writer forever.
+    /// A failure to read is the file's (PGB4004), not the archive's.
+    /// </summary>
+    private static async Task CopyEntryAsync(WwwFile entry, Stream target, CancellationToken cancellationToken)
+    {
+        if (entry.Length == 0) return;
+        var buffer = new byte[81920];
+        FileStream source;
+        try
+        {
+            source = new FileStream(entry.Path, FileMode.Open, FileAccess.Read, FileShare.Read, buffer.Length, useAsync: true);
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            throw WwwFiles.ReadFailed(entry.Path, ex);
+        }
+
+        using (source)
+        {
+            var remaining = entry.Length;
+            while (remaining > 0)
+            {
+                int read;
+                try
+                {
+                    read = await source.ReadAsync(buffer, 0, (int)Math.Min(buffer.Length, remaining), cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    throw WwwFiles.ReadFailed(entry.Path, ex);
+                }
+
+                if (read == 0) return;
+                await target.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
+                remaining -= read;
+            }
+        }
+    }
+
+    /// <summary>The archive's entries, sorted by name; the archive itself is never one of them.</summary>
+    internal static IReadOnlyList<WwwFile> CollectEntries(PgbPackageRequest request, string output, CancellationToken cancellationToken,
+        out bool hasConfigXml, out string? replacedConfigXml)
     {
         var www = Path.GetFullPath(request.WwwDirectory);
         if (!Directory.Exists(www))
@@ -86,16 +130,37 @@ public static class PgbPackager
                 throw new PgbPipelineException(PgbErrorCodes.ConfigXmlNotFound, Strings.ConfigXmlNotFound.F(request.ConfigXml!));
         }
 
-        var entries = new List<(string Name, string Path)>();
-        foreach (var file in Directory.EnumerateFiles(www, "*", SearchOption.AllDirectories))
+        replacedConfigXml = null;
+        var entries = new List<WwwFile>();
+        foreach (var file in WwwFiles.Collect(www, output, cancellationToken))
         {
-            var name = EntryName(www, file);
-            // A separate config.xml replaces the one inside www: the archive root holds exactly one.
-            if (config is not null && string.Equals(name, "config.xml", StringComparison.OrdinalIgnoreCase)) continue;
-            entries.Add((name, file));
+            // A separate config.xml replaces the one inside www: the archive root holds exactly one (and the
+            // server reads it case-insensitively, so Config.xml would compete with it too).
+            if (config is not null && string.Equals(file.Name, "config.xml", StringComparison.OrdinalIgnoreCase))
+            {
+                // Named only when it is another file: --config www/config.xml replaces nothing.
+                if (!string.Equals(file.Path, SymbolicLinks.RealPath(config), SymbolicLinks.PathComparison))
+                    replacedConfigXml = Path.Combine(www, file.Name);
+                continue;
+            }
+
+            entries.Add(file);
         }
 
-        if (config is not null) entries.Add(("config.xml", config));
+        if (config is not null)
+        {
+            try
+            {
+                // The real file: a link's own length is that of the path it holds.
+                var real = SymbolicLinks.RealPath(config);
+                entries.Add(new WwwFile("config.xml", real, new FileInfo(real).Length));
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw WwwFiles.ReadFailed(config, ex);
+            }
+        }
+
         if (entries.Count == 0)
             throw new PgbPipelineException(PgbErrorCodes.WwwDirectoryEmpty, Strings.WwwDirectoryEmpty.F(request.WwwDirectory));
 

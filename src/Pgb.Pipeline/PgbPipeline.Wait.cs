@@ -6,17 +6,26 @@ namespace Pgb.Pipeline;
 public sealed partial class PgbPipeline
 {
     /// <summary>
-    /// Polls the app until every chosen platform is <c>complete</c> or <c>error</c>. The interval starts at
-    /// <see cref="PgbWaitOptions.PollInterval"/> and grows while nothing changes; any other status (pending,
-    /// null, skip, unknown) keeps waiting, bounded by <see cref="PgbWaitOptions.Timeout"/> (PGB3002). A
-    /// platform in <c>error</c> fails the wait with the service's message (PGB3001): the old grunt/gulp
-    /// plugins reported success there.
+    /// Polls the app until every chosen platform is <c>complete</c>, or until one is <c>error</c>. The interval
+    /// starts at <see cref="PgbWaitOptions.PollInterval"/>, grows while nothing changes and never passes
+    /// <see cref="PgbWaitOptions.MaxPollInterval"/> (or the first interval, when that is longer); any other
+    /// status (pending, null, skip, unknown) keeps waiting, bounded by <see cref="PgbWaitOptions.Timeout"/>
+    /// (PGB3002, naming the platforms still pending).
+    /// A platform in <c>error</c> fails the wait at once with the service's message (PGB3001), whatever the
+    /// others are doing: the job has failed by then (nothing is downloaded), and waiting for the rest would only
+    /// delay the answer, or hide it behind a timeout when another platform is <c>null</c> (not being built).
+    /// The old grunt/gulp plugins reported success there.
     /// </summary>
     public async Task<PgbApp> WaitForCompletionAsync(int appId, IReadOnlyList<string> platforms, PgbWaitOptions options,
         IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         if (options is null) throw new ArgumentNullException(nameof(options));
+        if (platforms is null) throw new ArgumentNullException(nameof(platforms));
         options.Validate();
+        var chosen = platforms.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // None would be "done" at once: a success that built nothing.
+        if (chosen.Count == 0) throw new PgbPipelineException(PgbErrorCodes.NoPlatforms, Strings.NoPlatforms);
+
         var deadline = _clock.Now + options.Timeout;
         var interval = options.PollInterval;
         string? lastSummary = null;
@@ -24,7 +33,7 @@ public sealed partial class PgbPipeline
         while (true)
         {
             var app = await Call("Reading the status of app #" + appId, () => _client.GetAppAsync(appId, cancellationToken), appId).ConfigureAwait(false);
-            var statuses = platforms.ToDictionary(p => p, app.StatusOf);
+            var statuses = chosen.ToDictionary(p => p, app.StatusOf, StringComparer.OrdinalIgnoreCase);
             var summary = Summarize(statuses);
             if (summary != lastSummary)
             {
@@ -33,26 +42,42 @@ public sealed partial class PgbPipeline
                 lastSummary = summary;
             }
 
-            if (platforms.All(p => PgbBuildStatus.IsFinished(statuses[p])))
+            var failed = chosen.Where(p => statuses[p] == PgbBuildStatus.Error).ToList();
+            if (failed.Count > 0)
             {
-                var failed = platforms.Where(p => statuses[p] == PgbBuildStatus.Error).ToList();
-                if (failed.Count > 0)
-                {
-                    var messages = failed.Select(p => $"{p}: {app.ErrorOf(p) ?? "(the server gave no message)"}");
-                    throw new PgbPipelineException(PgbErrorCodes.BuildFailed,
-                        Strings.BuildFailed.F(string.Join(", ", failed), appId, string.Join("; ", messages)));
-                }
-
-                return app;
+                var messages = failed.Select(p => $"{p}: {app.ErrorOf(p) ?? "(the server gave no message)"}");
+                var others = chosen.Count == failed.Count ? "" : " (last status: " + summary + ")";
+                throw new PgbPipelineException(PgbErrorCodes.BuildFailed,
+                    Strings.BuildFailed.F(string.Join(", ", failed), appId, string.Join("; ", messages) + others));
             }
+
+            if (chosen.All(p => statuses[p] == PgbBuildStatus.Complete)) return app;
 
             var remaining = deadline - _clock.Now;
             if (remaining <= TimeSpan.Zero)
-                throw new PgbPipelineException(PgbErrorCodes.BuildTimedOut, Strings.BuildTimedOut.F(appId, options.Timeout.TotalSeconds, summary));
+            {
+                var pending = chosen.Where(p => statuses[p] != PgbBuildStatus.Complete).Select(p => $"{p} ({statuses[p] ?? "null"})");
+                throw new PgbPipelineException(PgbErrorCodes.BuildTimedOut,
+                    Strings.BuildTimedOut.F(appId, options.Timeout.TotalSeconds, string.Join(", ", pending), summary));
+            }
 
             await _clock.Delay(interval < remaining ? interval : remaining, cancellationToken).ConfigureAwait(false);
-            interval = TimeSpan.FromTicks(Math.Min((long)(interval.Ticks * Math.Max(1.0, options.BackoffFactor)), Math.Max(options.MaxPollInterval.Ticks, options.PollInterval.Ticks)));
+            interval = NextInterval(interval, options);
         }
+    }
+
+    /// <summary>
+    /// The interval grown by the backoff factor, between the first interval and the cap. Computed in seconds:
+    /// a factor that is huge, infinite or not a number must not wrap a tick count around to a negative (or zero) delay.
+    /// </summary>
+    internal static TimeSpan NextInterval(TimeSpan interval, PgbWaitOptions options)
+    {
+        var cap = options.MaxPollInterval > options.PollInterval ? options.MaxPollInterval : options.PollInterval;
+        var factor = options.BackoffFactor;
+        if (double.IsNaN(factor) || factor < 1) factor = 1;
+        var next = interval.TotalSeconds * factor;
+        if (double.IsNaN(next) || next >= cap.TotalSeconds) return cap;
+        return next <= options.PollInterval.TotalSeconds ? options.PollInterval : TimeSpan.FromSeconds(next);
     }
 
     private static string Summarize(IReadOnlyDictionary<string, string?> statuses) =>

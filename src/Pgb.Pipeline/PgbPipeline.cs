@@ -28,6 +28,9 @@ public sealed partial class PgbPipeline
     {
         if (job is null) throw new ArgumentNullException(nameof(job));
         job.Wait.Validate();
+        // Problems found here cost nothing; found after the wait, they cost a whole build.
+        if (job.Platforms.Count == 0) throw new PgbPipelineException(PgbErrorCodes.NoPlatforms, Strings.NoPlatforms);
+        PrepareOutputDirectory(job.OutputDirectory);
         if (string.IsNullOrEmpty(job.Upload.RepoUrl))
         {
             var archive = await PackageAsync(job.Package, progress, cancellationToken).ConfigureAwait(false);
@@ -47,7 +50,8 @@ public sealed partial class PgbPipeline
         var result = await PgbPackager.PackageAsync(request, cancellationToken).ConfigureAwait(false);
         progress?.Report(new PgbProgress(PgbStage.Package,
             $"Packaged {result.EntryCount} files from {request.WwwDirectory} into {result.ArchivePath} ({result.Length:N0} bytes)"
-            + (result.HasConfigXml ? "" : "; no config.xml at the archive root, so the server takes the title from the request")));
+            + (result.HasConfigXml ? "" : "; no config.xml at the archive root, so the server takes the title from the request")
+            + (result.ReplacedConfigXml is null ? "" : $"; {request.ConfigXml} is the archive's config.xml, so {result.ReplacedConfigXml} was left out")));
         return result;
     }
 
@@ -106,6 +110,22 @@ public sealed partial class PgbPipeline
     /// <summary>Reads an app as the service reports it now.</summary>
     public Task<PgbApp> GetAppAsync(int appId, CancellationToken cancellationToken = default) =>
         Call("Reading app #" + appId, () => _client.GetAppAsync(appId, cancellationToken), appId);
+
+    /// <summary>Creates the artifacts' folder up front: a path that is a file, or not writable, fails before the upload (PGB4002).</summary>
+    private static void PrepareOutputDirectory(string outputDirectory)
+    {
+        if (string.IsNullOrWhiteSpace(outputDirectory))
+            throw new PgbPipelineException(PgbErrorCodes.OutputDirectoryMissing, Strings.OutputDirectoryMissing);
+        try
+        {
+            if (File.Exists(outputDirectory)) throw new IOException("it is a file, not a folder");
+            Directory.CreateDirectory(outputDirectory);
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
+        {
+            throw new PgbPipelineException(PgbErrorCodes.ArtifactWriteFailed, Strings.OutputDirectoryUnusable.F(outputDirectory, ex.Message), ex);
+        }
+    }
 
     private static int? ReadRememberedAppId(PgbUploadRequest request)
     {

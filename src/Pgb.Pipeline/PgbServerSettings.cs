@@ -13,12 +13,18 @@ public static class PgbServerSettings
     }
 
     /// <summary>Reads the token from the environment variable named <paramref name="variableName"/>: secrets never travel as arguments.</summary>
-    public static PgbCredential TokenFromEnvironment(string variableName)
+    public static PgbCredential TokenFromEnvironment(string variableName) =>
+        TokenFromVariable(variableName, string.IsNullOrEmpty(variableName) ? null : Environment.GetEnvironmentVariable(variableName));
+
+    /// <summary>
+    /// The token <paramref name="value"/> that the variable <paramref name="variableName"/> held, read by a caller with
+    /// its own view of the environment (the tool's tests); PGB1002 when it is unset or blank.
+    /// </summary>
+    public static PgbCredential TokenFromVariable(string variableName, string? value)
     {
-        var token = string.IsNullOrEmpty(variableName) ? null : Environment.GetEnvironmentVariable(variableName);
-        if (string.IsNullOrWhiteSpace(token))
+        if (string.IsNullOrWhiteSpace(value))
             throw new PgbPipelineException(PgbErrorCodes.TokenMissing, Strings.TokenMissing.F(variableName));
-        return PgbCredential.FromToken(token!.Trim());
+        return PgbCredential.FromToken(value!.Trim());
     }
 
     public static int ParseAppId(string text)
@@ -31,8 +37,10 @@ public static class PgbServerSettings
     public static TimeSpan ParseSeconds(string what, string text)
     {
         if (!double.TryParse(text.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-            || seconds <= 0 || double.IsInfinity(seconds) || double.IsNaN(seconds) || seconds > TimeSpan.MaxValue.TotalSeconds / 2)
+            || seconds <= 0 || double.IsInfinity(seconds) || double.IsNaN(seconds) || seconds > TimeSpan.MaxValue.TotalSeconds / 2
+            // Under a tick (100 ns) it is a TimeSpan of zero, which would be refused later, as "0", not as typed.
+            || TimeSpan.FromTicks((long)(seconds * TimeSpan.TicksPerSecond)) <= TimeSpan.Zero)
             throw new PgbPipelineException(PgbErrorCodes.TimingInvalid, Strings.TimingInvalid.F(what, text));
-        return TimeSpan.FromSeconds(seconds);
+        return TimeSpan.FromTicks((long)(seconds * TimeSpan.TicksPerSecond));
     }
 }

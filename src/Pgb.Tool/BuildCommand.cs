@@ -69,16 +69,18 @@ internal sealed class BuildCommand
         var output = RequiredPath("--out", parse.GetValue(_out), PgbErrorCodes.OutputDirectoryMissing);
         var www = RequiredPath("--www", parse.GetValue(_www), PgbErrorCodes.WwwDirectoryNotFound);
         var stateOption = parse.GetResult(_state);
-        var state = stateOption is null || stateOption.Implicit ? Path.Combine(output, ".pgb-app-id") : Path.GetFullPath(parse.GetValue(_state)!);
+        var state = stateOption is null || stateOption.Implicit ? Path.Combine(output, ".pgb-app-id") : RequiredPath("--state", parse.GetValue(_state), ToolErrorCodes.InvalidArguments, "a file");
         var tokenVariable = parse.GetValue(_tokenVariable)!;
         var serverText = parse.GetValue(_server) ?? environment.GetVariable(ToolEnvironment.ServerUrlVariable);
         var serverUrl = serverText is null ? null : PgbServerSettings.ParseServerUrl(serverText);
         // The embedded server knows only the development account, so a token meant for another server
         // would be refused there: it is read (and required) only when a server was named.
-        var credential = serverUrl is null ? PgbCredential.FromToken(PgbAccount.Development.Token) : PgbServerSettings.TokenFromEnvironment(tokenVariable);
+        var token = serverUrl is null ? PgbAccount.Development.Token : environment.GetVariable(tokenVariable);
+        var credential = PgbServerSettings.TokenFromVariable(tokenVariable, token);
+        console.Conceal(token);
 
         PgbServer? embedded = null;
-        var archive = Path.Combine(Path.GetTempPath(), "pgb-" + Guid.NewGuid().ToString("N") + ".zip");
+        var archive = Path.Combine(environment.TemporaryFolder, "pgb-" + Guid.NewGuid().ToString("N") + ".zip");
         try
         {
             if (serverUrl is null)
@@ -105,7 +107,7 @@ internal sealed class BuildCommand
                 ArtifactName = parse.GetValue(_name)!,
             };
 
-            using var client = new PgbClient(serverUrl, credential, new PgbClientOptions { UserAgent = "pgb/" + ToolVersion });
+            using var client = new PgbClient(serverUrl, credential, new PgbClientOptions { UserAgent = "pgb/" + ToolVersion, Handler = environment.HttpHandler?.Invoke() });
             var pipeline = new PgbPipeline(client, tokenVariable: tokenVariable);
             var result = await pipeline.RunAsync(job, new ConsoleReporter(console), cancellationToken).ConfigureAwait(false);
             Report(console, result);
@@ -114,7 +116,7 @@ internal sealed class BuildCommand
         finally
         {
             TryDelete(archive);
-            if (embedded is not null) await embedded.DisposeAsync().ConfigureAwait(false);
+            if (embedded is not null) await EmbeddedServer.StopAsync(embedded, console).ConfigureAwait(false);
         }
     }
 
@@ -152,9 +154,9 @@ internal sealed class BuildCommand
         return string.IsNullOrEmpty(name) ? null : name;
     }
 
-    private static string RequiredPath(string option, string? path, string code) =>
+    private static string RequiredPath(string option, string? path, string code, string what = "a folder") =>
         string.IsNullOrWhiteSpace(path)
-            ? throw new PgbPipelineException(code, $"{option} needs a folder; it was given an empty value.")
+            ? throw new PgbPipelineException(code, $"{option} needs {what}; it was given an empty value.")
             : Path.GetFullPath(path);
 
     private static string? FullPathOrNull(string? path) => string.IsNullOrWhiteSpace(path) ? null : Path.GetFullPath(path);

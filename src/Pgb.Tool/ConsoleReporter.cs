@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Pgb.Client;
 using Pgb.Pipeline;
 
 namespace Pgb.Tool;
@@ -24,7 +23,7 @@ internal sealed class ConsoleReporter(ToolConsole console) : IProgress<PgbProgre
         {
             if (IsTransferTick(value)) return;
             var stage = value.Stage.ToString().ToLowerInvariant();
-            var message = PgbRedaction.Redact(value.Message);
+            var message = console.Redact(value.Message);
             console.Error.WriteLine(console.Interactive
                 ? $"pgb: \u001b[36m[{stage}]\u001b[0m {message}"
                 : $"pgb: [{stage}] {message}");

@@ -47,7 +47,7 @@ internal sealed class PgbCommandLine
         if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
         {
             var console = new ToolConsole(stdout, stderr, JsonRequested(parse), _environment.ColorOnStderr);
-            var exitCode = console.Fail(new ToolFailure(ToolErrorCodes.InvalidArguments, string.Join(" ", parse.Errors.Select(e => e.Message))));
+            var exitCode = console.Fail(new ToolFailure(ToolErrorCodes.InvalidArguments, ParseErrors.Describe(args, parse)));
             var command = parse.CommandResult.Command;
             stderr.WriteLine(ReferenceEquals(command, Root) ? "Run 'pgb --help' for usage." : $"Run 'pgb {command.Name} --help' for usage.");
             return exitCode;

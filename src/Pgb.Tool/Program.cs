@@ -21,12 +21,41 @@ public static class Program
         using var sigterm = TryHandleSigterm(cancel);
         try
         {
-            return await RunAsync(args, Console.Out, Console.Error, ToolEnvironment.FromProcess(), cancel.Token).ConfigureAwait(false);
+            var environment = ToolEnvironment.FromProcess();
+            var stdout = TextWriter.Synchronized(Console.Out);
+            var stderr = TextWriter.Synchronized(Console.Error);
+            var console = new ToolConsole(stdout, stderr, json: args.Contains("--json"), environment.ColorOnStderr);
+            return await RunUntilStoppedAsync(token => RunAsync(args, stdout, stderr, environment, token), console, StopGrace, cancel.Token).ConfigureAwait(false);
         }
         finally
         {
             Console.CancelKeyPress -= OnCancelKeyPress;
         }
+    }
+
+    /// <summary>
+    /// How long a command may take to stop once asked (Ctrl+C, SIGTERM) before <c>pgb</c> exits without it. Every
+    /// step watches the token and <c>pgb serve</c> gives its server 10 s, so this is the backstop for the one that
+    /// does not: a stop must never hang (CI runners kill a job that ignores SIGTERM, and lose its output).
+    /// </summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Runs a command; once <paramref name="stop"/> is canceled it has <paramref name="grace"/> to return, after which
+    /// this returns 130 with PGB0001 on its own (the command keeps running on a pool thread until the process ends).
+    /// </summary>
+    internal static async Task<int> RunUntilStoppedAsync(Func<CancellationToken, Task<int>> run, ToolConsole console, TimeSpan grace, CancellationToken stop)
+    {
+        var running = run(stop);
+        var stopRequested = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (stop.Register(() => stopRequested.TrySetResult(true)))
+        {
+            if (await Task.WhenAny(running, stopRequested.Task).ConfigureAwait(false) == running) return await running.ConfigureAwait(false);
+        }
+
+        if (await Task.WhenAny(running, Task.Delay(grace, CancellationToken.None)).ConfigureAwait(false) == running) return await running.ConfigureAwait(false);
+        return console.Fail(new ToolFailure(Pipeline.PgbErrorCodes.Canceled,
+            $"Canceled; the command did not stop within {grace.TotalSeconds:0.#} s of being asked, so pgb exits without waiting for it."));
     }
 
     /// <summary>SIGTERM (docker stop, systemd, CI cancellation) stops the command like Ctrl+C does.</summary>

@@ -30,7 +30,18 @@ internal sealed class ServeCommand
         };
         _port.Validators.Add(result =>
         {
-            var port = result.GetValueOrDefault<int>();
+            int port;
+            try
+            {
+                port = result.GetValueOrDefault<int>();
+            }
+            catch (InvalidOperationException)
+            {
+                // Not a number: the parser reports that already (PGB1000); reading the value here threw, which
+                // escaped the parse as PGB0000.
+                return;
+            }
+
             if (port is < 0 or > 65535) result.AddError($"--port must be between 0 and 65535, not {port}.");
         });
         Command.Validators.Add(result =>
@@ -56,7 +67,14 @@ internal sealed class ServeCommand
         };
         var position = 0;
         foreach (var user in parse.GetValue(_users) ?? [])
-            options.Accounts.Add(ServeArguments.ParseUser(user, ++position));
+        {
+            var account = ServeArguments.ParseUser(user, ++position);
+            // The request log shows paths and queries: a client that puts a secret there must not have it printed.
+            console.Conceal(account.Password);
+            console.Conceal(account.Token);
+            options.Accounts.Add(account);
+        }
+
         foreach (var text in parse.GetValue(_fail) ?? [])
         {
             var failure = ServeArguments.ParseFailure(text);
@@ -64,9 +82,20 @@ internal sealed class ServeCommand
         }
 
         if (parse.GetValue(_verbose))
-            options.Log = line => console.Note(line);
+            options.Log = entry => console.Note(ServeLog.OneLine(entry));
 
-        var server = await ServerStarter.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        PgbServer server;
+        try
+        {
+            server = await ServerStarter.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C before the server was ready: a stop like any other (exit 0), not a failed command.
+            console.Note("Stopped before the server was ready.");
+            return ExitCodes.Success;
+        }
+
         try
         {
             var url = ServerStarter.DisplayUrl(server);

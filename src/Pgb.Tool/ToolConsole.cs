@@ -24,24 +24,56 @@ internal sealed class ToolConsole(TextWriter stdout, TextWriter stderr, bool jso
     /// <summary>stderr is a terminal that may be coloured (never when redirected or with NO_COLOR).</summary>
     public bool Interactive { get; } = interactive;
 
+    /// <summary>Shorter secrets are only redacted in URLs: replacing "dev" everywhere would mangle "device" (as the client does).</summary>
+    private const int MinimumConcealedLength = 6;
+
+    private readonly List<string> _secrets = [];
+
+    /// <summary>
+    /// Never prints <paramref name="secret"/> from now on, wherever it appears: URL redaction covers
+    /// <c>auth_token=</c>, but a server may echo the token anywhere (an app title, an error text).
+    /// </summary>
+    public void Conceal(string? secret)
+    {
+        if (string.IsNullOrEmpty(secret) || secret.Length < MinimumConcealedLength) return;
+        lock (_secrets)
+        {
+            foreach (var form in new[] { secret, Uri.EscapeDataString(secret) })
+                if (!_secrets.Contains(form)) _secrets.Add(form);
+            _secrets.Sort((a, b) => b.Length.CompareTo(a.Length));
+        }
+    }
+
+    /// <summary>Text as it may be printed: URL secrets as <c>***</c>, and every concealed secret too.</summary>
+    public string Redact(string? text)
+    {
+        var result = PgbRedaction.Redact(text);
+        lock (_secrets)
+        {
+            foreach (var secret in _secrets) result = result.Replace(secret, "***", StringComparison.Ordinal);
+        }
+
+        return result;
+    }
+
     /// <summary>A note for people, on stderr.</summary>
     public void Note(string message)
     {
-        Error.WriteLine("pgb: " + PgbRedaction.Redact(message));
+        Error.WriteLine("pgb: " + Redact(message));
         Error.Flush();
     }
 
     /// <summary>A result line (text mode), on stdout.</summary>
     public void Result(string line)
     {
-        Out.WriteLine(PgbRedaction.Redact(line));
+        Out.WriteLine(Redact(line));
         Out.Flush();
     }
 
     /// <summary>The JSON document (json mode), on stdout.</summary>
     public void Result(JsonNode document)
     {
-        Out.WriteLine(PgbRedaction.Redact(document.ToJsonString(JsonOutput)));
+        Out.WriteLine(Redact(document.ToJsonString(JsonOutput)));
         Out.Flush();
     }
 
@@ -51,7 +83,7 @@ internal sealed class ToolConsole(TextWriter stdout, TextWriter stderr, bool jso
     /// </summary>
     public int Fail(ToolFailure failure)
     {
-        var message = PgbRedaction.Redact(failure.Message);
+        var message = Redact(failure.Message);
         if (Interactive)
             Error.WriteLine($"pgb: \u001b[31merror {failure.Code}\u001b[0m: {message}");
         else

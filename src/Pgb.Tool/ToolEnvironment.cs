@@ -1,7 +1,7 @@
 namespace Pgb.Tool;
 
 /// <summary>What a command reads from its surroundings besides its arguments; tests pass their own.</summary>
-internal sealed class ToolEnvironment(Func<string, string?> getVariable, bool colorOnStderr = false)
+internal sealed class ToolEnvironment(Func<string, string?> getVariable, bool colorOnStderr = false, Func<HttpMessageHandler>? httpHandler = null, string? temporaryFolder = null)
 {
     /// <summary>The variable that names the server when <c>--server</c> is not given.</summary>
     public const string ServerUrlVariable = "PGB_SERVER_URL";
@@ -22,4 +22,10 @@ internal sealed class ToolEnvironment(Func<string, string?> getVariable, bool co
     }
 
     public bool ColorOnStderr { get; } = colorOnStderr;
+
+    /// <summary>The HTTP handler <c>pgb build</c> talks through; null for the real network (tests script the answers).</summary>
+    public Func<HttpMessageHandler>? HttpHandler { get; } = httpHandler;
+
+    /// <summary>Where <c>pgb build</c> writes its archive for the run (deleted at the end, whatever happens).</summary>
+    public string TemporaryFolder { get; } = temporaryFolder ?? Path.GetTempPath();
 }

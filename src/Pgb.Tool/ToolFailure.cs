@@ -7,8 +7,8 @@ namespace Pgb.Tool;
 internal sealed record ToolFailure(string Code, string Message)
 {
     /// <summary>
-    /// Classifies anything a command threw: the pipeline's coded errors keep their code; a cancellation the
-    /// user asked for is PGB0001; anything else is PGB0000 with its message only.
+    /// Classifies anything a command threw: the pipeline's coded errors keep their code; anything after the user
+    /// asked to stop is PGB0001; anything else (a cancellation nobody asked for included) is PGB0000 with its message only.
     /// </summary>
     public static ToolFailure From(Exception exception, CancellationToken cancellationToken)
     {
@@ -18,7 +18,9 @@ internal sealed record ToolFailure(string Code, string Message)
         return exception switch
         {
             PgbPipelineException coded => new(coded.Code, coded.Message),
-            OperationCanceledException => Canceled,
+            // Not the user's doing: a time limit somebody forgot to turn into a coded error. Calling it "canceled"
+            // (exit 130) would tell a script that someone pressed Ctrl+C.
+            OperationCanceledException => new(PgbErrorCodes.Unexpected, "An operation was canceled without being asked to (an unreported time limit?): " + PgbRedaction.Redact(exception.Message)),
             AggregateException { InnerExceptions.Count: 1 } aggregate => From(aggregate.InnerExceptions[0], cancellationToken),
             _ => new(PgbErrorCodes.Unexpected, PgbRedaction.Redact(exception.Message)),
         };

@@ -75,4 +75,26 @@ public sealed class PlatformAndSettingsTests
     [TestMethod]
     public void ParseSeconds_ReadsInvariantDecimals() =>
         Assert.AreEqual(TimeSpan.FromSeconds(1.5), PgbServerSettings.ParseSeconds("The timeout", "1.5"));
+
+    [TestMethod]
+    [DataRow("1e-300")]
+    [DataRow("0.00000001")]
+    public void ParseSeconds_WhenPositiveButBelowOneTick_FailsWithPGB1008QuotingTheInput(string text)
+    {
+        // Such a value is a TimeSpan of zero: accepted here, it came back later as "not '0'", past the server start.
+        var ex = Assert.ThrowsExactly<PgbPipelineException>(() => PgbServerSettings.ParseSeconds("--poll", text));
+
+        Assert.AreEqual(PgbErrorCodes.TimingInvalid, ex.Code);
+        Assert.Contains("--poll", ex.Message);
+        Assert.Contains(text, ex.Message);
+    }
+
+    [TestMethod]
+    public void TokenFromVariable_WhenBlank_FailsWithPGB1002NamingTheVariable()
+    {
+        var ex = Assert.ThrowsExactly<PgbPipelineException>(() => PgbServerSettings.TokenFromVariable("CI_PGB_TOKEN", "  "));
+
+        Assert.AreEqual(PgbErrorCodes.TokenMissing, ex.Code);
+        Assert.Contains("CI_PGB_TOKEN", ex.Message);
+    }
 }

@@ -70,18 +70,106 @@ public sealed class WaitTests
     }
 
     [TestMethod]
-    public async Task Wait_WhenOnePlatformErrorsWhileAnotherIsPending_KeepsWaitingUntilAllFinish()
+    public async Task Wait_WhenOnePlatformErrorsWhileAnotherIsPending_FailsAtOnceWithTheServersTextAndNamesThePendingOne()
     {
+        // Fail fast: the job fails whatever the other platforms do, so waiting for them only delays the answer
+        // (a `null` iOS, not being built, would even hold it until the timeout and hide the error behind PGB3002).
         var handler = new FakeHandler()
             .Enqueue(PipelineFactory.App(5, [("android", "error"), ("ios", "pending")], [("android", "broken")]))
             .Enqueue(PipelineFactory.App(5, [("android", "error"), ("ios", "complete")], [("android", "broken")]));
+        var clock = new FakeClock();
         using var client = PipelineFactory.CreateClient(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
-            () => PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, Both, Options()));
+            () => PipelineFactory.CreatePipeline(client, clock).WaitForCompletionAsync(5, Both, Options()));
 
         Assert.AreEqual(PgbErrorCodes.BuildFailed, ex.Code);
-        Assert.HasCount(2, handler.Requests);
+        Assert.HasCount(1, handler.Requests);
+        Assert.IsEmpty(clock.Delays);
+        Assert.Contains("android: broken", ex.Message);
+        Assert.Contains("ios pending", ex.Message);
+    }
+
+    [TestMethod]
+    public async Task Wait_WhenOnePlatformErrorsWhileAnotherIsNotBeingBuilt_FailsWithPGB3001NotATimeout()
+    {
+        var handler = new FakeHandler(_ => PipelineFactory.App(5, [("android", "error"), ("ios", null)], [("android", "Gradle build failed")]));
+        using var client = PipelineFactory.CreateClient(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
+            () => PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, Both, Options(timeoutSeconds: 60)));
+
+        Assert.AreEqual(PgbErrorCodes.BuildFailed, ex.Code);
+        Assert.Contains("Gradle build failed", ex.Message);
+    }
+
+    [TestMethod]
+    public async Task Wait_WhenTimedOut_SaysWhichPlatformsWereStillPending()
+    {
+        var handler = new FakeHandler(_ => PipelineFactory.App(5, ("android", "complete"), ("ios", "pending"), ("winphone", null)));
+        using var client = PipelineFactory.CreateClient(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
+            () => PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, ["android", "ios", "winphone"], Options(timeoutSeconds: 30)));
+
+        Assert.AreEqual(PgbErrorCodes.BuildTimedOut, ex.Code);
+        Assert.Contains("still pending: ios (pending), winphone (null)", ex.Message);
+        Assert.Contains("android complete", ex.Message, "the last status of every platform is kept");
+    }
+
+    [TestMethod]
+    public async Task Wait_WithNoPlatform_FailsWithPGB1009InsteadOfSucceedingAtOnce()
+    {
+        var handler = new FakeHandler();
+        using var client = PipelineFactory.CreateClient(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
+            () => PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, [], Options()));
+
+        Assert.AreEqual(PgbErrorCodes.NoPlatforms, ex.Code);
+        Assert.IsEmpty(handler.Requests);
+    }
+
+    [TestMethod]
+    public async Task Wait_WithTheSamePlatformTwice_WaitsForItOnce()
+    {
+        var handler = new FakeHandler().Enqueue(PipelineFactory.App(5, ("android", "complete")));
+        using var client = PipelineFactory.CreateClient(handler);
+
+        var app = await PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, ["android", "android"], Options());
+
+        Assert.AreEqual(5, app.Id);
+    }
+
+    [TestMethod]
+    [DataRow(double.NaN)]
+    [DataRow(double.PositiveInfinity)]
+    [DataRow(1e300)]
+    [DataRow(0.5)]
+    public async Task Wait_WithAnyBackoffFactor_KeepsTheIntervalBetweenThePollIntervalAndTheCap(double factor)
+    {
+        var handler = new FakeHandler(_ => PipelineFactory.App(5, ("android", "pending")));
+        var clock = new FakeClock();
+        using var client = PipelineFactory.CreateClient(handler);
+        var options = Options(timeoutSeconds: 120, pollSeconds: 2, maxPollSeconds: 10);
+        options.BackoffFactor = factor;
+
+        // On a thread of its own: a zero interval would spin forever on the virtual clock.
+        var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
+            () => Task.Run(() => PipelineFactory.CreatePipeline(client, clock).WaitForCompletionAsync(5, Android, options)).WaitAsync(TimeSpan.FromSeconds(20)));
+
+        Assert.AreEqual(PgbErrorCodes.BuildTimedOut, ex.Code);
+        var delays = clock.Delays;
+        Assert.IsTrue(delays.Take(delays.Count - 1).All(d => d >= TimeSpan.FromSeconds(2) && d <= TimeSpan.FromSeconds(10)), string.Join(", ", delays));
+    }
+
+    [TestMethod]
+    public async Task SystemClock_DelayLongerThanTaskDelayAccepts_WaitsInsteadOfThrowing()
+    {
+        // --poll and --timeout accept weeks; Task.Delay refuses anything over about 49 days.
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => PgbClock.System.Delay(TimeSpan.FromDays(400), cancel.Token));
     }
 
     [TestMethod]
