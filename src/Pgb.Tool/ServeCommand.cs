@@ -16,7 +16,7 @@ internal sealed class ServeCommand
 
     private readonly Option<int> _port = new("--port") { Description = "The port on 127.0.0.1; 0 picks a free one (printed in the ready line).", HelpName = "PORT", DefaultValueFactory = _ => 0 };
     private readonly Option<bool> _inMemory = new("--in-memory") { Description = "Keep apps and builds in memory only (the default; all is lost on exit)." };
-    private readonly Option<string> _data = new("--data") { Description = "Persist apps and builds in DIR. Not implemented yet: fails with PGB1090 (exit 2).", HelpName = "DIR" };
+    private readonly Option<string> _data = new("--data") { Description = "Keep apps, uploads, builds and packages in DIR across restarts (created when missing; one server per DIR).", HelpName = "DIR" };
     private readonly Option<string[]> _users = new("--user") { Description = "Add an account (repeatable). Without any, the development account exists: user dev, password dev, token pgb-dev-token.", HelpName = "NAME:EMAIL:PASSWORD:TOKEN" };
     private readonly Option<string> _buildSeconds = new("--build-seconds") { Description = "How long each simulated build takes.", HelpName = "SECONDS", DefaultValueFactory = _ => "2" };
     private readonly Option<string[]> _fail = new("--fail") { Description = "Make builds of PLATFORM end in error with MESSAGE (repeatable).", HelpName = "PLATFORM=MESSAGE" };
@@ -56,13 +56,14 @@ internal sealed class ServeCommand
 
     private async Task<int> RunAsync(ParseResult parse, ToolConsole console, CancellationToken cancellationToken)
     {
-        if (parse.GetValue(_data) is not null)
-            throw new PgbPipelineException(ToolErrorCodes.NotImplemented,
-                "--data (persistence) is not implemented yet: the server keeps everything in memory. Leave out --data, or use --in-memory.");
+        var data = parse.GetValue(_data);
+        if (data is not null && string.IsNullOrWhiteSpace(data))
+            throw new PgbPipelineException(ToolErrorCodes.InvalidArguments, "--data needs a directory; it was given an empty value.");
 
         var options = new PgbServerOptions
         {
             Port = parse.GetValue(_port),
+            DataDirectory = data is null ? null : Path.GetFullPath(data),
             BuildDuration = PgbServerSettings.ParseSeconds("--build-seconds", parse.GetValue(_buildSeconds)!),
         };
         var position = 0;
@@ -105,12 +106,12 @@ internal sealed class ServeCommand
                 console.Result("Listening on " + url);
             if (options.Accounts.Count == 0)
             {
-                // The well-known account (like Azurite's): its token is public, so saying it is the point.
                 // The well-known token is public (README), but no token is ever printed: logs of CI jobs get copied around.
                 console.Error.WriteLine($"Development account: user {PgbAccount.Development.UserName} (its well-known token is in docs/server.md)");
                 console.Error.Flush();
             }
 
+            if (server.DataDirectory is not null) console.Note("Data directory: " + server.DataDirectory);
             console.Note("Press Ctrl+C to stop.");
 
             try

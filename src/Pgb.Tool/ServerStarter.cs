@@ -38,6 +38,11 @@ internal static class ServerStarter
             Abandon(starting);
             throw;
         }
+        catch (PgbDataDirectoryException ex)
+        {
+            // Before the listen check: its inner exception may be an IOException, which is not a port problem.
+            throw new PgbPipelineException(CodeOf(ex.Problem), ex.Message, ex);
+        }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsListenFailure(ex))
         {
             throw new PgbPipelineException(ToolErrorCodes.ServerStartFailed,
@@ -57,6 +62,14 @@ internal static class ServerStarter
 
     /// <summary>The URL to print: scheme, host and port, no trailing slash.</summary>
     public static string DisplayUrl(PgbServer server) => server.BaseUri.GetLeftPart(UriPartial.Authority);
+
+    private static string CodeOf(PgbDataDirectoryProblem problem) => problem switch
+    {
+        PgbDataDirectoryProblem.Locked => ToolErrorCodes.DataDirectoryLocked,
+        PgbDataDirectoryProblem.Corrupt => ToolErrorCodes.DataDirectoryCorrupt,
+        PgbDataDirectoryProblem.NewerFormat => ToolErrorCodes.DataDirectoryNewerFormat,
+        _ => ToolErrorCodes.DataDirectoryInaccessible,
+    };
 
     private static bool IsListenFailure(Exception ex)
     {

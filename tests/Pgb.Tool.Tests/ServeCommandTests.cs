@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Pgb.Testing;
 
 namespace Pgb.Tool.Tests;
 
@@ -86,13 +87,87 @@ public sealed partial class ServeCommandTests
     }
 
     [TestMethod]
-    public async Task Serve_WithData_FailsWithPGB1090_BecausePersistenceIsNotImplemented()
+    public async Task Serve_WithData_KeepsAnAppAcrossARestart()
     {
-        var run = await ToolRun.RunAsync("serve", "--data", Path.GetTempPath());
+        using var data = new TempDirectory();
+        await RunServerAsync(data.Path, async baseUrl =>
+        {
+            using var http = new HttpClient();
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent("""{"title":"Kept","create_method":"file"}"""), "data" },
+                { new ByteArrayContent("<html>kept</html>"u8.ToArray()), "file", "index.html" },
+            };
+            using var created = await http.PostAsync(new Uri(baseUrl + "/api/v1/apps?auth_token=pgb-dev-token"), form);
+            Assert.AreEqual(HttpStatusCode.Created, created.StatusCode, await created.Content.ReadAsStringAsync());
+        });
+
+        await RunServerAsync(data.Path, async baseUrl =>
+        {
+            using var http = new HttpClient();
+            using var answer = await http.GetAsync(new Uri(baseUrl + "/api/v1/apps/1?auth_token=pgb-dev-token"));
+            Assert.AreEqual(HttpStatusCode.OK, answer.StatusCode, "the app created before the restart is gone");
+            using var app = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+            Assert.AreEqual("Kept", app.RootElement.GetProperty("title").GetString());
+        });
+    }
+
+    [TestMethod]
+    public async Task Serve_WithADataDirectoryInUse_ExitsFiveWithPGB4012()
+    {
+        using var data = new TempDirectory();
+        await RunServerAsync(data.Path, async _ =>
+        {
+            var second = await ToolRun.RunAsync("serve", "--port", "0", "--data", data.Path);
+
+            Assert.AreEqual(ExitCodes.LocalIO, second.ExitCode, second.ToString());
+            Assert.Contains("pgb: error PGB4012:", second.Stderr);
+            Assert.AreEqual(string.Empty, second.Stdout, "no Listening line: the second server did not start");
+        });
+    }
+
+    [TestMethod]
+    public async Task Serve_WithACorruptDataDirectory_ExitsFiveWithPGB4013NamingTheFile()
+    {
+        using var data = new TempDirectory();
+        await RunServerAsync(data.Path, _ => Task.CompletedTask);
+        var state = Directory.GetFiles(data.Path, "state.json").Single();
+        await File.WriteAllTextAsync(state, "{ not json");
+
+        var run = await ToolRun.RunAsync("serve", "--port", "0", "--data", data.Path);
+
+        Assert.AreEqual(ExitCodes.LocalIO, run.ExitCode, run.ToString());
+        Assert.Contains("pgb: error PGB4013:", run.Stderr);
+        Assert.Contains("state.json", run.Stderr);
+        Assert.DoesNotContain("   at ", run.All);
+    }
+
+    [TestMethod]
+    public async Task Serve_WithAnEmptyData_ExitsTwoWithPGB1000()
+    {
+        var run = await ToolRun.RunAsync("serve", "--data", "");
 
         Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
-        Assert.Contains("pgb: error PGB1090:", run.Stderr);
-        Assert.AreEqual(string.Empty, run.Stdout, "no Listening line: the server did not start");
+        Assert.Contains("pgb: error PGB1000:", run.Stderr);
+    }
+
+    /// <summary>Runs <c>pgb serve --data</c> on a free port, hands its URL to <paramref name="use"/>, then stops it (exit 0).</summary>
+    private static async Task RunServerAsync(string data, Func<string, Task> use)
+    {
+        using var stop = new CancellationTokenSource();
+        var (running, line, _, stderr) = await StartAsync(stop.Token, "--port", "0", "--data", data);
+        var url = line["Listening on ".Length..];
+        try
+        {
+            StringAssert.Contains(stderr.ToString(), "Data directory: ");
+            await use(url);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        Assert.AreEqual(ExitCodes.Success, await running.WaitAsync(Wait), stderr.ToString());
     }
 
     [TestMethod]
