@@ -71,7 +71,27 @@ public sealed class DotnetBuildTests
         Assert.IsTrue(error.Success, "no PGB3001 error line:\n" + result.Output);
         StringAssert.Contains(error.Groups["message"].Value, message);
         StringAssert.EndsWith(error.Groups["file"].Value.Trim(), "HelloCordova.csproj", "the error must point at the user's project file");
+        AssertTheCiProblemMatcherAnnotates(result.Output, "PGB3001", message);
         Assert.IsFalse(File.Exists(Path.Combine(sample.Directory, "obj", "Debug", "net10.0", "pgb", "artifacts.tsv")), "a failed run must not look up to date");
+    }
+
+    /// <summary>
+    /// samples/ci/pgb-problem-matcher.json is what turns these lines into GitHub annotations: its regex (the
+    /// subset of JavaScript's that .NET reads the same) must find the file, the code and the message.
+    /// </summary>
+    private static void AssertTheCiProblemMatcherAnnotates(string output, string code, string message)
+    {
+        var matcher = Path.Combine(PackagedFeed.Repository, "samples", "ci", "pgb-problem-matcher.json");
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(matcher));
+        var pattern = json.RootElement.GetProperty("problemMatcher")[0].GetProperty("pattern")[0];
+        var regex = new Regex(pattern.GetProperty("regexp").GetString()!);
+        var hit = output.Split('\n').Select(line => regex.Match(line.TrimEnd('\r'))).FirstOrDefault(m => m.Success);
+        Assert.IsNotNull(hit, "the problem matcher finds no error line in:\n" + output);
+        Assert.AreEqual(code, hit.Groups[pattern.GetProperty("code").GetInt32()].Value);
+        Assert.AreEqual("error", hit.Groups[pattern.GetProperty("severity").GetInt32()].Value);
+        StringAssert.EndsWith(hit.Groups[pattern.GetProperty("file").GetInt32()].Value, "HelloCordova.csproj");
+        StringAssert.Contains(hit.Groups[pattern.GetProperty("message").GetInt32()].Value, message);
+        Assert.IsFalse(hit.Groups[pattern.GetProperty("message").GetInt32()].Value.EndsWith(".csproj]", StringComparison.Ordinal), "the [project] suffix is not part of the message");
     }
 
     [TestMethod]

@@ -11,7 +11,22 @@ internal sealed class SampleProject
 
     public string ProjectFile => Path.Combine(Directory, "HelloCordova.csproj");
 
-    public string OutputDirectory => Path.Combine(Directory, "bin", "Debug", "net10.0", "pgb");
+    public string OutputDirectory => OutputDirectoryFor("Debug");
+
+    /// <summary>Where the artifacts of a single-targeting build in <paramref name="configuration"/> land by default.</summary>
+    public string OutputDirectoryFor(string configuration) => Path.Combine(Directory, "bin", configuration, "net10.0", "pgb");
+
+    /// <summary>The id of the app the first build created (obj/pgb/app-id.txt).</summary>
+    public string CreatedAppId => File.ReadAllText(Path.Combine(Directory, "obj", "pgb", "app-id.txt")).Trim();
+
+    /// <summary>Rewrites the project file, e.g. to make it multi-targeting.</summary>
+    public void EditProject(Func<string, string> edit)
+    {
+        var before = File.ReadAllText(ProjectFile);
+        var after = edit(before);
+        if (after == before) throw new InvalidOperationException("the edit changed nothing in " + ProjectFile);
+        File.WriteAllText(ProjectFile, after);
+    }
 
     public static SampleProject Create(string name)
     {
@@ -31,17 +46,32 @@ internal sealed class SampleProject
     }
 
     /// <summary>Runs <c>dotnet build</c> on the copy as a separate process.</summary>
-    public Task<ProcessResult> BuildAsync(Uri server, string? token, params string[] extra)
+    public Task<ProcessResult> BuildAsync(Uri server, string? token, params string[] extra) =>
+        RunAsync("build", server, token, extra);
+
+    /// <summary>Runs <c>dotnet msbuild</c> on the copy, for targets other than Build (add <c>-restore</c>).</summary>
+    public Task<ProcessResult> MSBuildAsync(Uri server, string? token, params string[] extra) =>
+        RunAsync("msbuild", server, token, extra);
+
+    /// <summary>Runs <c>dotnet clean</c> on the copy (no token: cleaning never talks to the server).</summary>
+    public Task<ProcessResult> CleanAsync(Uri server, params string[] extra) => RunAsync("clean", server, null, extra);
+
+    /// <summary>Starts <c>dotnet build</c> without waiting for it, so the test can press Ctrl+C.</summary>
+    public InterruptibleBuild StartBuild(Uri server, string? token) =>
+        InterruptibleBuild.Start(Directory, [ProjectFile, "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:PgbServerUrl=" + server.AbsoluteUri], Environment(token));
+
+    private Task<ProcessResult> RunAsync(string command, Uri server, string? token, string[] extra)
     {
-        var environment = new Dictionary<string, string?>
-        {
-            ["NUGET_PACKAGES"] = PackagedFeed.Packages,
-            ["PGB_AUTH_TOKEN"] = token,
-            ["PGB_SERVER_URL"] = null,
-        };
-        string[] arguments = ["build", ProjectFile, "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:PgbServerUrl=" + server.AbsoluteUri, .. extra];
-        return ProcessRunner.RunAsync("dotnet", arguments, Directory, environment, TimeSpan.FromMinutes(5));
+        string[] arguments = [command, ProjectFile, "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:PgbServerUrl=" + server.AbsoluteUri, .. extra];
+        return ProcessRunner.RunAsync("dotnet", arguments, Directory, Environment(token), TimeSpan.FromMinutes(5));
     }
+
+    private static Dictionary<string, string?> Environment(string? token) => new()
+    {
+        ["NUGET_PACKAGES"] = PackagedFeed.Packages,
+        ["PGB_AUTH_TOKEN"] = token,
+        ["PGB_SERVER_URL"] = null,
+    };
 
     private static void CopyDirectory(string source, string target)
     {

@@ -1,0 +1,80 @@
+using Microsoft.Build.Framework;
+using Pgb.Pipeline;
+
+namespace Pgb.Build.Tasks;
+
+/// <summary>
+/// Checks the settings before anything is packaged or sent, and reports every misconfiguration at once
+/// (one coded error each) instead of the first one a later step would trip over, possibly after an upload.
+/// No network, and not the token: a build that turns out to be up to date needs none.
+/// </summary>
+public sealed class PgbValidateSettings : PgbTask
+{
+    [Required] public string ServerUrl { get; set; } = string.Empty;
+
+    public string? AppId { get; set; }
+
+    /// <summary>A string, not a bool: MSBuild would reject "yes" with its own MSB4030 before the task could say
+    /// which property is wrong and what it takes.</summary>
+    public string? CreateApp { get; set; }
+
+    /// <summary>A repo-backed app pulls its sources: then there is no www folder to check.</summary>
+    public string? RepoUrl { get; set; }
+
+    [Required] public string WwwDirectory { get; set; } = string.Empty;
+
+    /// <summary>Empty when no config.xml was given (www/config.xml is used, if any).</summary>
+    public string? ConfigXml { get; set; }
+
+    public string? Platforms { get; set; }
+
+    public string TimeoutSeconds { get; set; } = "1800";
+
+    public string PollIntervalSeconds { get; set; } = "2";
+
+    protected override Task ExecuteCoreAsync(CancellationToken cancellationToken)
+    {
+        Check(() => PgbServerSettings.ParseServerUrl(ServerUrl));
+        Check(() => PgbPlatformList.Parse(Platforms));
+        Check(() => PgbServerSettings.ParseSeconds("PgbTimeoutSeconds", TimeoutSeconds));
+        Check(() => PgbServerSettings.ParseSeconds("PgbPollIntervalSeconds", PollIntervalSeconds));
+        var createApp = ParseSwitch("PgbCreateApp", CreateApp);
+        if (!string.IsNullOrWhiteSpace(AppId))
+            Check(() => PgbServerSettings.ParseAppId(AppId!));
+        else if (createApp == false)
+            LogError(PgbErrorCodes.NoAppToUpdate, "No app to build: set PgbAppId to an existing app, or PgbCreateApp to true to create one on the first build.");
+
+        if (string.IsNullOrWhiteSpace(RepoUrl))
+        {
+            if (!Directory.Exists(WwwDirectory))
+                LogError(PgbErrorCodes.WwwDirectoryNotFound, $"The www folder '{WwwDirectory}' does not exist. Set PgbWwwDir to the folder that holds index.html.");
+            if (!string.IsNullOrWhiteSpace(ConfigXml) && !File.Exists(ConfigXml))
+                LogError(PgbErrorCodes.ConfigXmlNotFound, $"The config.xml '{ConfigXml}' does not exist. Set PgbConfigXml to an existing file, or leave it empty to use www/config.xml.");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>true or false as MSBuild reads them (any case, empty is false); null, and an error, for anything else.</summary>
+    private bool? ParseSwitch(string property, string? value)
+    {
+        var text = value?.Trim() ?? string.Empty;
+        if (text.Length == 0 || text.Equals("false", StringComparison.OrdinalIgnoreCase)) return false;
+        if (text.Equals("true", StringComparison.OrdinalIgnoreCase)) return true;
+        LogError(PgbErrorCodes.SwitchInvalid, $"{property} is '{text}'; it takes true or false.");
+        return null;
+    }
+
+    /// <summary>Logs a failed check and goes on to the next, so one build shows every mistake.</summary>
+    private void Check(Action check)
+    {
+        try
+        {
+            check();
+        }
+        catch (PgbPipelineException ex)
+        {
+            LogError(ex.Code, ex.Message);
+        }
+    }
+}

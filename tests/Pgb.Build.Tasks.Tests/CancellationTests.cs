@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Net;
+using Pgb.Client;
+
+namespace Pgb.Build.Tasks.Tests;
+
+/// <summary>Ctrl+C in dotnet build calls ICancelableTask.Cancel: every task must stop at once, wherever it is.</summary>
+[TestClass]
+public sealed class CancellationTests : TaskTestBase
+{
+    [TestMethod]
+    public async Task Upload_WhenCanceledDuringTheRequest_EndsPromptlyWithPGB0001()
+    {
+        Environment.SetEnvironmentVariable(TokenVariable, "t");
+        var archive = Path.Combine(Temp, "app.zip");
+        File.WriteAllBytes(archive, [1, 2, 3]);
+        var sent = new TaskCompletionSource();
+        var handler = new CancelAwareHandler(async (_, token) =>
+        {
+            sent.TrySetResult();
+            await Task.Delay(Timeout.InfiniteTimeSpan, token);
+            throw new UnreachableException();
+        });
+        var engine = new MockEngine();
+        var task = new PgbUpload
+        {
+            BuildEngine = engine, ProjectFile = UserProject, ServerUrl = "http://127.0.0.1:1", TokenVariable = TokenVariable, AppId = "7", Archive = archive,
+            ClientOptionsFactory = () => new PgbClientOptions { Handler = handler },
+        };
+
+        var execution = Task.Run(task.Execute);
+        await sent.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var stopwatch = Stopwatch.StartNew();
+        task.Cancel();
+        var result = await execution.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.IsFalse(result);
+        Assert.IsLessThan(TimeSpan.FromSeconds(5), stopwatch.Elapsed, "the upload must stop when canceled, not run to its 30-minute limit");
+        AssertSingleError(engine, "PGB0001");
+    }
+
+    [TestMethod]
+    public async Task QueueBuild_WhenCanceledWhileWaitingToRetry_EndsPromptlyWithPGB0001()
+    {
+        Environment.SetEnvironmentVariable(TokenVariable, "t");
+        var answered = new TaskCompletionSource();
+        var handler = new CancelAwareHandler((_, _) =>
+        {
+            // 503 with Retry-After: the client waits 30 s before trying again, unless canceled.
+            var busy = FakeHandler.Json(HttpStatusCode.ServiceUnavailable, """{"error":"busy"}""");
+            busy.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(30));
+            answered.TrySetResult();
+            return Task.FromResult(busy);
+        });
+        var engine = new MockEngine();
+        var task = new PgbQueueBuild
+        {
+            BuildEngine = engine, ProjectFile = UserProject, ServerUrl = "http://127.0.0.1:1", TokenVariable = TokenVariable, AppId = "7", Platforms = "android",
+            ClientOptionsFactory = () => new PgbClientOptions { Handler = handler },
+        };
+
+        var execution = Task.Run(task.Execute);
+        await answered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(100);
+        var stopwatch = Stopwatch.StartNew();
+        task.Cancel();
+        var result = await execution.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.IsFalse(result);
+        Assert.IsLessThan(TimeSpan.FromSeconds(5), stopwatch.Elapsed, "the retry delay must not outlive Ctrl+C");
+        AssertSingleError(engine, "PGB0001");
+    }
+
+    [TestMethod]
+    public void Download_WhenCanceledBetweenTwoRequests_StopsWithPGB0001AndLeavesNoManifest()
+    {
+        Environment.SetEnvironmentVariable(TokenVariable, "t");
+        PgbDownload? task = null;
+        var handler = new CancelAwareHandler((request, _) =>
+        {
+            // Ctrl+C arrives just as the app's status comes back: the downloads must not start.
+            task!.Cancel();
+            return Task.FromResult(FakeHandler.Json(HttpStatusCode.OK, """
+                {"id":7,"version":"1.0.0","status":{"android":"complete"},"download":{"android":"/api/v1/apps/7/android"},"error":{}}
+                """));
+        });
+        var engine = new MockEngine();
+        var manifest = Path.Combine(Temp, "obj", "artifacts.tsv");
+        var output = Path.Combine(Temp, "out");
+        task = new PgbDownload
+        {
+            BuildEngine = engine, ProjectFile = UserProject, ServerUrl = "http://127.0.0.1:1", TokenVariable = TokenVariable,
+            AppId = "7", Platforms = "android", OutputDirectory = output, ArtifactName = "MyApp", ManifestFile = manifest,
+            ClientOptionsFactory = () => new PgbClientOptions { Handler = handler },
+        };
+
+        Assert.IsFalse(task.Execute());
+
+        AssertSingleError(engine, "PGB0001");
+        Assert.IsFalse(File.Exists(manifest), "a canceled run must not look up to date");
+        Assert.IsFalse(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any(), "nothing is downloaded after Ctrl+C");
+    }
+}
