@@ -24,6 +24,8 @@ public sealed class PgbDownload : PgbServiceTask
     /// <summary>One item per package, with metadata Platform, AppId, Version, Length and Sha256.</summary>
     [Output] public ITaskItem[] Artifacts { get; private set; } = [];
 
+    protected override bool YieldsNodeWhileRunning => true;
+
     protected override async Task ExecuteCoreAsync(CancellationToken cancellationToken)
     {
         var appId = ParseAppId(AppId);

@@ -21,8 +21,17 @@ public abstract class PgbTask : MSBuildTask, ICancelableTask
 
     public void Cancel() => _cancel.Cancel();
 
+    /// <summary>
+    /// True for tasks that mostly wait on the network (upload, the build wait, downloads): they yield their
+    /// build node for the duration, like MSBuild's Exec and ZipDirectory, so a solution build keeps its other
+    /// projects compiling instead of idling for the half hour a PhoneGap build may take.
+    /// </summary>
+    protected virtual bool YieldsNodeWhileRunning => false;
+
     public sealed override bool Execute()
     {
+        var yielded = YieldsNodeWhileRunning ? BuildEngine as IBuildEngine3 : null;
+        yielded?.Yield();
         try
         {
             ExecuteCoreAsync(_cancel.Token).GetAwaiter().GetResult();
@@ -39,6 +48,11 @@ public abstract class PgbTask : MSBuildTask, ICancelableTask
         {
             // Unexpected: say what happened in one line; the stack trace helps nobody in a CI log.
             LogError(PgbErrorCodes.Unexpected, $"{GetType().Name} failed unexpectedly: {ex.GetType().Name}: {Pgb.Client.PgbRedaction.Redact(ex.Message)}");
+        }
+        finally
+        {
+            // Outputs are set by MSBuild after Execute returns, once the node is ours again.
+            yielded?.Reacquire();
         }
 
         return !Log.HasLoggedErrors;

@@ -23,6 +23,8 @@ public sealed class PgbUpload : PgbServiceTask
     /// <summary>The app that now holds the contents.</summary>
     [Output] public string? ResolvedAppId { get; private set; }
 
+    protected override bool YieldsNodeWhileRunning => true;
+
     protected override async Task ExecuteCoreAsync(CancellationToken cancellationToken)
     {
         var request = new PgbUploadRequest

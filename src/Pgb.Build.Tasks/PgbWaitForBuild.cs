@@ -18,6 +18,8 @@ public sealed class PgbWaitForBuild : PgbServiceTask
     /// <summary>The app's version once built, for the artifacts' metadata.</summary>
     [Output] public string? Version { get; private set; }
 
+    protected override bool YieldsNodeWhileRunning => true;
+
     protected override async Task ExecuteCoreAsync(CancellationToken cancellationToken)
     {
         var appId = ParseAppId(AppId);
