@@ -20,6 +20,7 @@ public static class PgbErrorCodes
     public const string OutputDirectoryMissing = "PGB1011";
     public const string UnsafeWwwEntry = "PGB1012";
     public const string SwitchInvalid = "PGB1013";
+    public const string WwwTooLarge = "PGB1014";
 
     public const string ServerUnreachable = "PGB2001";
     public const string BadRequest = "PGB2400";

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 
 namespace Pgb.Pipeline;
 
@@ -34,9 +33,6 @@ public sealed class PgbPackageResult(string archivePath, int entryCount, long le
 /// </summary>
 public static class PgbPackager
 {
-    /// <summary>The DOS epoch: the earliest time a zip entry can carry.</summary>
-    internal static readonly DateTimeOffset FixedTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     public static async Task<PgbPackageResult> PackageAsync(PgbPackageRequest request, CancellationToken cancellationToken = default)
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
@@ -46,18 +42,8 @@ public static class PgbPackager
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-            using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: false))
-            {
-                foreach (var entry in entries)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var zipEntry = zip.CreateEntry(entry.Name, CompressionLevel.Optimal);
-                    zipEntry.LastWriteTime = FixedTime;
-                    using var target = zipEntry.Open();
-                    await CopyEntryAsync(entry, target, cancellationToken).ConfigureAwait(false);
-                }
-            }
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, useAsync: true))
+                await DeterministicZipWriter.WriteAsync(stream, entries, cancellationToken).ConfigureAwait(false);
 
             if (File.Exists(output)) File.Delete(output);
             File.Move(temporary, output);
@@ -70,47 +56,6 @@ public static class PgbPackager
         finally
         {
             if (File.Exists(temporary)) File.Delete(temporary);
-        }
-    }
-
-    /// <summary>
-    /// Copies at most the length the file had when it was listed. An empty file is not even opened: named pipes,
-    /// sockets and devices report no length, and opening a pipe would wait for a writer forever.
-    /// A failure to read is the file's (PGB4004), not the archive's.
-    /// </summary>
-    private static async Task CopyEntryAsync(WwwFile entry, Stream target, CancellationToken cancellationToken)
-    {
-        if (entry.Length == 0) return;
-        var buffer = new byte[81920];
-        FileStream source;
-        try
-        {
-            source = new FileStream(entry.Path, FileMode.Open, FileAccess.Read, FileShare.Read, buffer.Length, useAsync: true);
-        }
-        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-        {
-            throw WwwFiles.ReadFailed(entry.Path, ex);
-        }
-
-        using (source)
-        {
-            var remaining = entry.Length;
-            while (remaining > 0)
-            {
-                int read;
-                try
-                {
-                    read = await source.ReadAsync(buffer, 0, (int)Math.Min(buffer.Length, remaining), cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-                {
-                    throw WwwFiles.ReadFailed(entry.Path, ex);
-                }
-
-                if (read == 0) return;
-                await target.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
-                remaining -= read;
-            }
         }
     }
 
