@@ -162,20 +162,26 @@ internal static class DeterministicZipWriter
         using (var writer = new BinaryWriter(buffer))
         {
             writer.Write(0x04034b50u);
-            writer.Write(VersionNeeded);
-            writer.Write(record.Flags);
-            writer.Write(record.Method);
-            writer.Write(DosTime);
-            writer.Write(DosDate);
-            writer.Write(record.Crc);
-            writer.Write((uint)record.CompressedLength);
-            writer.Write((uint)record.Length);
-            writer.Write((ushort)record.Name.Length);
-            writer.Write((ushort)0);
+            WriteSharedFields(writer, record);
+            writer.Write((ushort)0); // extra field length
             writer.Write(record.Name);
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>The fields the local header and the central directory record share, from "version needed" to the name's length.</summary>
+    private static void WriteSharedFields(BinaryWriter writer, CentralRecord record)
+    {
+        writer.Write(VersionNeeded);
+        writer.Write(record.Flags);
+        writer.Write(record.Method);
+        writer.Write(DosTime);
+        writer.Write(DosDate);
+        writer.Write(record.Crc);
+        writer.Write((uint)record.CompressedLength);
+        writer.Write((uint)record.Length);
+        writer.Write((ushort)record.Name.Length);
     }
 
     private static async Task WriteCentralDirectoryAsync(Stream output, IReadOnlyList<CentralRecord> records, CancellationToken cancellationToken)
@@ -188,15 +194,7 @@ internal static class DeterministicZipWriter
             {
                 writer.Write(0x02014b50u);
                 writer.Write(VersionNeeded); // made by: MS-DOS (high byte 0) whatever this OS is, for the same bytes everywhere
-                writer.Write(VersionNeeded);
-                writer.Write(record.Flags);
-                writer.Write(record.Method);
-                writer.Write(DosTime);
-                writer.Write(DosDate);
-                writer.Write(record.Crc);
-                writer.Write((uint)record.CompressedLength);
-                writer.Write((uint)record.Length);
-                writer.Write((ushort)record.Name.Length);
+                WriteSharedFields(writer, record);
                 writer.Write((ushort)0); // extra field length
                 writer.Write((ushort)0); // comment length
                 writer.Write((ushort)0); // disk number
