@@ -109,7 +109,10 @@ internal sealed class BuildCommand
 
             using var client = new PgbClient(serverUrl, credential, new PgbClientOptions { UserAgent = "pgb/" + ToolVersion, Handler = environment.HttpHandler?.Invoke() });
             var pipeline = new PgbPipeline(client, tokenVariable: tokenVariable);
-            var result = await pipeline.RunAsync(job, new ConsoleReporter(console), cancellationToken).ConfigureAwait(false);
+            PgbJobResult result;
+            // Ended before the result is printed, and before a failure is (the caller prints it): both follow the summary rows.
+            using (var reporter = ConsoleReporter.For(console, environment, cancellationToken))
+                result = await pipeline.RunAsync(job, reporter, cancellationToken).ConfigureAwait(false);
             Report(console, result);
             return ExitCodes.Success;
         }

@@ -8,6 +8,8 @@ namespace Pgb.Tool;
 /// so lines keep their order and all arrive before the result. Byte counts of a running download are
 /// thinned to one line a second per platform, and dropped once that platform's package is saved (they may
 /// arrive late: the pipeline reports them through a <see cref="Progress{T}"/>); colour only when stderr is a terminal.
+/// This is the output whenever stderr is redirected (scripts and CI logs parse it): <see cref="For"/> picks
+/// <see cref="LiveReporter"/> only on a terminal that allows it.
 /// </summary>
 internal sealed class ConsoleReporter(ToolConsole console) : IProgress<PgbProgress>
 {
@@ -22,12 +24,32 @@ internal sealed class ConsoleReporter(ToolConsole console) : IProgress<PgbProgre
         lock (_gate)
         {
             if (IsTransferTick(value)) return;
-            var stage = value.Stage.ToString().ToLowerInvariant();
-            var message = console.Redact(value.Message);
-            console.Error.WriteLine(console.Interactive
-                ? $"pgb: \u001b[36m[{stage}]\u001b[0m {message}"
-                : $"pgb: [{stage}] {message}");
+            console.Error.WriteLine(Line(console, value, value.Message));
             console.Error.Flush();
+        }
+    }
+
+    /// <summary>The reporter for this run: the live display on a terminal that allows it (never with --json), plain lines otherwise.</summary>
+    public static IReporter For(ToolConsole console, ToolEnvironment environment, CancellationToken cancellationToken) =>
+        !console.Json && environment.AllowsLiveStatus
+            ? new LiveReporter(console, new ToolTerminal(console.Error, environment.StderrWidth, isTerminal: true), TimeProvider.System, LiveReporter.RefreshInterval, cancellationToken)
+            : new PlainReporter(new ConsoleReporter(console));
+
+    /// <summary><c>pgb: [stage] message</c>, redacted, the stage coloured on a terminal.</summary>
+    internal static string Line(ToolConsole console, PgbProgress value, string message)
+    {
+        var stage = value.Stage.ToString().ToLowerInvariant();
+        message = console.Redact(message);
+        return console.Interactive ? $"pgb: \u001b[36m[{stage}]\u001b[0m {message}" : $"pgb: [{stage}] {message}";
+    }
+
+    /// <summary>Plain lines need no ending: each is complete when written.</summary>
+    private sealed class PlainReporter(ConsoleReporter lines) : IReporter
+    {
+        public void Report(PgbProgress value) => lines.Report(value);
+
+        public void Dispose()
+        {
         }
     }
 

@@ -12,7 +12,13 @@ public static class Program
         // The first Ctrl+C cancels the running command (it exits 130, or 0 for serve); a second one kills the process.
         void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
         {
-            if (cancel.IsCancellationRequested) return;
+            if (cancel.IsCancellationRequested)
+            {
+                // This one ends the process past every finally: the live display cannot show the cursor again itself.
+                TerminalCursor.RestoreOnExit();
+                return;
+            }
+
             e.Cancel = true;
             cancel.Cancel();
         }

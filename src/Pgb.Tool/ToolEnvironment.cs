@@ -1,7 +1,8 @@
 namespace Pgb.Tool;
 
 /// <summary>What a command reads from its surroundings besides its arguments; tests pass their own.</summary>
-internal sealed class ToolEnvironment(Func<string, string?> getVariable, bool colorOnStderr = false, Func<HttpMessageHandler>? httpHandler = null, string? temporaryFolder = null)
+internal sealed class ToolEnvironment(Func<string, string?> getVariable, bool colorOnStderr = false, Func<HttpMessageHandler>? httpHandler = null, string? temporaryFolder = null,
+    bool stderrIsTerminal = false, Func<int>? stderrWidth = null)
 {
     /// <summary>The variable that names the server when <c>--server</c> is not given.</summary>
     public const string ServerUrlVariable = "PGB_SERVER_URL";
@@ -12,7 +13,9 @@ internal sealed class ToolEnvironment(Func<string, string?> getVariable, bool co
     /// <summary>The real process: its environment variables; colour when stderr is a terminal and NO_COLOR is unset.</summary>
     public static ToolEnvironment FromProcess() => new(
         Environment.GetEnvironmentVariable,
-        colorOnStderr: !Console.IsErrorRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
+        colorOnStderr: !Console.IsErrorRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+        stderrIsTerminal: !Console.IsErrorRedirected,
+        stderrWidth: ToolTerminal.ConsoleWidth);
 
     /// <summary>An environment variable's value; null when unset or blank.</summary>
     public string? GetVariable(string name)
@@ -22,6 +25,25 @@ internal sealed class ToolEnvironment(Func<string, string?> getVariable, bool co
     }
 
     public bool ColorOnStderr { get; } = colorOnStderr;
+
+    /// <summary>stderr is an interactive terminal (not redirected to a file or a pipe).</summary>
+    public bool StderrIsTerminal { get; } = stderrIsTerminal;
+
+    /// <summary>The columns of the stderr terminal, read at every frame of the live display.</summary>
+    public Func<int> StderrWidth { get; } = stderrWidth ?? (() => 80);
+
+    /// <summary>
+    /// Whether <c>pgb build</c> may redraw a live status display on stderr: only on a terminal, and not when the
+    /// user or the place asks for plain text: NO_COLOR, TERM=dumb (a terminal without cursor movement, e.g. an
+    /// editor's output pane), CI=true (CI logs are terminals on some runners, yet are read as files later).
+    /// </summary>
+    public bool AllowsLiveStatus =>
+        StderrIsTerminal
+        && GetVariable("NO_COLOR") is null
+        && !string.Equals(GetVariable("TERM"), "dumb", StringComparison.OrdinalIgnoreCase)
+        && !IsCi;
+
+    private bool IsCi => GetVariable("CI") is { } ci && (string.Equals(ci, "true", StringComparison.OrdinalIgnoreCase) || ci == "1");
 
     /// <summary>The HTTP handler <c>pgb build</c> talks through; null for the real network (tests script the answers).</summary>
     public Func<HttpMessageHandler>? HttpHandler { get; } = httpHandler;
