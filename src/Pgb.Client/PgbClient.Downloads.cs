@@ -26,7 +26,7 @@ public sealed partial class PgbClient
     /// an error body and has the announced length, then renames it. A failed download leaves no file behind.
     /// </summary>
     public async Task<PgbDownloadResult> DownloadAsync(int appId, string platform, string destinationPath,
-        IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<PgbTransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(destinationPath)) throw new ArgumentException("No destination path given.", nameof(destinationPath));
         var location = await GetDownloadLocationAsync(appId, platform, cancellationToken).ConfigureAwait(false);
@@ -85,7 +85,7 @@ public sealed partial class PgbClient
 
     private static bool IsRedirect(int status) => status is 301 or 302 or 303 or 307 or 308;
 
-    private async Task<PgbDownloadResult> DownloadFromLocationAsync(Uri location, string destinationPath, IProgress<long>? progress, CancellationToken cancellationToken)
+    private async Task<PgbDownloadResult> DownloadFromLocationAsync(Uri location, string destinationPath, IProgress<PgbTransferProgress>? progress, CancellationToken cancellationToken)
     {
         var fullPath = Path.GetFullPath(destinationPath);
         var directory = Path.GetDirectoryName(fullPath)!;
@@ -110,7 +110,7 @@ public sealed partial class PgbClient
             using (var target = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             using (var hash = SHA256.Create())
             {
-                written = await CopyWithStallTimeoutAsync(body, target, hash, source, progress, cancellationToken).ConfigureAwait(false);
+                written = await CopyWithStallTimeoutAsync(body, target, hash, source, expected, progress, cancellationToken).ConfigureAwait(false);
                 hash.TransformFinalBlock([], 0, 0);
                 sha256 = ToHex(hash.Hash!);
                 await target.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -183,7 +183,8 @@ public sealed partial class PgbClient
         }
     }
 
-    private async Task<long> CopyWithStallTimeoutAsync(Stream source, Stream target, HashAlgorithm hash, Uri location, IProgress<long>? progress, CancellationToken cancellationToken)
+    private async Task<long> CopyWithStallTimeoutAsync(Stream source, Stream target, HashAlgorithm hash, Uri location, long? expected,
+        IProgress<PgbTransferProgress>? progress, CancellationToken cancellationToken)
     {
         var buffer = new byte[81920];
         long total = 0;
@@ -212,7 +213,7 @@ public sealed partial class PgbClient
             hash.TransformBlock(buffer, 0, read, null, 0);
             await target.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
             total += read;
-            progress?.Report(total);
+            progress?.Report(new PgbTransferProgress(total, expected));
         }
     }
 

@@ -26,11 +26,15 @@ public sealed partial class PgbPipeline
             var path = Path.Combine(outputDirectory, $"{artifactName}-{platform}.{PgbPlatforms.ExtensionOf(platform, signed)}");
             // At most one report a second: the client reports every buffer, which would flood a build log.
             var lastReport = _clock.Now;
-            IProgress<long> bytes = new SynchronousProgress<long>(n =>
+            IProgress<PgbTransferProgress> bytes = new SynchronousProgress<PgbTransferProgress>(n =>
             {
                 if (progress is null || _clock.Now - lastReport < TimeSpan.FromSeconds(1)) return;
                 lastReport = _clock.Now;
-                progress.Report(new PgbProgress(PgbStage.Download, $"Downloading {platform}: {n:N0} bytes", platform, n));
+                var of = n.TotalBytes is { } total ? $" of {total:N0}" : string.Empty;
+                progress.Report(new PgbProgress(PgbStage.Download, $"Downloading {platform}: {n.BytesTransferred:N0}{of} bytes", platform, n.BytesTransferred)
+                {
+                    TotalBytes = n.TotalBytes,
+                });
             });
             PgbDownloadResult result;
             try

@@ -22,6 +22,9 @@ public sealed class PgbProgress(PgbStage stage, string message, string? platform
     /// <summary>Bytes so far, for transfers.</summary>
     public long? Bytes { get; } = bytes;
 
+    /// <summary>The transfer's full size when known (a download with a Content-Length), for a progress bar.</summary>
+    public long? TotalBytes { get; set; }
+
     /// <summary>Platform statuses at this poll, for <see cref="PgbStage.Wait"/>.</summary>
     public IReadOnlyDictionary<string, string?>? Statuses { get; set; }
 

@@ -47,7 +47,11 @@ internal sealed class StatusBoard(TimeProvider time)
                 }
 
                 // A running count may arrive after the platform was saved (the pipeline reports through a Progress<T>).
-                if (!row.Saved) row.Bytes = bytes;
+                if (!row.Saved)
+                {
+                    row.Bytes = bytes;
+                    row.TotalBytes = value.TotalBytes;
+                }
                 return false;
             default:
                 return true;
@@ -81,6 +85,9 @@ internal sealed class StatusBoard(TimeProvider time)
 
         public long? Bytes { get; set; }
 
+        /// <summary>The download's size when the storage announced it: a real bar instead of a sweep.</summary>
+        public long? TotalBytes { get; set; }
+
         public bool Saved { get; set; }
 
         private bool IsFinal => Status is PgbBuildStatus.Complete or PgbBuildStatus.Error;
@@ -110,6 +117,8 @@ internal sealed class StatusBoard(TimeProvider time)
         {
             if (Bytes is not { } bytes) return string.Empty;
             if (Saved) return $"  {StatusFormat.Bar(bytes, bytes)} {StatusFormat.Size(bytes)} saved";
+            if (TotalBytes is { } total and > 0)
+                return $"  {StatusFormat.Bar(bytes, total)} {StatusFormat.Size(bytes)} / {StatusFormat.Size(total)}";
             var sweep = final ? StatusFormat.Bar(0, 1) : StatusFormat.Sweep(frame);
             return $"  {sweep} {StatusFormat.Size(bytes)}";
         }

@@ -47,7 +47,7 @@ internal static class StatusFormat
 
     /// <summary>
     /// <c>[    ===             ]</c>: a block sweeping back and forth, for a transfer whose length is not known
-    /// (the client does not pass the Content-Length up), so it shows movement without claiming a share.
+    /// (a storage that streams without a Content-Length), so it shows movement without claiming a share.
     /// </summary>
     public static string Sweep(long frame)
     {

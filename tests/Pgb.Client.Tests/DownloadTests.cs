@@ -19,6 +19,32 @@ public sealed class DownloadTests
     }
 
     [TestMethod]
+    public async Task Download_ReportsProgressWithTheAnnouncedLength_EndingAtTheFullSize()
+    {
+        using var temp = new TempDirectory();
+        var bytes = new byte[300_000];
+        new Random(7).NextBytes(bytes);
+        var handler = new FakeHandler()
+            .Enqueue(FakeHandler.RedirectJson(StorageUrl))
+            .Enqueue(FakeHandler.Bytes(bytes, "application/vnd.android.package-archive"));
+        using var client = TestClients.Create(handler);
+        var reports = new List<PgbTransferProgress>();
+
+        await client.DownloadAsync(5, "android", temp.Combine("app.apk"), new SynchronousRecorder(reports));
+
+        Assert.IsGreaterThan(1, reports.Count, "a 300 KB body is read in several buffers");
+        Assert.IsTrue(reports.All(r => r.TotalBytes == bytes.Length), "every report carries the Content-Length");
+        Assert.AreEqual(bytes.Length, reports[^1].BytesTransferred);
+        CollectionAssert.AreEqual(reports.Select(r => r.BytesTransferred).Order().ToArray(), reports.Select(r => r.BytesTransferred).ToArray(), "counts only grow");
+    }
+
+    /// <summary>Records on the reporting thread, in order (Progress&lt;T&gt; would post them to the thread pool).</summary>
+    private sealed class SynchronousRecorder(List<PgbTransferProgress> reports) : IProgress<PgbTransferProgress>
+    {
+        public void Report(PgbTransferProgress value) => reports.Add(value);
+    }
+
+    [TestMethod]
     public async Task Download_When302WithJsonLocation_FetchesStorageWithoutTokenAndSavesTheBytes()
     {
         using var temp = new TempDirectory();

@@ -91,6 +91,19 @@ public sealed class LiveReporterTests
     }
 
     [TestMethod]
+    public void Download_WithAKnownLength_ShowsAProportionalBarAndBothSizes()
+    {
+        using var reporter = Reporter();
+        reporter.Report(Wait(("android", "complete")));
+        Later(1);
+        reporter.Report(new PgbProgress(PgbStage.Download, "Downloading android: 1,024 of 4,096 bytes", "android", 1024) { TotalBytes = 4096 });
+        Later(1);
+        reporter.Tick();
+
+        StringAssert.EndsWith(Screen.Lines[0], "[#####---------------] 1.0 KiB / 4.0 KiB");
+    }
+
+    [TestMethod]
     public void Milestones_ScrollAboveTheRows_InTheirOrder()
     {
         using var reporter = Reporter();
