@@ -1,5 +1,12 @@
 namespace Pgb.Server;
 
 /// <summary>One request the server answered. <see cref="Path"/> includes the query string, with the values of
-/// <c>auth_token</c> and <c>password</c> replaced by <c>***</c> so logs and test output never carry secrets.</summary>
-public sealed record PgbRecordedRequest(string Method, string Path, int Status);
+/// <c>auth_token</c> and <c>password</c> replaced by <c>***</c> so logs and test output never carry secrets.
+/// <see cref="Status"/> is 0 for a request that got no answer because a fault dropped its connection.</summary>
+public sealed record PgbRecordedRequest(string Method, string Path, int Status)
+{
+    /// <summary>The faults injected into this request (<see cref="PgbSimulation.Faults"/>), such as
+    /// <c>status 503 (1 of 2)</c> or <c>latency 200ms (1 of 1), abort (1 of 1)</c>; null when there were none. An init
+    /// property rather than a parameter, so code that constructs or deconstructs the record keeps compiling.</summary>
+    public string? Fault { get; init; }
+}

@@ -3,7 +3,7 @@ using Pgb.Server.Model;
 namespace Pgb.Server;
 
 /// <summary>The knobs of the build simulation, changeable while the server runs (tests flip a platform to
-/// failing between two builds). Values are read when a build is queued, so a change affects later queues only.</summary>
+/// failing between two builds). Build values are read when a build is queued, so a change affects later queues only.</summary>
 public sealed class PgbSimulation
 {
     private readonly object _gate = new();
@@ -30,6 +30,10 @@ public sealed class PgbSimulation
         get { lock (_gate) { return _buildDuration; } }
         set { lock (_gate) { _buildDuration = value < TimeSpan.Zero ? TimeSpan.Zero : value > MaxBuildDuration ? MaxBuildDuration : value; } }
     }
+
+    /// <summary>Faults injected into requests (error statuses, latency, dropped connections, cut downloads), to test a
+    /// client's retries. Unlike the build settings, rules apply to the very next matching request.</summary>
+    public PgbFaultPlan Faults { get; } = new();
 
     /// <summary>Snapshot of the failing platforms (canonical names) and their messages.</summary>
     public IReadOnlyDictionary<string, string> FailingPlatforms

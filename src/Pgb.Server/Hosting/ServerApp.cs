@@ -7,8 +7,8 @@ using Pgb.Server.Pipeline;
 
 namespace Pgb.Server.Hosting;
 
-/// <summary>Composes the server: Kestrel on 127.0.0.1, the request pipeline (Azurite-style: log -> forwarded headers
-/// -> JSONP -> errors -> path clean-up -> 411 -> auth -> handlers) and the routes.</summary>
+/// <summary>Composes the server: Kestrel on 127.0.0.1, the request pipeline (Azurite-style: log -> injected faults -> forwarded
+/// headers -> JSONP -> errors -> path clean-up -> 411 -> auth -> handlers) and the routes.</summary>
 internal static class ServerApp
 {
     /// <summary>Uploads up to 2 GiB - 1 (the in-memory blob store holds them as byte arrays); the real service took
@@ -47,6 +47,7 @@ internal static class ServerApp
 
         var app = builder.Build();
         app.UseMiddleware<RequestLogMiddleware>();
+        app.UseMiddleware<FaultInjectionMiddleware>();
         app.UseMiddleware<ForwardedHeadersMiddleware>();
         app.UseMiddleware<JsonpMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
