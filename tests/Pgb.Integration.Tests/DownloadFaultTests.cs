@@ -1,0 +1,63 @@
+using Pgb.Client;
+using Pgb.Server;
+
+namespace Pgb.Integration.Tests;
+
+/// <summary>Downloads whose storage body breaks off: the client must fail clearly and leave nothing half-written.</summary>
+[TestClass]
+public sealed class DownloadFaultTests
+{
+    private string _temp = string.Empty;
+
+    [TestInitialize]
+    public void CreateTemp() => _temp = Directory.CreateTempSubdirectory("pgb-faults-").FullName;
+
+    [TestCleanup]
+    public void DeleteTemp() => Directory.Delete(_temp, recursive: true);
+
+    [TestMethod]
+    public async Task Download_WhenTheStorageBodyIsCut_FailsClearly_AndLeavesNoFile_ThenTheNextDownloadWorks()
+    {
+        await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(100) });
+        var id = await FaultTestKit.CreateAppAsync(server, _temp);
+        await FaultTestKit.WaitForArtifactAsync(server, id, "android");
+        var artifact = server.GetArtifact(id, "android")!;
+        Assert.IsGreaterThan(100, artifact.Length, "the package must be longer than the cut");
+        var rule = server.Simulation.Faults.AddBodyCut("storage", 100);
+        var output = Path.Combine(_temp, "out");
+        var destination = Path.Combine(output, "app.apk");
+        using var client = FaultTestKit.Client(server);
+
+        var error = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(id, "android", destination));
+
+        Assert.AreEqual(0, error.Status, error.Message);
+        StringAssert.Contains(error.Message, "after 100 bytes", "the message says where the download broke off");
+        Assert.IsFalse(File.Exists(destination), "a failed download must not leave a file at the destination");
+        Assert.IsEmpty(Directory.GetFiles(output), "nor a .partial file beside it");
+        Assert.AreEqual(1, rule.Applied);
+        Assert.HasCount(1, FaultTestKit.StorageGets(server), "the client does not retry a body that broke off (see the report)");
+
+        var result = await client.DownloadAsync(id, "android", destination);
+
+        CollectionAssert.AreEqual(artifact, File.ReadAllBytes(destination));
+        Assert.AreEqual(artifact.Length, result.Length);
+        Assert.IsEmpty(Directory.GetFiles(output, "*.partial"));
+        CollectionAssert.AreEqual(new[] { "cut after 100 bytes (1 of 1)", null }, FaultTestKit.StorageGets(server).Select(r => r.Fault).ToArray());
+    }
+
+    [TestMethod]
+    public async Task Download_WhenStorageAnswers503Once_IsRetried_AndSucceeds()
+    {
+        await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(100) });
+        var id = await FaultTestKit.CreateAppAsync(server, _temp);
+        await FaultTestKit.WaitForArtifactAsync(server, id, "android");
+        server.Simulation.Faults.AddStatus("GET", "storage", 503, message: "SlowDown");
+        var destination = Path.Combine(_temp, "out", "app.apk");
+        using var client = FaultTestKit.Client(server);
+
+        await client.DownloadAsync(id, "android", destination);
+
+        CollectionAssert.AreEqual(server.GetArtifact(id, "android"), File.ReadAllBytes(destination));
+        CollectionAssert.AreEqual(new[] { 503, 200 }, FaultTestKit.StorageGets(server).Select(r => r.Status).ToArray());
+    }
+}
