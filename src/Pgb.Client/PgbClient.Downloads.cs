@@ -29,8 +29,21 @@ public sealed partial class PgbClient
         IProgress<PgbTransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(destinationPath)) throw new ArgumentException("No destination path given.", nameof(destinationPath));
-        var location = await GetDownloadLocationAsync(appId, platform, cancellationToken).ConfigureAwait(false);
-        return await DownloadFromLocationAsync(location, destinationPath, progress, cancellationToken).ConfigureAwait(false);
+        for (var attempt = 0; ; attempt++)
+        {
+            // A fresh location each time: storage links of the hosted service were signed and could expire.
+            var location = await GetDownloadLocationAsync(appId, platform, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await DownloadFromLocationAsync(location, destinationPath, progress, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PgbRequestFailedException ex) when (ex.Interrupted && attempt < _retry.MaxRetries)
+            {
+                // The body broke off or stalled: the package is still there and a GET is safe to repeat, so fetch it
+                // again from the start (users of the old tools gave up on exactly these "download timeouts").
+                await Task.Delay(_retry.DelayFor(attempt, null), cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>How many redirects of the storage host itself (http to https, a region move) are followed.</summary>
@@ -200,12 +213,12 @@ public sealed partial class PgbClient
                 }
                 catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
                 {
-                    throw Failure(0, $"the download stalled: no data for {_options.DownloadStallTimeout.TotalSeconds:0.#} s after {total} bytes", "GET", location, ex);
+                    throw Failure(0, $"the download stalled: no data for {_options.DownloadStallTimeout.TotalSeconds:0.#} s after {total} bytes", "GET", location, ex, interrupted: true);
                 }
                 catch (Exception ex) when (ex is IOException || ex is HttpRequestException)
                 {
                     // Reading the network failed (reset, truncated): an answer problem, not a local disk one.
-                    throw Failure(0, $"the download broke off after {total} bytes: {Flatten(ex)}", "GET", location, ex);
+                    throw Failure(0, $"the download broke off after {total} bytes: {Flatten(ex)}", "GET", location, ex, interrupted: true);
                 }
             }
 

@@ -78,8 +78,8 @@ public sealed partial class PgbClient
     }
 
     /// <summary>The one way this client makes its exception: the URL is described without the token, and its own secrets are scrubbed from the text.</summary>
-    private PgbRequestFailedException Failure(int status, string? message, string method, Uri uri, Exception? innerException = null) =>
-        new(status, message, method, Describe(uri), innerException, _secrets);
+    private PgbRequestFailedException Failure(int status, string? message, string method, Uri uri, Exception? innerException = null, bool interrupted = false) =>
+        new(status, message, method, Describe(uri), innerException, _secrets, interrupted);
 
     /// <summary>Reads a success answer into <typeparamref name="T"/>; internal so tests feed the spec's examples through this very path.</summary>
     internal static T ParseSuccess<T>(HttpMethod method, Uri uri, int status, string text) => ParseSuccess<T>(method, uri, status, text, []);

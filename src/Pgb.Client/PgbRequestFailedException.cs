@@ -12,10 +12,12 @@ public sealed class PgbRequestFailedException : Exception
     }
 
     /// <param name="secrets">The client's own secrets, removed wherever they appear, not only inside URLs.</param>
-    internal PgbRequestFailedException(int status, string? errorMessage, string method, string redactedUrl, Exception? innerException, IReadOnlyList<string> secrets)
-        : base(Compose(status, RedactOrNull(errorMessage, secrets), method, PgbRedaction.Redact(redactedUrl, secrets)), innerException)
+    internal PgbRequestFailedException(int status, string? errorMessage, string method, string redactedUrl, Exception? innerException, IReadOnlyList<string> secrets,
+        bool interrupted = false)
+        : base(Compose(status, RedactOrNull(errorMessage, secrets), method, PgbRedaction.Redact(redactedUrl, secrets), interrupted), innerException)
     {
         Status = status;
+        Interrupted = interrupted;
         // A server may echo the request URL (and so the token) in its error text: never carry it further.
         ErrorMessage = RedactOrNull(errorMessage, secrets);
         Method = method;
@@ -24,6 +26,12 @@ public sealed class PgbRequestFailedException : Exception
 
     /// <summary>The HTTP status; 0 when no answer arrived (connection refused, timeout).</summary>
     public int Status { get; }
+
+    /// <summary>
+    /// True when an answer had started but its body broke off or stalled (<see cref="Status"/> is then 0): unlike
+    /// "no answer", the request did reach the service.
+    /// </summary>
+    public bool Interrupted { get; }
 
     /// <summary>The service's own error text (the <c>error</c> field), when it sent one.</summary>
     public string? ErrorMessage { get; }
@@ -38,10 +46,10 @@ public sealed class PgbRequestFailedException : Exception
 
     private static string? RedactOrNull(string? text, IReadOnlyList<string> secrets) => text is null ? null : PgbRedaction.Redact(text, secrets);
 
-    private static string Compose(int status, string? errorMessage, string method, string url)
+    private static string Compose(int status, string? errorMessage, string method, string url, bool interrupted)
     {
-        var what = status == 0
-            ? $"{method} {url} got no answer"
+        var what = interrupted ? $"{method} {url}"
+            : status == 0 ? $"{method} {url} got no answer"
             : $"{method} {url} answered {status}";
         // The message becomes one line of a build log; ErrorMessage keeps the server's text as it was.
         return string.IsNullOrEmpty(errorMessage) ? what + "." : what + ": " + OneLine(errorMessage!);

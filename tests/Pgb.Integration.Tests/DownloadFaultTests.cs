@@ -16,7 +16,7 @@ public sealed class DownloadFaultTests
     public void DeleteTemp() => Directory.Delete(_temp, recursive: true);
 
     [TestMethod]
-    public async Task Download_WhenTheStorageBodyIsCut_FailsClearly_AndLeavesNoFile_ThenTheNextDownloadWorks()
+    public async Task Download_WhenTheStorageBodyIsCutOnce_FetchesItAgain_AndSavesTheWholePackage()
     {
         await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(100) });
         var id = await FaultTestKit.CreateAppAsync(server, _temp);
@@ -28,21 +28,35 @@ public sealed class DownloadFaultTests
         var destination = Path.Combine(output, "app.apk");
         using var client = FaultTestKit.Client(server);
 
-        var error = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(id, "android", destination));
-
-        Assert.AreEqual(0, error.Status, error.Message);
-        StringAssert.Contains(error.Message, "after 100 bytes", "the message says where the download broke off");
-        Assert.IsFalse(File.Exists(destination), "a failed download must not leave a file at the destination");
-        Assert.IsEmpty(Directory.GetFiles(output), "nor a .partial file beside it");
-        Assert.AreEqual(1, rule.Applied);
-        Assert.HasCount(1, FaultTestKit.StorageGets(server), "the client does not retry a body that broke off (see the report)");
-
         var result = await client.DownloadAsync(id, "android", destination);
 
         CollectionAssert.AreEqual(artifact, File.ReadAllBytes(destination));
         Assert.AreEqual(artifact.Length, result.Length);
-        Assert.IsEmpty(Directory.GetFiles(output, "*.partial"));
+        Assert.AreEqual(1, rule.Applied);
         CollectionAssert.AreEqual(new[] { "cut after 100 bytes (1 of 1)", null }, FaultTestKit.StorageGets(server).Select(r => r.Fault).ToArray());
+        CollectionAssert.AreEqual(new[] { "app.apk" }, Directory.GetFiles(output).Select(Path.GetFileName).ToArray(), "no .partial left from the cut attempt");
+    }
+
+    [TestMethod]
+    public async Task Download_WhenEveryAttemptIsCut_FailsClearlyAfterTheRetries_AndLeavesNoFile()
+    {
+        await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(100) });
+        var id = await FaultTestKit.CreateAppAsync(server, _temp);
+        await FaultTestKit.WaitForArtifactAsync(server, id, "android");
+        var rule = server.Simulation.Faults.AddBodyCut("storage", 100, times: 10);
+        var output = Path.Combine(_temp, "out");
+        var destination = Path.Combine(output, "app.apk");
+        using var client = FaultTestKit.Client(server, maxRetries: 2);
+
+        var error = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(id, "android", destination));
+
+        Assert.AreEqual(0, error.Status, error.Message);
+        Assert.IsTrue(error.Interrupted, "an answer had started: it broke off, it was not missing");
+        StringAssert.Contains(error.Message, "broke off after 100 bytes", "the message says where the download broke off");
+        Assert.DoesNotContain("got no answer", error.Message);
+        Assert.AreEqual(3, rule.Applied, "the first attempt and two retries");
+        Assert.IsFalse(File.Exists(destination), "a failed download must not leave a file at the destination");
+        Assert.IsEmpty(Directory.GetFiles(output), "nor a .partial file beside it");
     }
 
     [TestMethod]
