@@ -62,7 +62,7 @@ public sealed partial class PgbClient
         var text = await ReadTextAsync(response.Content).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         if (status >= 400)
-            throw Failure(status, ErrorText(response, text, _secrets), "GET", uri);
+            throw Failure(status, ErrorText(response, text, _secrets.Current), "GET", uri);
 
         string? location = null;
         JToken? json = null;
@@ -85,7 +85,7 @@ public sealed partial class PgbClient
 
         location ??= response.Headers.Location?.OriginalString;
         if (status < 300 || status >= 400 || string.IsNullOrWhiteSpace(location))
-            throw Failure(status, "expected a redirect with a location, got " + (string.IsNullOrWhiteSpace(text) ? "an empty body" : Snippet(text, _secrets)), "GET", uri);
+            throw Failure(status, "expected a redirect with a location, got " + (string.IsNullOrWhiteSpace(text) ? "an empty body" : Snippet(text, _secrets.Current)), "GET", uri);
 
         // Tolerate stray quotes and spaces around the value, as in the spec's examples.
         location = location!.Trim().Trim('"').Trim();
@@ -111,7 +111,7 @@ public sealed partial class PgbClient
         if (status != 200)
         {
             var text = await ReadErrorTextAsync(response.Content, cancellationToken).ConfigureAwait(false);
-            throw Failure(status, ErrorText(response, text, _secrets), "GET", source);
+            throw Failure(status, ErrorText(response, text, _secrets.Current), "GET", source);
         }
 
         var expected = response.Content.Headers.ContentLength;

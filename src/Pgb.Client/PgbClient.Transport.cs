@@ -18,8 +18,8 @@ public sealed partial class PgbClient
         var text = await ReadTextAsync(response.Content).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         if (status >= 200 && status < 300)
-            return ParseSuccess<T>(method, uri, status, text, _secrets);
-        throw Failure(status, ErrorText(response, text, _secrets), method.Method, uri);
+            return ParseSuccess<T>(method, uri, status, text, _secrets.Current);
+        throw Failure(status, ErrorText(response, text, _secrets.Current), method.Method, uri);
     }
 
     /// <summary>
@@ -79,7 +79,7 @@ public sealed partial class PgbClient
 
     /// <summary>The one way this client makes its exception: the URL is described without the token, and its own secrets are scrubbed from the text.</summary>
     private PgbRequestFailedException Failure(int status, string? message, string method, Uri uri, Exception? innerException = null, bool interrupted = false) =>
-        new(status, message, method, Describe(uri), innerException, _secrets, interrupted);
+        new(status, message, method, Describe(uri), innerException, _secrets.Current, interrupted);
 
     /// <summary>Reads a success answer into <typeparamref name="T"/>; internal so tests feed the spec's examples through this very path.</summary>
     internal static T ParseSuccess<T>(HttpMethod method, Uri uri, int status, string text) => ParseSuccess<T>(method, uri, status, text, []);

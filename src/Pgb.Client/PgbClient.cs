@@ -21,7 +21,7 @@ public sealed partial class PgbClient : IDisposable
     private readonly RetryPolicy _retry;
 
     /// <summary>The credential's secrets, scrubbed from every exception this client makes.</summary>
-    private readonly IReadOnlyList<string> _secrets;
+    private readonly PgbSecrets _secrets;
 
     /// <param name="serverUrl">The service root (scheme, host, port and an optional path prefix), not the <c>/api/v1</c> URL.</param>
     /// <param name="credential">How to authenticate; null only for calls that need none.</param>
@@ -33,7 +33,7 @@ public sealed partial class PgbClient : IDisposable
 
         _options = options ?? new PgbClientOptions();
         _credential = credential;
-        _secrets = credential?.Secrets ?? [];
+        _secrets = new PgbSecrets(credential?.Secrets ?? []);
         _retry = new RetryPolicy(_options.Retry);
         ServerUrl = WithTrailingSlash(serverUrl);
         ApiRoot = new Uri(ServerUrl, "api/v1/");
@@ -168,10 +168,13 @@ public sealed partial class PgbClient : IDisposable
         if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException("No platform given.", name);
     }
 
-    private static void RequireFile(string path)
+    private static void RequireFile(string path) => RequireFile(path, "archive", nameof(path));
+
+    /// <param name="what">What the file is, for the message ("archive", "iOS certificate").</param>
+    private static void RequireFile(string? path, string what, string parameterName)
     {
-        if (string.IsNullOrEmpty(path)) throw new ArgumentException("No archive path given.", nameof(path));
-        if (!File.Exists(path)) throw new FileNotFoundException("The archive to upload does not exist.", path);
+        if (string.IsNullOrEmpty(path)) throw new ArgumentException($"No {what} path given.", parameterName);
+        if (!File.Exists(path)) throw new FileNotFoundException($"The {what} to upload does not exist.", path);
     }
 
     private static string Data(object value) => JsonConvert.SerializeObject(value, DataSettings);
@@ -193,21 +196,40 @@ public sealed partial class PgbClient : IDisposable
     private static HttpContent FormData(string dataJson) =>
         new FormUrlEncodedContent([new KeyValuePair<string, string>("data", dataJson)]);
 
-    private static HttpContent Multipart(string? dataJson, string archivePath)
+    private static HttpContent Multipart(string? dataJson, string archivePath) => Multipart(dataJson, [("file", archivePath)]);
+
+    /// <summary>
+    /// A multipart body: the optional <c>data</c> JSON part, then each file streamed from disk under its part
+    /// name (an app's <c>file</c>; a key's <c>cert</c> and <c>profile</c>, <c>keystore</c>, or <c>db</c> and <c>csk</c>).
+    /// </summary>
+    private static HttpContent Multipart(string? dataJson, IReadOnlyList<(string Name, string Path)> files)
     {
         var form = new MultipartFormDataContent();
-        if (dataJson is not null)
+        try
         {
-            // A Content-Type on the data part broke app creation on the real service: send none.
-            var data = new StringContent(dataJson, Encoding.UTF8);
-            data.Headers.ContentType = null;
-            form.Add(data, "data");
-        }
+            if (dataJson is not null)
+            {
+                // A Content-Type on the data part broke app creation on the real service: send none.
+                var data = new StringContent(dataJson, Encoding.UTF8);
+                data.Headers.ContentType = null;
+                form.Add(data, "data");
+            }
 
-        var file = new StreamContent(new FileStream(archivePath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true), 81920);
-        file.Headers.ContentType = new MediaTypeHeaderValue(ContentTypeOf(archivePath));
-        form.Add(file, "file", Path.GetFileName(archivePath));
-        return form;
+            foreach (var (name, path) in files)
+            {
+                var file = new StreamContent(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true), 81920);
+                file.Headers.ContentType = new MediaTypeHeaderValue(ContentTypeOf(path));
+                form.Add(file, name, Path.GetFileName(path));
+            }
+
+            return form;
+        }
+        catch
+        {
+            // The second file failed to open (deleted, locked): the first one's stream is already open.
+            form.Dispose();
+            throw;
+        }
     }
 
     private static string ContentTypeOf(string path)

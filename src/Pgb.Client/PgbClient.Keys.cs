@@ -1,0 +1,71 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Pgb.Client.Models;
+
+namespace Pgb.Client;
+
+/// <summary>The signing-key write calls (the listings and the single key are read in PgbClient.cs).</summary>
+public sealed partial class PgbClient
+{
+    /// <summary>
+    /// <c>POST /api/v1/keys/:platform</c>: uploads a signing key. The title and passwords go in a <c>data</c>
+    /// part without a Content-Type; the files are streamed from disk as their own parts. Not retried on a 5xx
+    /// (it is a POST: the key might have been created). A key sent without its passwords comes back locked.
+    /// </summary>
+    public Task<PgbKeyReference> CreateKeyAsync(PgbKeyOptions key, CancellationToken cancellationToken = default)
+    {
+        if (key is null) throw new ArgumentNullException(nameof(key));
+        key.Validate(nameof(key));
+        var files = new List<(string Name, string Path)>();
+        foreach (var file in key.Files)
+        {
+            RequireFile(file.Path, file.What, nameof(key) + "." + file.Property);
+            files.Add((file.Part, file.Path!));
+        }
+
+        // Before anything is sent: an error answer that echoes the data must already be scrubbed.
+        RegisterPasswords(key.Passwords);
+        var data = key.Data().ToString(Formatting.None);
+        return SendAsync<PgbKeyReference>(HttpMethod.Post, KeysUri(key.Platform), () => Multipart(data, files), _options.UploadTimeout, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>PUT /api/v1/keys/:platform/:id</c> with the passwords in <c>data</c>: unlocks a key so builds can
+    /// use it. The service does not check the passwords here; a wrong one fails the next build.
+    /// </summary>
+    public Task<PgbKeyReference> UnlockKeyAsync(string platform, int keyId, PgbKeyUnlockOptions unlock, CancellationToken cancellationToken = default)
+    {
+        RequireSegment(platform, nameof(platform));
+        if (unlock is null) throw new ArgumentNullException(nameof(unlock));
+        unlock.Validate(platform, nameof(unlock));
+        RegisterPasswords(unlock.Passwords);
+        var data = unlock.Data();
+        return SendAsync<PgbKeyReference>(HttpMethod.Put, KeysUri(platform, keyId), () => FormData(data), _options.RequestTimeout, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>PUT /api/v1/keys/:platform/:id</c> with <c>data={"lock":true}</c>: locks a key again, so the service
+    /// forgets its passwords (an extension the official CLI used; not in the v1 docs).
+    /// </summary>
+    public Task<PgbKeyReference> LockKeyAsync(string platform, int keyId, CancellationToken cancellationToken = default)
+    {
+        RequireSegment(platform, nameof(platform));
+        return SendAsync<PgbKeyReference>(HttpMethod.Put, KeysUri(platform, keyId), () => FormData("{\"lock\":true}"), _options.RequestTimeout, cancellationToken);
+    }
+
+    /// <summary><c>DELETE /api/v1/keys/:platform/:id</c> (202 with <c>{"success":...}</c>; 404 when there is no such key).</summary>
+    public async Task DeleteKeyAsync(string platform, int keyId, CancellationToken cancellationToken = default)
+    {
+        RequireSegment(platform, nameof(platform));
+        await SendAsync<JToken>(HttpMethod.Delete, KeysUri(platform, keyId), null, _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Uri KeysUri(string platform) => Api("keys/" + Uri.EscapeDataString(platform));
+
+    private Uri KeysUri(string platform, int keyId) => Api($"keys/{Uri.EscapeDataString(platform)}/{keyId}");
+
+    private void RegisterPasswords(IEnumerable<string?> passwords)
+    {
+        foreach (var password in passwords) _secrets.AddPassword(password);
+    }
+}
