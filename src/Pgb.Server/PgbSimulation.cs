@@ -8,6 +8,7 @@ public sealed class PgbSimulation
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, string> _failures = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _rejectedKeyPasswords = new(StringComparer.Ordinal);
     private TimeSpan _buildDuration;
 
     /// <summary>The longest a simulated build stays <c>pending</c>: longer than any client's default wait (the pipeline
@@ -58,6 +59,27 @@ public sealed class PgbSimulation
     public void ClearFailures()
     {
         lock (_gate) { _failures.Clear(); }
+    }
+
+    /// <summary>Signing-key passwords the simulation treats as wrong. The service never checked passwords on upload or
+    /// unlock; a wrong one surfaced only as the build error "Keystore was tampered with, or password was incorrect".
+    /// The server cannot open real keystores, so a test names the wrong passwords here: a build queued with a selected
+    /// key holding any of them ends in that error. Compared exactly (case-sensitive). Never logged.</summary>
+    public void RejectKeyPassword(string password)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        lock (_gate) { _rejectedKeyPasswords.Add(password); }
+    }
+
+    /// <summary>From now on every key password counts as right.</summary>
+    public void ClearRejectedKeyPasswords()
+    {
+        lock (_gate) { _rejectedKeyPasswords.Clear(); }
+    }
+
+    internal bool IsRejectedKeyPassword(string password)
+    {
+        lock (_gate) { return _rejectedKeyPasswords.Contains(password); }
     }
 
     internal (TimeSpan Duration, string? Failure) ForQueue(string platform)

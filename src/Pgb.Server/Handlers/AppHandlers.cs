@@ -30,7 +30,7 @@ internal sealed class AppHandlers(ServerState state)
         JsonObject json;
         lock (app.Gate)
         {
-            json = AppJson.Detail(app, state.Now);
+            json = AppJson.Detail(app, state.Now, state.Keys);
         }
 
         return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, json);
@@ -45,7 +45,7 @@ internal sealed class AppHandlers(ServerState state)
         JsonObject json;
         lock (app.Gate)
         {
-            json = AppJson.Written(app, now);
+            json = AppJson.Written(app, now, state.Keys);
         }
 
         await JsonResponses.WriteAsync(context, StatusCodes.Status201Created, json);
@@ -98,7 +98,7 @@ internal sealed class AppHandlers(ServerState state)
         var created = state.Apps.Add(id => new AppRecord(id, account.Id, account.Account.Email, method == "remote_repo", now));
         lock (created.Gate)
         {
-            AppWriter.ApplyMetadata(created, data);
+            AppWriter.ApplyMetadata(created, data, Unlocker(created.OwnerId, now));
             if (source is not null)
             {
                 AppWriter.ApplySource(created, state, source, file?.FileName, info!);
@@ -108,7 +108,7 @@ internal sealed class AppHandlers(ServerState state)
                 AppWriter.ApplyRepo(created, repo!);
             }
 
-            created.QueueBuilds(platforms, state.Simulation, now, state.Blobs.Remove);
+            created.QueueBuilds(platforms, state.Simulation, now, state.Blobs.Remove, state.KeyFailure(created));
             state.Apps.Save(created);
         }
 
@@ -123,7 +123,7 @@ internal sealed class AppHandlers(ServerState state)
         JsonObject json;
         lock (app.Gate)
         {
-            json = AppJson.Written(app, now);
+            json = AppJson.Written(app, now, state.Keys);
         }
 
         await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, json);
@@ -165,7 +165,7 @@ internal sealed class AppHandlers(ServerState state)
                 newRepo = AppWriter.CheckRepo(repo);
             }
 
-            var changed = AppWriter.ApplyMetadata(app, data);
+            var changed = AppWriter.ApplyMetadata(app, data, Unlocker(app.OwnerId, now));
             if (source is not null)
             {
                 AppWriter.ApplySource(app, state, source, file!.FileName, Build.SourceArchive.Inspect(source));
@@ -181,7 +181,7 @@ internal sealed class AppHandlers(ServerState state)
 
             if (changed)
             {
-                app.QueueBuilds(Platforms.All, state.Simulation, now, state.Blobs.Remove);
+                app.QueueBuilds(Platforms.All, state.Simulation, now, state.Blobs.Remove, state.KeyFailure(app));
                 state.Apps.Save(app);
             }
         }
@@ -210,4 +210,7 @@ internal sealed class AppHandlers(ServerState state)
 
         return app;
     }
+
+    private Action<string, int, JsonObject> Unlocker(int ownerId, DateTimeOffset now) =>
+        (platform, id, entry) => Keys.KeyPasswords.UnlockFromApp(state.Keys, ownerId, platform, id, entry, now);
 }

@@ -12,7 +12,9 @@ namespace Pgb.Server.Handlers;
 internal static class AppWriter
 {
     /// <summary>Metadata fields of the Write API. Returns true when any was present.</summary>
-    public static bool ApplyMetadata(AppRecord app, RequestData data)
+    /// <param name="unlock">called for each <c>keys</c> entry given as an object (id and passwords) once its id is
+    /// recorded; null while a request is only being validated, so a refused request unlocks nothing.</param>
+    public static bool ApplyMetadata(AppRecord app, RequestData data, Action<string, int, JsonObject>? unlock = null)
     {
         var changed = false;
         if (data.GetString("title") is { } title && !string.IsNullOrWhiteSpace(title))
@@ -28,7 +30,7 @@ internal static class AppWriter
         changed |= SetBool(data, "debug", v => app.Debug = v);
         changed |= SetBool(data, "private", v => app.Private = v);
         changed |= SetBool(data, "hydrates", v => app.Hydrates = v);
-        changed |= ApplyKeys(app, data);
+        changed |= ApplyKeys(app, data, unlock);
         return changed;
     }
 
@@ -126,9 +128,9 @@ internal static class AppWriter
     }
 
     /// <summary><c>keys</c>: per platform an id (<c>"ios":123</c>), an object with <c>id</c> and passwords, or null to
-    /// clear. The server has no key store: ids are recorded and echoed, passwords are not checked (nor were they by the
-    /// service until a build used them).</summary>
-    private static bool ApplyKeys(AppRecord app, RequestData data)
+    /// clear. Ids are recorded and echoed; passwords in an object unlock that key, unchecked (the service, too, only
+    /// found a wrong one when a build used it).</summary>
+    private static bool ApplyKeys(AppRecord app, RequestData data, Action<string, int, JsonObject>? unlock)
     {
         if (data.Fields["keys"] is not JsonObject keys)
         {
@@ -150,6 +152,10 @@ internal static class AppWriter
             else if (idNode is JsonValue idValue && (idValue.TryGetValue<int>(out var id) || (idValue.TryGetValue<string>(out var text) && int.TryParse(text, out id))))
             {
                 app.KeyIds[platform] = id;
+                if (value is JsonObject entry)
+                {
+                    unlock?.Invoke(platform, id, entry);
+                }
             }
             else
             {

@@ -100,7 +100,7 @@ internal sealed class BuildHandlers(ServerState state)
         JsonObject json;
         lock (app.Gate)
         {
-            json = AppJson.Detail(app, now);
+            json = AppJson.Detail(app, now, state.Keys);
         }
 
         await JsonResponses.WriteAsync(context, StatusCodes.Status201Created, json);
@@ -117,7 +117,7 @@ internal sealed class BuildHandlers(ServerState state)
         lock (app.Gate)
         {
             AppWriter.SetIcon(app, state, string.IsNullOrEmpty(file.FileName) ? "icon.png" : file.FileName, bytes);
-            app.QueueBuilds(Platforms.All, state.Simulation, now, state.Blobs.Remove);
+            app.QueueBuilds(Platforms.All, state.Simulation, now, state.Blobs.Remove, state.KeyFailure(app));
             state.Apps.Save(app);
         }
 
@@ -130,9 +130,9 @@ internal sealed class BuildHandlers(ServerState state)
         lock (app.Gate)
         {
             var now = state.Now;
-            app.QueueBuilds(platforms, state.Simulation, now, state.Blobs.Remove);
+            app.QueueBuilds(platforms, state.Simulation, now, state.Blobs.Remove, state.KeyFailure(app));
             state.Apps.Save(app);
-            json = AppJson.Detail(app, now);
+            json = AppJson.Detail(app, now, state.Keys);
         }
 
         return JsonResponses.WriteAsync(context, StatusCodes.Status202Accepted, json);

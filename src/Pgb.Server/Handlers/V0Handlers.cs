@@ -112,17 +112,6 @@ internal sealed class V0Handlers(ServerState state, AppHandlers apps, BuildHandl
         return JsonResponses.RedirectAsync(context, HandlerContext.StorageUrl(context, build.StorageKey));
     }
 
-    /// <summary>GET /api/v0/keys: <c>{"ios":[],"blackberry":[],"android":[]}</c>.</summary>
-    public Task Keys(HttpContext context) =>
-        JsonResponses.WriteAsync(context, StatusCodes.Status200OK, new JsonObject
-        {
-            ["ios"] = new JsonArray(),
-            ["blackberry"] = new JsonArray(),
-            ["android"] = new JsonArray(),
-        });
-
-    public Task KeysOfPlatform(HttpContext context) => JsonResponses.WriteAsync(context, StatusCodes.Status200OK, new JsonArray());
-
     private static Task Answer(HttpContext context, AppRecord app, DateTimeOffset now, int status)
     {
         JsonObject json;

@@ -75,9 +75,13 @@ internal static class ServerApp
         app.MapPost("/api/v1/token", account.Token);
         app.MapGet("/api/v1", account.Me);
         app.MapGet("/api/v1/me", account.Me);
-        app.MapGet("/api/v1/keys", account.Keys);
-        app.MapGet("/api/v1/keys/{platform}", account.KeysOfPlatform);
-        app.MapGet("/api/v1/keys/{platform}/{keyId}", account.Key);
+        var keys = new KeyHandlers(state);
+        app.MapGet("/api/v1/keys", keys.List);
+        app.MapGet("/api/v1/keys/{platform}", keys.ListPlatform);
+        app.MapPost("/api/v1/keys/{platform}", keys.Add);
+        app.MapGet("/api/v1/keys/{platform}/{keyId}", keys.Get);
+        app.MapPut("/api/v1/keys/{platform}/{keyId}", keys.Update);
+        app.MapDelete("/api/v1/keys/{platform}/{keyId}", keys.Delete);
 
         app.MapGet("/api/v1/apps", apps.List);
         app.MapPost("/api/v1/apps", apps.Create);
@@ -107,8 +111,9 @@ internal static class ServerApp
         app.MapGet("/api/v0/apps/{id}/icon", v0.Icon);
         app.MapPost("/api/v0/apps/{id}/icon", v0.SetIcon);
         app.MapGet("/api/v0/apps/{id}/{platform}", v0.Download);
-        app.MapGet("/api/v0/keys", v0.Keys);
-        app.MapGet("/api/v0/keys/{platform}", v0.KeysOfPlatform);
+        app.MapGet("/api/v0/keys", keys.V0List);
+        app.MapGet("/api/v0/keys/{platform}", keys.V0ListPlatform);
+        app.MapPost("/api/v0/keys/{platform}", keys.V0Add);
 
         app.MapGet("/api/v1/current_support", (HttpContext context) => JsonResponses.WriteAsync(context, StatusCodes.Status200OK,
             new JsonObject

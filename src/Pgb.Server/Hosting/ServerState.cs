@@ -38,6 +38,13 @@ internal sealed class ServerState
 
     public PgbSimulation Simulation { get; }
 
+    /// <summary>Signing keys of every account; in memory only, even with a data directory.</summary>
+    public Keys.KeyStore Keys { get; } = new();
+
+    /// <summary>For <see cref="Model.AppRecord.QueueBuilds"/>: what the app's selected keys do to its builds.</summary>
+    public Func<string, string?> KeyFailure(Model.AppRecord app) =>
+        platform => Pgb.Server.Keys.KeyBuildCheck.Failure(Keys, Simulation, app.OwnerId, platform, app.KeyIds);
+
     public RequestJournal Journal { get; } = new();
 
     /// <summary>The wall clock at start-up plus the monotonic time since. Build outcomes are computed from it, and the

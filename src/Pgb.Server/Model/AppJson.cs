@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Pgb.Server.Keys;
 using Pgb.Server.Stores;
 
 namespace Pgb.Server.Model;
@@ -59,10 +60,10 @@ internal static class AppJson
     }
 
     /// <summary>GET /api/v1/apps/:id: the summary plus keys and the collaborators object.</summary>
-    public static JsonObject Detail(AppRecord app, DateTimeOffset now)
+    public static JsonObject Detail(AppRecord app, DateTimeOffset now, KeyStore keys)
     {
         var json = Summary(app, now);
-        json["keys"] = Keys(app);
+        json["keys"] = Keys(app, keys);
         json["collaborators"] = Collaborators(app);
         return json;
     }
@@ -85,10 +86,10 @@ internal static class AppJson
     }
 
     /// <summary>POST /api/v1/apps (201) and PUT /api/v1/apps/:id answers: collaborators as an array.</summary>
-    public static JsonObject Written(AppRecord app, DateTimeOffset now)
+    public static JsonObject Written(AppRecord app, DateTimeOffset now, KeyStore keys)
     {
         var json = Summary(app, now);
-        json["keys"] = Keys(app);
+        json["keys"] = Keys(app, keys);
         json["collaborators"] = new JsonArray(new JsonObject { ["person"] = app.OwnerEmail, ["role"] = "admin" });
         return json;
     }
@@ -121,34 +122,30 @@ internal static class AppJson
     private static string Timestamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The seed's three platforms always (null when no key is selected), plus any other selected one.</summary>
-    private static JsonObject Keys(AppRecord app)
+    /// <summary>The seed's three platforms always (null when no key is selected), plus any other selected one; a
+    /// selected key of the owner's shows its title.</summary>
+    private static JsonObject Keys(AppRecord app, KeyStore store)
     {
         var keys = new JsonObject();
         foreach (var platform in new[] { "ios", "blackberry", "android" }.Concat(app.KeyIds.Keys).Distinct())
         {
-            keys[platform] = app.KeyIds.TryGetValue(platform, out var id)
-                ? new JsonObject { ["title"] = null, ["default"] = false, ["id"] = id, ["link"] = $"/api/v1/keys/{platform}/{id}" }
-                : null;
+            if (!app.KeyIds.TryGetValue(platform, out var id))
+            {
+                keys[platform] = null;
+                continue;
+            }
+
+            var key = store.Find(app.OwnerId, platform, id);
+            lock (store.Gate)
+            {
+                keys[platform] = KeyJson.OfApp(platform, id, key);
+            }
         }
 
         return keys;
     }
 
-    /// <summary>The key listing of /me and /keys: every group the clients read, always present, empty here (the
-    /// server has no key store yet). Only groups: /keys puts its <c>link</c> beside this map, /me inside it.</summary>
-    public static JsonObject KeyGroups()
-    {
-        var groups = new JsonObject();
-        foreach (var group in Platforms.KeyGroups)
-        {
-            groups[group] = new JsonObject { ["all"] = new JsonArray(), ["link"] = $"/api/v1/keys/{group}" };
-        }
-
-        return groups;
-    }
-
-    public static JsonObject Me(StoredAccount account, IEnumerable<AppRecord> apps)
+    public static JsonObject Me(StoredAccount account, IEnumerable<AppRecord> apps, KeyStore store)
     {
         var all = new JsonArray();
         foreach (var app in apps)
@@ -159,7 +156,12 @@ internal static class AppJson
             }
         }
 
-        var keys = KeyGroups();
+        JsonObject keys;
+        lock (store.Gate)
+        {
+            keys = KeyJson.Groups(store.List(account.Id));
+        }
+
         keys["link"] = "/api/v1/keys";
 
         // Accounts are fixed at start-up, so they were last updated when they were created.

@@ -68,14 +68,16 @@ internal sealed class AppRecord
 
     public Dictionary<string, PlatformBuild> Builds { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Signing key ids selected per platform via <c>keys</c>; the server has no key store, it echoes them.</summary>
+    /// <summary>Signing key ids selected per platform via <c>keys</c>. Ids naming none of the owner's keys are kept and
+    /// echoed too (with a null title).</summary>
     public Dictionary<string, int> KeyIds { get; } = new(StringComparer.Ordinal);
 
     public AppIcon? Icon { get; set; }
 
     /// <summary>Discards the previous builds of <paramref name="platforms"/> (and their stored artifacts) and queues new
     /// ones; other platforms are untouched. One queue = one build number, whatever the platform count.</summary>
-    public void QueueBuilds(IEnumerable<string> platforms, PgbSimulation simulation, DateTimeOffset now, Action<string> discardBlob)
+    /// <param name="keyFailure">the error a selected signing key causes on a platform (locked, wrong password), or null.</param>
+    public void QueueBuilds(IEnumerable<string> platforms, PgbSimulation simulation, DateTimeOffset now, Action<string> discardBlob, Func<string, string?>? keyFailure = null)
     {
         BuildCount = (BuildCount ?? 0) + 1;
         foreach (var platform in platforms.Distinct())
@@ -86,7 +88,7 @@ internal sealed class AppRecord
             }
 
             var (duration, simulatedFailure) = simulation.ForQueue(platform);
-            var failure = SourceProblem ?? simulatedFailure;
+            var failure = SourceProblem ?? keyFailure?.Invoke(platform) ?? simulatedFailure;
             var spec = new ArtifactSpec(Id, Title, Package ?? Defaults.Package, Version ?? Defaults.Version, platform,
                 BuildCount.Value, SourceSha256, Repo, Debug, PhonegapVersion);
             Builds[platform] = new PlatformBuild(spec, now, duration, failure, KeyIds.ContainsKey(platform));
