@@ -1,0 +1,66 @@
+using Pgb.Client;
+using Pgb.Client.Models;
+using Pgb.Pipeline;
+using Pgb.Server;
+
+namespace Pgb.Integration.Tests;
+
+/// <summary>Signing keys between the client and the server, which share nothing but the spec.</summary>
+[TestClass]
+public sealed class SigningKeyTests
+{
+    private static readonly PgbWaitOptions FastWait = new() { PollInterval = TimeSpan.FromMilliseconds(100), Timeout = TimeSpan.FromSeconds(60) };
+    private string _temp = string.Empty;
+
+    [TestInitialize]
+    public void CreateTemp()
+    {
+        _temp = Directory.CreateTempSubdirectory("pgb-keys-").FullName;
+        Directory.CreateDirectory(Path.Combine(_temp, "www"));
+        File.WriteAllText(Path.Combine(_temp, "www", "index.html"), "<html><body>signed</body></html>");
+        File.WriteAllBytes(Path.Combine(_temp, "release.keystore"), [0xFE, 0xED, 0xFE, 0xED, 1, 2, 3, 4]);
+    }
+
+    [TestCleanup]
+    public void DeleteTemp() => Directory.Delete(_temp, recursive: true);
+
+    [TestMethod]
+    public async Task AndroidKey_UploadedLocked_FailsTheBuild_UnlockedBuilds_AndAWrongPasswordFailsWithTheServersText()
+    {
+        const string keyPassword = "key-secret-41e9";
+        const string wrongPassword = "wrong-secret-07b2";
+        await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(100) });
+        server.Simulation.RejectKeyPassword(wrongPassword);
+        using var client = new PgbClient(server.BaseUri, PgbCredential.FromToken(PgbAccount.Development.Token));
+        var pipeline = new PgbPipeline(client);
+        var archive = await PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = Path.Combine(_temp, "www"), OutputPath = Path.Combine(_temp, "app.zip") });
+
+        // Uploaded without passwords: locked, as the service keeps it until unlocked.
+        var key = await client.CreateKeyAsync(new PgbAndroidKeyOptions { Title = "Release", KeystorePath = Path.Combine(_temp, "release.keystore"), Alias = "release" });
+        Assert.IsTrue(key.Locked, "a key uploaded without passwords is locked");
+        var listed = await client.GetPlatformKeysAsync("android");
+        Assert.AreEqual(key.Id, listed.Keys!.Single().Id);
+
+        var app = await client.CreateAppFromFileAsync(new PgbAppCreateOptions { Title = "Signed", Keys = new Dictionary<string, object> { ["android"] = key.Id } }, archive.ArchivePath);
+        var locked = await Assert.ThrowsExactlyAsync<PgbPipelineException>(() => pipeline.WaitForCompletionAsync(app.Id, ["android"], FastWait));
+        Assert.AreEqual(PgbErrorCodes.BuildFailed, locked.Code);
+        StringAssert.Contains(locked.Message, "locked");
+
+        var unlocked = await client.UnlockKeyAsync("android", key.Id, new PgbKeyUnlockOptions { KeyPassword = keyPassword, KeystorePassword = keyPassword });
+        Assert.IsFalse(unlocked.Locked);
+        await client.QueueBuildAsync(app.Id, ["android"]);
+        var built = await pipeline.WaitForCompletionAsync(app.Id, ["android"], FastWait);
+        Assert.AreEqual("complete", built.StatusOf("android"));
+        Assert.AreEqual("Release", built.Keys["android"]!.Title, "the app names the key it is signed with");
+
+        await client.UnlockKeyAsync("android", key.Id, new PgbKeyUnlockOptions { KeyPassword = wrongPassword, KeystorePassword = wrongPassword });
+        await client.QueueBuildAsync(app.Id, ["android"]);
+        var wrong = await Assert.ThrowsExactlyAsync<PgbPipelineException>(() => pipeline.WaitForCompletionAsync(app.Id, ["android"], FastWait));
+        StringAssert.Contains(wrong.Message, "Keystore was tampered with, or password was incorrect");
+
+        await client.DeleteKeyAsync("android", key.Id);
+        Assert.IsEmpty((await client.GetPlatformKeysAsync("android")).Keys!);
+        Assert.IsFalse(server.Requests.Any(r => r.Path.Contains(keyPassword, StringComparison.Ordinal) || r.Path.Contains(wrongPassword, StringComparison.Ordinal)),
+            "passwords travel in bodies, never in URLs");
+    }
+}
