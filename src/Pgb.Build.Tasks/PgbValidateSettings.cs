@@ -32,12 +32,18 @@ public sealed class PgbValidateSettings : PgbTask
 
     public string PollIntervalSeconds { get; set; } = "2";
 
+    public string? AndroidKeyId { get; set; }
+
+    public string? IosKeyId { get; set; }
+
     protected override Task ExecuteCoreAsync(CancellationToken cancellationToken)
     {
         Check(() => PgbServerSettings.ParseServerUrl(ServerUrl));
         Check(() => PgbPlatformList.Parse(Platforms));
         Check(() => PgbServerSettings.ParseSeconds("PgbTimeoutSeconds", TimeoutSeconds));
         Check(() => PgbServerSettings.ParseSeconds("PgbPollIntervalSeconds", PollIntervalSeconds));
+        if (!string.IsNullOrWhiteSpace(AndroidKeyId)) Check(() => PgbServerSettings.ParseKeyId("PgbAndroidKeyId", AndroidKeyId!));
+        if (!string.IsNullOrWhiteSpace(IosKeyId)) Check(() => PgbServerSettings.ParseKeyId("PgbIosKeyId", IosKeyId!));
         var createApp = ParseSwitch("PgbCreateApp", CreateApp);
         if (!string.IsNullOrWhiteSpace(AppId))
             Check(() => PgbServerSettings.ParseAppId(AppId!));

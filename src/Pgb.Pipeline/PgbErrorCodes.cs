@@ -21,6 +21,8 @@ public static class PgbErrorCodes
     public const string UnsafeWwwEntry = "PGB1012";
     public const string SwitchInvalid = "PGB1013";
     public const string WwwTooLarge = "PGB1014";
+    public const string KeyIdInvalid = "PGB1015";
+    public const string KeyPasswordMissing = "PGB1016";
 
     public const string ServerUnreachable = "PGB2001";
     public const string BadRequest = "PGB2400";

@@ -10,6 +10,9 @@ public sealed class PgbJob
     /// <summary>Normalized platform names (see <see cref="PgbPlatformList.Parse"/>).</summary>
     public IReadOnlyList<string> Platforms { get; set; } = ["android", "ios"];
 
+    /// <summary>Signing keys to unlock and select before the builds are queued; none by default.</summary>
+    public IReadOnlyList<PgbSigningKey> Keys { get; set; } = [];
+
     public PgbWaitOptions Wait { get; set; } = new();
 
     public string OutputDirectory { get; set; } = ".";

@@ -38,6 +38,7 @@ public sealed partial class PgbPipeline
         }
 
         var app = await UploadAsync(job.Upload, progress, cancellationToken).ConfigureAwait(false);
+        await UseSigningKeysAsync(app.Id, job.Keys, progress, cancellationToken).ConfigureAwait(false);
         await QueueBuildAsync(app.Id, job.Platforms, progress, cancellationToken).ConfigureAwait(false);
         var built = await WaitForCompletionAsync(app.Id, job.Platforms, job.Wait, progress, cancellationToken).ConfigureAwait(false);
         var artifacts = await DownloadAsync(built, job.Platforms, job.OutputDirectory, job.ArtifactName, progress, cancellationToken).ConfigureAwait(false);
@@ -105,6 +106,25 @@ public sealed partial class PgbPipeline
             return true;
         }, appId).ConfigureAwait(false);
         progress?.Report(new PgbProgress(PgbStage.Build, $"Queued {string.Join(", ", platforms)} builds of app #{appId}"));
+    }
+
+    /// <summary>
+    /// Unlocks the chosen signing keys with their passwords (when given) and selects them for the app, before its
+    /// builds are queued: the service checks passwords only when it builds, so a wrong one fails that build.
+    /// </summary>
+    public async Task UseSigningKeysAsync(int appId, IReadOnlyList<PgbSigningKey> keys, IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (keys is null) throw new ArgumentNullException(nameof(keys));
+        if (keys.Count == 0) return;
+        foreach (var key in keys.Where(k => k.HasPasswords))
+        {
+            var unlock = new PgbKeyUnlockOptions { Password = key.Password, KeyPassword = key.KeyPassword, KeystorePassword = key.KeystorePassword };
+            await Call($"Unlocking the {key}", () => _client.UnlockKeyAsync(key.Platform, key.KeyId, unlock, cancellationToken), null).ConfigureAwait(false);
+        }
+
+        var update = new PgbAppUpdateOptions { Keys = keys.ToDictionary(k => k.Platform, k => (object)k.KeyId, StringComparer.Ordinal) };
+        await Call($"Selecting the signing keys of app #{appId}", () => _client.UpdateAppAsync(appId, update, cancellationToken), appId).ConfigureAwait(false);
+        progress?.Report(new PgbProgress(PgbStage.Upload, Strings.KeysChosen.F(appId, string.Join(", ", keys.Select(k => k + (k.HasPasswords ? " (unlocked)" : ""))))));
     }
 
     /// <summary>Reads an app as the service reports it now.</summary>

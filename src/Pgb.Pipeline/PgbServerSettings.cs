@@ -27,6 +27,25 @@ public static class PgbServerSettings
         return PgbCredential.FromToken(value!.Trim());
     }
 
+    /// <summary>A signing key id from a setting named <paramref name="setting"/>: PGB1015 unless a positive whole number.</summary>
+    public static int ParseKeyId(string setting, string text) =>
+        int.TryParse(text?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0
+            ? id
+            : throw new PgbPipelineException(PgbErrorCodes.KeyIdInvalid, Strings.KeyIdInvalid.F(setting, text ?? string.Empty));
+
+    /// <summary>
+    /// A key password from the environment variable <paramref name="variableName"/>, which the setting
+    /// <paramref name="setting"/> names; null when no variable is named, PGB1016 when it is named but unset or empty.
+    /// </summary>
+    public static string? PasswordFromEnvironment(string setting, string? variableName)
+    {
+        if (string.IsNullOrWhiteSpace(variableName)) return null;
+        var value = Environment.GetEnvironmentVariable(variableName!.Trim());
+        return string.IsNullOrEmpty(value)
+            ? throw new PgbPipelineException(PgbErrorCodes.KeyPasswordMissing, Strings.KeyPasswordMissing.F(variableName.Trim(), setting))
+            : value;
+    }
+
     public static int ParseAppId(string text)
     {
         if (!int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) || id <= 0)

@@ -25,6 +25,8 @@ public sealed class ValidateSettingsTests : TaskTestBase
     [DataRow("AppId", "abc", "PGB1007")]
     [DataRow("CreateApp", "false", "PGB1006")]
     [DataRow("CreateApp", "yes", "PGB1013")]
+    [DataRow("AndroidKeyId", "release", "PGB1015")]
+    [DataRow("IosKeyId", "0", "PGB1015")]
     [DataRow("WwwDirectory", "missing", "PGB1003")]
     [DataRow("ConfigXml", "missing.xml", "PGB1004")]
     public void ValidateSettings_WithOneMistake_LogsItsCodeAgainstTheProject(string setting, string value, string code)
@@ -39,6 +41,8 @@ public sealed class ValidateSettingsTests : TaskTestBase
             case "PollIntervalSeconds": task.PollIntervalSeconds = value; break;
             case "AppId": task.AppId = value; break;
             case "CreateApp": task.CreateApp = value; break;
+            case "AndroidKeyId": task.AndroidKeyId = value; break;
+            case "IosKeyId": task.IosKeyId = value; break;
             case "WwwDirectory": task.WwwDirectory = Path.Combine(Temp, value); break;
             case "ConfigXml": task.ConfigXml = Path.Combine(Temp, value); break;
             default: Assert.Fail("unknown setting " + setting); break;

@@ -63,4 +63,35 @@ public sealed class SigningKeyTests
         Assert.IsFalse(server.Requests.Any(r => r.Path.Contains(keyPassword, StringComparison.Ordinal) || r.Path.Contains(wrongPassword, StringComparison.Ordinal)),
             "passwords travel in bodies, never in URLs");
     }
+
+    [TestMethod]
+    public async Task Pipeline_WithAnAndroidKeyAndItsPasswords_UnlocksSelectsAndBuildsSigned_AndAWrongPasswordFailsTheRun()
+    {
+        await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(100) });
+        server.Simulation.RejectKeyPassword("wrong-password-3f");
+        using var client = new PgbClient(server.BaseUri, PgbCredential.FromToken(PgbAccount.Development.Token));
+        var key = await client.CreateKeyAsync(new PgbAndroidKeyOptions { Title = "Release", KeystorePath = Path.Combine(_temp, "release.keystore"), Alias = "release" });
+        PgbJob Job(string password) => new()
+        {
+            Package = new PgbPackageRequest { WwwDirectory = Path.Combine(_temp, "www"), OutputPath = Path.Combine(_temp, "obj", "app.zip") },
+            Upload = new PgbUploadRequest { CreateApp = true, AppIdFile = Path.Combine(_temp, "obj", "app-id.txt"), Title = "Signed" },
+            Platforms = ["android"],
+            Keys = [new PgbSigningKey { Platform = "android", KeyId = key.Id, KeyPassword = password, KeystorePassword = password }],
+            Wait = FastWait,
+            OutputDirectory = Path.Combine(_temp, "out"),
+            ArtifactName = "Signed",
+        };
+
+        var result = await new PgbPipeline(client).RunAsync(Job("right-password-8a"));
+
+        var app = await client.GetAppAsync(result.AppId);
+        Assert.AreEqual(key.Id, app.Keys["android"]!.Id, "the app is signed with the chosen key");
+        Assert.AreEqual("Release", app.Keys["android"]!.Title);
+        CollectionAssert.AreEqual(server.GetArtifact(result.AppId, "android"), File.ReadAllBytes(result.Artifacts.Single().Path));
+
+        var failed = await Assert.ThrowsExactlyAsync<PgbPipelineException>(() => new PgbPipeline(client).RunAsync(Job("wrong-password-3f")));
+        Assert.AreEqual(PgbErrorCodes.BuildFailed, failed.Code);
+        StringAssert.Contains(failed.Message, "Keystore was tampered with, or password was incorrect");
+        Assert.DoesNotContain("wrong-password-3f", failed.Message);
+    }
 }
