@@ -37,12 +37,15 @@ public static class PgbServerSettings
     /// A key password from the environment variable <paramref name="variableName"/>, which the setting
     /// <paramref name="setting"/> names; null when no variable is named, PGB1016 when it is named but unset or empty.
     /// </summary>
-    public static string? PasswordFromEnvironment(string setting, string? variableName)
+    public static string? PasswordFromEnvironment(string setting, string? variableName) =>
+        PasswordFromVariable(setting, variableName, string.IsNullOrWhiteSpace(variableName) ? null : Environment.GetEnvironmentVariable(variableName!.Trim()));
+
+    /// <summary>The same, for a caller with its own view of the environment (the tool's tests): <paramref name="value"/> is what the variable held.</summary>
+    public static string? PasswordFromVariable(string setting, string? variableName, string? value)
     {
         if (string.IsNullOrWhiteSpace(variableName)) return null;
-        var value = Environment.GetEnvironmentVariable(variableName!.Trim());
         return string.IsNullOrEmpty(value)
-            ? throw new PgbPipelineException(PgbErrorCodes.KeyPasswordMissing, Strings.KeyPasswordMissing.F(variableName.Trim(), setting))
+            ? throw new PgbPipelineException(PgbErrorCodes.KeyPasswordMissing, Strings.KeyPasswordMissing.F(variableName!.Trim(), setting))
             : value;
     }
 

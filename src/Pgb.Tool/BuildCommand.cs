@@ -34,6 +34,11 @@ internal sealed class BuildCommand
     private readonly Option<string> _timeout = new("--timeout") { Description = "How long to wait for the builds in all.", HelpName = "SECONDS", DefaultValueFactory = _ => "1800" };
     private readonly Option<string> _poll = new("--poll") { Description = "The first interval between two status polls (it grows while nothing changes).", HelpName = "SECONDS", DefaultValueFactory = _ => "2" };
     private readonly Option<string> _tokenVariable = new("--token-variable") { Description = "The environment variable that holds the token (never pass a token as an argument).", HelpName = "NAME", DefaultValueFactory = _ => ToolEnvironment.DefaultTokenVariable };
+    private readonly Option<string> _androidKey = new("--android-key") { Description = "Sign android with this key (its id on the service).", HelpName = "ID" };
+    private readonly Option<string> _androidKeyPassword = new("--android-key-password-variable") { Description = "The environment variable holding the android key's password; the key is unlocked with it.", HelpName = "NAME" };
+    private readonly Option<string> _androidKeystorePassword = new("--android-keystore-password-variable") { Description = "The environment variable holding the android keystore's password.", HelpName = "NAME" };
+    private readonly Option<string> _iosKey = new("--ios-key") { Description = "Sign ios with this key (its id on the service).", HelpName = "ID" };
+    private readonly Option<string> _iosKeyPassword = new("--ios-key-password-variable") { Description = "The environment variable holding the ios certificate's password; the key is unlocked with it.", HelpName = "NAME" };
     private readonly Option<string> _state = new("--state") { Description = "Where --create remembers the app id.", HelpName = "FILE", DefaultValueFactory = _ => "<out>/.pgb-app-id" };
 
     public BuildCommand(PgbCommandLine cli)
@@ -42,6 +47,7 @@ internal sealed class BuildCommand
         Command = new Command("build", "Package a www folder, upload it (or pull a repo), build the platforms, wait, and download the artifacts.")
         {
             _server, _appId, _create, _title, _repo, _www, _config, _platforms, _out, _name, _timeout, _poll, _tokenVariable, _state,
+            _androidKey, _androidKeyPassword, _androidKeystorePassword, _iosKey, _iosKeyPassword,
         };
         Command.Validators.Add(result =>
         {
@@ -68,6 +74,7 @@ internal sealed class BuildCommand
         };
         var output = RequiredPath("--out", parse.GetValue(_out), PgbErrorCodes.OutputDirectoryMissing);
         var www = RequiredPath("--www", parse.GetValue(_www), PgbErrorCodes.WwwDirectoryNotFound);
+        var keys = SigningKeys(parse, environment);
         var stateOption = parse.GetResult(_state);
         var state = stateOption is null || stateOption.Implicit ? Path.Combine(output, ".pgb-app-id") : RequiredPath("--state", parse.GetValue(_state), ToolErrorCodes.InvalidArguments, "a file");
         var tokenVariable = parse.GetValue(_tokenVariable)!;
@@ -102,6 +109,7 @@ internal sealed class BuildCommand
                     RepoUrl = parse.GetValue(_repo),
                 },
                 Platforms = platforms,
+                Keys = keys,
                 Wait = wait,
                 OutputDirectory = output,
                 ArtifactName = parse.GetValue(_name)!,
@@ -155,6 +163,40 @@ internal sealed class BuildCommand
         var parent = Path.GetDirectoryName(www.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
         var name = parent is null ? null : Path.GetFileName(parent);
         return string.IsNullOrEmpty(name) ? null : name;
+    }
+
+    /// <summary>The chosen keys, their passwords read from the variables the options name (never from the arguments).</summary>
+    private List<PgbSigningKey> SigningKeys(ParseResult parse, ToolEnvironment environment)
+    {
+        string? Password(string option, Option<string> variable)
+        {
+            var name = parse.GetValue(variable);
+            return PgbServerSettings.PasswordFromVariable(option, name, string.IsNullOrWhiteSpace(name) ? null : environment.GetVariable(name!.Trim()));
+        }
+
+        var keys = new List<PgbSigningKey>();
+        if (parse.GetValue(_androidKey) is { } android)
+        {
+            keys.Add(new PgbSigningKey
+            {
+                Platform = PgbPlatforms.Android,
+                KeyId = PgbServerSettings.ParseKeyId("--android-key", android),
+                KeyPassword = Password("--android-key-password-variable", _androidKeyPassword),
+                KeystorePassword = Password("--android-keystore-password-variable", _androidKeystorePassword),
+            });
+        }
+
+        if (parse.GetValue(_iosKey) is { } ios)
+        {
+            keys.Add(new PgbSigningKey
+            {
+                Platform = PgbPlatforms.Ios,
+                KeyId = PgbServerSettings.ParseKeyId("--ios-key", ios),
+                Password = Password("--ios-key-password-variable", _iosKeyPassword),
+            });
+        }
+
+        return keys;
     }
 
     private static string RequiredPath(string option, string? path, string code, string what = "a folder") =>
