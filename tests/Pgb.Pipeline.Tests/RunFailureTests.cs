@@ -68,7 +68,7 @@ public sealed class RunFailureTests
         var handler = new FakeHandler(r => Service(r, () =>
         {
             cancel.CancelAfter(TimeSpan.FromMilliseconds(100));
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new NeverEndingStream()) };
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StalledStream()) };
         }));
         using var client = PipelineFactory.CreateClient(handler);
 
@@ -76,33 +76,5 @@ public sealed class RunFailureTests
             () => PipelineFactory.CreatePipeline(client).RunAsync(Job(temp), cancellationToken: cancel.Token).WaitAsync(TimeSpan.FromSeconds(30)));
 
         Assert.IsEmpty(temp.ListFiles("out"), "no artifact, and no partial file");
-    }
-
-    /// <summary>A body that waits for its reader's cancellation and never yields a byte.</summary>
-    private sealed class NeverEndingStream : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => 0; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("read asynchronously");
-
-        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return 0;
-        }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return 0;
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -78,18 +78,17 @@ internal sealed class BuildHandlers(ServerState state)
     }
 
     /// <summary>GET /api/v1/apps/:id/icon: 302 like downloads, or 404 "No icon available for app #N".</summary>
-    public Task Icon(HttpContext context)
+    public Task Icon(HttpContext context) =>
+        JsonResponses.RedirectAsync(context, HandlerContext.StorageUrl(context, IconOf(context).StorageKey));
+
+    /// <summary>The route's app's icon, shared by v1 and v0 (which answer it differently); 404 "No icon available for app #N".</summary>
+    public AppIcon IconOf(HttpContext context)
     {
         var app = HandlerContext.OwnedApp(context, state, HandlerContext.RouteId(context));
-        AppIcon? icon;
         lock (app.Gate)
         {
-            icon = app.Icon;
+            return app.Icon ?? throw ApiException.NotFound($"No icon available for app #{app.Id}");
         }
-
-        return icon is null
-            ? throw ApiException.NotFound($"No icon available for app #{app.Id}")
-            : JsonResponses.RedirectAsync(context, HandlerContext.StorageUrl(context, icon.StorageKey));
     }
 
     /// <summary>POST /api/v1/apps/:id/icon with a png as <c>icon</c> (v0 called it <c>file</c>): 201, and the app is

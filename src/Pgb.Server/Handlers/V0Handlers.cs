@@ -63,19 +63,7 @@ internal sealed class V0Handlers(ServerState state, AppHandlers apps, BuildHandl
 
     /// <summary>GET /api/v0/apps/:id/icon: the png itself. The v0 seed saves this answer straight to a file (no -L),
     /// while its downloads say "ensure your API client follows redirects": v0 icons were not redirects.</summary>
-    public Task Icon(HttpContext context)
-    {
-        var app = HandlerContext.OwnedApp(context, state, HandlerContext.RouteId(context));
-        AppIcon? icon;
-        lock (app.Gate)
-        {
-            icon = app.Icon;
-        }
-
-        return icon is null
-            ? throw ApiException.NotFound($"No icon available for app #{app.Id}")
-            : StorageHandlers.WriteBlobAsync(context, state, icon.StorageKey);
-    }
+    public Task Icon(HttpContext context) => StorageHandlers.WriteBlobAsync(context, state, builds.IconOf(context).StorageKey);
 
     /// <summary>POST /api/v0/apps/:id/icon with the png as <c>file</c>: the app, v0-shaped.</summary>
     public async Task SetIcon(HttpContext context)
