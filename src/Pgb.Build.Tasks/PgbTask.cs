@@ -36,7 +36,7 @@ public abstract class PgbTask : MSBuildTask, ICancelableTask
         {
             ExecuteCoreAsync(_cancel.Token).GetAwaiter().GetResult();
         }
-        catch (PgbPipelineException ex)
+        catch (PgbException ex)
         {
             LogError(ex.Code, ex.Message);
         }

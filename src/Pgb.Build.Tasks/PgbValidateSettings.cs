@@ -78,7 +78,7 @@ public sealed class PgbValidateSettings : PgbTask
         {
             check();
         }
-        catch (PgbPipelineException ex)
+        catch (PgbException ex)
         {
             LogError(ex.Code, ex.Message);
         }

@@ -201,7 +201,7 @@ internal sealed class BuildCommand
 
     private static string RequiredPath(string option, string? path, string code, string what = "a folder") =>
         string.IsNullOrWhiteSpace(path)
-            ? throw new PgbPipelineException(code, $"{option} needs {what}; it was given an empty value.")
+            ? throw new PgbToolException(code, $"{option} needs {what}; it was given an empty value.")
             : Path.GetFullPath(path);
 
     private static string? FullPathOrNull(string? path) => string.IsNullOrWhiteSpace(path) ? null : Path.GetFullPath(path);

@@ -58,7 +58,7 @@ internal sealed class ServeCommand
     {
         var data = parse.GetValue(_data);
         if (data is not null && string.IsNullOrWhiteSpace(data))
-            throw new PgbPipelineException(ToolErrorCodes.InvalidArguments, "--data needs a directory; it was given an empty value.");
+            throw new PgbToolException(ToolErrorCodes.InvalidArguments, "--data needs a directory; it was given an empty value.");
 
         var options = new PgbServerOptions
         {
