@@ -37,7 +37,7 @@ public sealed partial class PgbClient
             {
                 return await DownloadFromLocationAsync(location, destinationPath, progress, cancellationToken).ConfigureAwait(false);
             }
-            catch (PgbRequestFailedException ex) when (ex.Interrupted && attempt < _retry.MaxRetries)
+            catch (PgbRequestFailedException ex) when (ex.Interrupted && attempt < _retry.MaxRetries && _retry.ShouldRetry(HttpMethod.Get, ex))
             {
                 // The body broke off or stalled: the package is still there and a GET is safe to repeat, so fetch it
                 // again from the start (users of the old tools gave up on exactly these "download timeouts").

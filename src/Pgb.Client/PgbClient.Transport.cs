@@ -23,8 +23,7 @@ public sealed partial class PgbClient
     }
 
     /// <summary>
-    /// Sends a request, trying again on transient failures (no answer, 429, 503, and 5xx for requests
-    /// safe to repeat), and returns the last answer whatever its status. The body factory runs once per
+    /// Sends a request, trying again on transient failures as <see cref="RetryPolicy"/> decides, and returns the last answer whatever its status. The body factory runs once per
     /// attempt, so an upload re-opens its file when retried. The caller disposes the answer.
     /// </summary>
     private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, Uri uri, Func<HttpContent>? body, TimeSpan timeout,
@@ -37,7 +36,7 @@ public sealed partial class PgbClient
             {
                 response = await SendOnceAsync(method, uri, body, timeout, authenticate, completion, cancellationToken).ConfigureAwait(false);
             }
-            catch (PgbRequestFailedException) when (attempt < _retry.MaxRetries && _retry.ShouldRetry(method, null))
+            catch (PgbRequestFailedException ex) when (attempt < _retry.MaxRetries && _retry.ShouldRetry(method, ex))
             {
                 await Task.Delay(_retry.DelayFor(attempt, null), cancellationToken).ConfigureAwait(false);
                 continue;
