@@ -68,7 +68,6 @@ public abstract class PgbTask : MSBuildTask, ICancelableTask
             lineNumber: 0, columnNumber: 0, endLineNumber: 0, endColumnNumber: 0, message: message);
     }
 
-    /// <summary>Progress as build messages, logged on the calling thread (no posting after the task ended).</summary>
-    protected IProgress<PgbProgress> Progress(MessageImportance importance = MessageImportance.High) =>
-        new SynchronousProgress<PgbProgress>(p => Log.LogMessage(importance, "PhoneGap Build: " + p.Message));
+    /// <summary>Progress as build messages (see <see cref="BuildLogProgress"/>).</summary>
+    protected IProgress<PgbProgress> Progress(MessageImportance importance = MessageImportance.High) => new BuildLogProgress(Log, importance);
 }

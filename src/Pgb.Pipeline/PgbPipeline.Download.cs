@@ -31,10 +31,8 @@ public sealed partial class PgbPipeline
                 if (progress is null || _clock.Now - lastReport < TimeSpan.FromSeconds(1)) return;
                 lastReport = _clock.Now;
                 var of = n.TotalBytes is { } total ? $" of {total:N0}" : string.Empty;
-                progress.Report(new PgbProgress(PgbStage.Download, $"Downloading {platform}: {n.BytesTransferred:N0}{of} bytes", platform, n.BytesTransferred)
-                {
-                    TotalBytes = n.TotalBytes,
-                });
+                progress.Report(PgbProgress.TransferProgress(PgbStage.Download, platform, n.BytesTransferred, n.TotalBytes,
+                    $"Downloading {platform}: {n.BytesTransferred:N0}{of} bytes"));
             });
             PgbDownloadResult result;
             try
@@ -67,7 +65,7 @@ public sealed partial class PgbPipeline
             }
 
             artifacts.Add(new PgbArtifact(platform, final, app.Id, app.Version, result.Length, result.Sha256));
-            progress?.Report(new PgbProgress(PgbStage.Download, $"Saved {platform} package to {final} ({result.Length:N0} bytes)", platform, result.Length));
+            progress?.Report(PgbProgress.TransferDone(PgbStage.Download, platform, result.Length, $"Saved {platform} package to {final} ({result.Length:N0} bytes)"));
         }
 
         return artifacts;

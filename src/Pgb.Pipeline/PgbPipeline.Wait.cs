@@ -37,7 +37,7 @@ public sealed partial class PgbPipeline
             var summary = Summarize(statuses);
             if (summary != lastSummary)
             {
-                progress?.Report(new PgbProgress(PgbStage.Wait, $"App #{appId}: {summary}") { Statuses = statuses });
+                progress?.Report(PgbProgress.StatusChange($"App #{appId}: {summary}", statuses));
                 interval = options.PollInterval;
                 lastSummary = summary;
             }

@@ -49,7 +49,7 @@ public sealed partial class PgbPipeline
     public static async Task<PgbPackageResult> PackageAsync(PgbPackageRequest request, IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var result = await PgbPackager.PackageAsync(request, cancellationToken).ConfigureAwait(false);
-        progress?.Report(new PgbProgress(PgbStage.Package,
+        progress?.Report(PgbProgress.Step(PgbStage.Package,
             $"Packaged {result.EntryCount} files from {request.WwwDirectory} into {result.ArchivePath} ({result.Length:N0} bytes)"
             + (result.HasConfigXml ? "" : "; no config.xml at the archive root, so the server takes the title from the request")
             + (result.ReplacedConfigXml is null ? "" : $"; {request.ConfigXml} is the archive's config.xml, so {result.ReplacedConfigXml} was left out")));
@@ -78,13 +78,13 @@ public sealed partial class PgbPipeline
                 var updated = repo
                     ? await Call("Pulling app #" + id, () => _client.PullAppAsync(id, cancellationToken), id).ConfigureAwait(false)
                     : await Call("Uploading to app #" + id, () => _client.UpdateAppFileAsync(id, request.ArchivePath!, cancellationToken), id).ConfigureAwait(false);
-                progress?.Report(new PgbProgress(PgbStage.Upload, repo ? $"App #{id} pulls {request.RepoUrl}" : $"Uploaded {Path.GetFileName(request.ArchivePath)} to app #{id}"));
+                progress?.Report(PgbProgress.Step(PgbStage.Upload, repo ? $"App #{id} pulls {request.RepoUrl}" : $"Uploaded {Path.GetFileName(request.ArchivePath)} to app #{id}"));
                 return updated;
             }
             catch (PgbPipelineException ex) when (ex.HttpStatus == 404 && request.AppId is null && request.CreateApp)
             {
                 // The app we remembered is gone (deleted, or a local server restarted): make a new one.
-                progress?.Report(new PgbProgress(PgbStage.Upload, $"App #{id} no longer exists on the server; creating a new app"));
+                progress?.Report(PgbProgress.Step(PgbStage.Upload, $"App #{id} no longer exists on the server; creating a new app"));
             }
         }
 
@@ -93,7 +93,7 @@ public sealed partial class PgbPipeline
             ? await Call("Creating the app", () => _client.CreateAppFromRepoAsync(options, cancellationToken), null).ConfigureAwait(false)
             : await Call("Creating the app", () => _client.CreateAppFromFileAsync(options, request.ArchivePath!, cancellationToken), null).ConfigureAwait(false);
         RememberAppId(request, created.Id);
-        progress?.Report(new PgbProgress(PgbStage.Upload, $"Created app #{created.Id} '{created.Title}'"));
+        progress?.Report(PgbProgress.Step(PgbStage.Upload, $"Created app #{created.Id} '{created.Title}'"));
         return created;
     }
 
@@ -105,7 +105,7 @@ public sealed partial class PgbPipeline
             await _client.QueueBuildAsync(appId, platforms, cancellationToken).ConfigureAwait(false);
             return true;
         }, appId).ConfigureAwait(false);
-        progress?.Report(new PgbProgress(PgbStage.Build, $"Queued {string.Join(", ", platforms)} builds of app #{appId}"));
+        progress?.Report(PgbProgress.Step(PgbStage.Build, $"Queued {string.Join(", ", platforms)} builds of app #{appId}"));
     }
 
     /// <summary>
@@ -124,7 +124,7 @@ public sealed partial class PgbPipeline
 
         var update = new PgbAppUpdateOptions { Keys = keys.ToDictionary(k => k.Platform, k => (object)k.KeyId, StringComparer.Ordinal) };
         await Call($"Selecting the signing keys of app #{appId}", () => _client.UpdateAppAsync(appId, update, cancellationToken), appId).ConfigureAwait(false);
-        progress?.Report(new PgbProgress(PgbStage.Upload, Strings.KeysChosen.F(appId, string.Join(", ", keys.Select(k => k + (k.HasPasswords ? " (unlocked)" : ""))))));
+        progress?.Report(PgbProgress.Step(PgbStage.Upload, Strings.KeysChosen.F(appId, string.Join(", ", keys.Select(k => k + (k.HasPasswords ? " (unlocked)" : ""))))));
     }
 
     /// <summary>Reads an app as the service reports it now.</summary>

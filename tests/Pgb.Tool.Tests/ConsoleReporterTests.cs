@@ -12,8 +12,8 @@ public sealed class ConsoleReporterTests
         var stderr = new StringWriter();
         var reporter = new ConsoleReporter(new ToolConsole(stdout, stderr, json: false));
 
-        reporter.Report(new PgbProgress(PgbStage.Upload, "Created app #1 'Demo'"));
-        reporter.Report(new PgbProgress(PgbStage.Wait, "App #1: android pending"));
+        reporter.Report(PgbProgress.Step(PgbStage.Upload, "Created app #1 'Demo'"));
+        reporter.Report(PgbProgress.StatusChange("App #1: android pending", new Dictionary<string, string?> { ["android"] = "pending" }));
 
         Assert.AreEqual("pgb: [upload] Created app #1 'Demo'" + Environment.NewLine + "pgb: [wait] App #1: android pending" + Environment.NewLine, stderr.ToString());
         Assert.AreEqual(string.Empty, stdout.ToString());
@@ -25,10 +25,10 @@ public sealed class ConsoleReporterTests
         var stderr = new StringWriter();
         var reporter = new ConsoleReporter(new ToolConsole(new StringWriter(), stderr, json: false));
 
-        reporter.Report(new PgbProgress(PgbStage.Download, "Downloading android: 10 bytes", "android", 10));
-        reporter.Report(new PgbProgress(PgbStage.Download, "Downloading android: 20 bytes", "android", 20));
-        reporter.Report(new PgbProgress(PgbStage.Download, "Saved android package to out/app-android.apk (445 bytes)", "android", 445));
-        reporter.Report(new PgbProgress(PgbStage.Download, "Downloading android: 445 bytes", "android", 445));
+        reporter.Report(PgbProgress.TransferProgress(PgbStage.Download, "android", 10, null, "Downloading android: 10 bytes"));
+        reporter.Report(PgbProgress.TransferProgress(PgbStage.Download, "android", 20, null, "Downloading android: 20 bytes"));
+        reporter.Report(PgbProgress.TransferDone(PgbStage.Download, "android", 445, "Saved android package to out/app-android.apk (445 bytes)"));
+        reporter.Report(PgbProgress.TransferProgress(PgbStage.Download, "android", 445, null, "Downloading android: 445 bytes"));
 
         var lines = stderr.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         CollectionAssert.AreEqual(
@@ -37,12 +37,27 @@ public sealed class ConsoleReporterTests
     }
 
     [TestMethod]
+    public void Report_TellsByteCountsFromTheSavedLineByKind_WhateverTheWording()
+    {
+        var stderr = new StringWriter();
+        var reporter = new ConsoleReporter(new ToolConsole(new StringWriter(), stderr, json: false));
+
+        reporter.Report(PgbProgress.TransferProgress(PgbStage.Download, "android", 10, null, "android: 10"));
+        reporter.Report(PgbProgress.TransferProgress(PgbStage.Download, "android", 20, null, "android: 20"));
+        reporter.Report(PgbProgress.TransferDone(PgbStage.Download, "android", 445, "Downloading is over: android saved"));
+        reporter.Report(PgbProgress.TransferProgress(PgbStage.Download, "android", 445, null, "android: 445"));
+
+        var lines = stderr.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        CollectionAssert.AreEqual(new[] { "pgb: [download] android: 10", "pgb: [download] Downloading is over: android saved" }, lines);
+    }
+
+    [TestMethod]
     public void Report_RedactsTokensInUrls()
     {
         var stderr = new StringWriter();
         var reporter = new ConsoleReporter(new ToolConsole(new StringWriter(), stderr, json: false));
 
-        reporter.Report(new PgbProgress(PgbStage.Upload, "PUT http://127.0.0.1:5000/api/v1/apps/1?auth_token=s3cret failed"));
+        reporter.Report(PgbProgress.Step(PgbStage.Upload, "PUT http://127.0.0.1:5000/api/v1/apps/1?auth_token=s3cret failed"));
 
         Assert.DoesNotContain("s3cret", stderr.ToString());
         Assert.Contains("auth_token=***", stderr.ToString());
