@@ -28,9 +28,11 @@ public sealed class PgbValidateSettings : PgbTask
 
     public string? Platforms { get; set; }
 
-    public string TimeoutSeconds { get; set; } = "1800";
+    /// <summary>Empty for <see cref="PgbWaitOptions.DefaultTimeoutSeconds"/>.</summary>
+    public string? TimeoutSeconds { get; set; }
 
-    public string PollIntervalSeconds { get; set; } = "2";
+    /// <summary>Empty for <see cref="PgbWaitOptions.DefaultPollIntervalSeconds"/>.</summary>
+    public string? PollIntervalSeconds { get; set; }
 
     public string? AndroidKeyId { get; set; }
 
@@ -40,8 +42,8 @@ public sealed class PgbValidateSettings : PgbTask
     {
         Check(() => PgbServerSettings.ParseServerUrl(ServerUrl));
         Check(() => PgbPlatformList.Parse(Platforms));
-        Check(() => PgbServerSettings.ParseSeconds("PgbTimeoutSeconds", TimeoutSeconds));
-        Check(() => PgbServerSettings.ParseSeconds("PgbPollIntervalSeconds", PollIntervalSeconds));
+        Check(() => WaitSettings.Timeout(TimeoutSeconds));
+        Check(() => WaitSettings.PollInterval(PollIntervalSeconds));
         if (!string.IsNullOrWhiteSpace(AndroidKeyId)) Check(() => PgbServerSettings.ParseKeyId("PgbAndroidKeyId", AndroidKeyId!));
         if (!string.IsNullOrWhiteSpace(IosKeyId)) Check(() => PgbServerSettings.ParseKeyId("PgbIosKeyId", IosKeyId!));
         var createApp = ParseSwitch("PgbCreateApp", CreateApp);

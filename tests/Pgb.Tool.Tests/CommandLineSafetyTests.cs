@@ -191,7 +191,7 @@ public sealed partial class CommandLineSafetyTests
     }
 
     /// <summary>A file of the repository, found by walking up from the test's folder.</summary>
-    private static string FindRepoFile(params string[] parts)
+    internal static string FindRepoFile(params string[] parts)
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
