@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Pgb.Pipeline;
@@ -27,7 +28,7 @@ internal sealed class BuildLogProgress(TaskLoggingHelper log, MessageImportance 
                     break;
             }
 
-            log.LogMessage(importance, "PhoneGap Build: " + value.Message);
+            log.LogMessage(importance, string.Format(CultureInfo.InvariantCulture, Strings.ProgressLine, value.Message));
         }
     }
 }

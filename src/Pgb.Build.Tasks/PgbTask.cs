@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Build.Framework;
 using Pgb.Pipeline;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
@@ -42,12 +43,12 @@ public abstract class PgbTask : MSBuildTask, ICancelableTask
         }
         catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
         {
-            LogError(PgbErrorCodes.Canceled, "The PhoneGap Build step was canceled.");
+            LogError(PgbErrorCodes.Canceled, Strings.Canceled);
         }
         catch (Exception ex)
         {
             // Unexpected: say what happened in one line; the stack trace helps nobody in a CI log.
-            LogError(PgbErrorCodes.Unexpected, $"{GetType().Name} failed unexpectedly: {ex.GetType().Name}: {Pgb.Client.PgbRedaction.Redact(ex.Message)}");
+            LogError(PgbErrorCodes.Unexpected, string.Format(CultureInfo.InvariantCulture, Strings.Unexpected, GetType().Name, ex.GetType().Name, Pgb.Client.PgbRedaction.Redact(ex.Message)));
         }
         finally
         {

@@ -34,8 +34,8 @@ public sealed class PgbWaitOptions
     internal void Validate()
     {
         if (Timeout <= TimeSpan.Zero)
-            throw new PgbPipelineException(PgbErrorCodes.TimingInvalid, Strings.TimingInvalid.F("The timeout", Timeout.TotalSeconds));
+            throw new PgbPipelineException(PgbErrorCodes.TimingInvalid, Strings.TimingInvalid.F(Strings.TheTimeout, Timeout.TotalSeconds));
         if (PollInterval <= TimeSpan.Zero)
-            throw new PgbPipelineException(PgbErrorCodes.TimingInvalid, Strings.TimingInvalid.F("The poll interval", PollInterval.TotalSeconds));
+            throw new PgbPipelineException(PgbErrorCodes.TimingInvalid, Strings.TimingInvalid.F(Strings.ThePollInterval, PollInterval.TotalSeconds));
     }
 }

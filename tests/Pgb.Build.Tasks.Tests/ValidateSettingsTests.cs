@@ -95,6 +95,26 @@ public sealed class ValidateSettingsTests : TaskTestBase
     }
 
     [TestMethod]
+    public void ValidateSettings_ReportsThePipelinesOwnMessages_NotCopiesOfThem()
+    {
+        var engine = new MockEngine();
+        var task = GoodSettings(engine);
+        task.CreateApp = "false";
+        task.WwwDirectory = Path.Combine(Temp, "missing");
+        task.ConfigXml = Path.Combine(Temp, "missing.xml");
+
+        Assert.IsFalse(task.Execute());
+
+        var expected = new[]
+        {
+            Assert.ThrowsExactly<PgbPipelineException>(() => PgbServerSettings.CheckAppChoice(hasAppId: false, createApp: false)).Message,
+            Assert.ThrowsExactly<PgbPipelineException>(() => PgbPackager.CheckWwwDirectory(task.WwwDirectory)).Message,
+            Assert.ThrowsExactly<PgbPipelineException>(() => PgbPackager.CheckConfigXml(task.ConfigXml)).Message,
+        };
+        CollectionAssert.AreEquivalent(expected, engine.Errors.Select(e => e.Message).ToArray(), engine.AllText());
+    }
+
+    [TestMethod]
     [DataRow(null)]
     [DataRow("")]
     public void WaitSettings_WhenEmpty_AreThePipelinesDefaults(string? value)
