@@ -80,7 +80,7 @@ public sealed partial class PgbClient
     private PgbRequestFailedException Failure(int status, string? message, string method, Uri uri, Exception? innerException = null, bool interrupted = false) =>
         new(status, message, method, Describe(uri), innerException, _secrets.Current, interrupted);
 
-    /// <summary>Reads a success answer into <typeparamref name="T"/>; internal so tests feed the spec's examples through this very path.</summary>
+    /// <summary>Reads a success answer into <typeparamref name="T"/>; internal so tests feed the v1 API docs' examples (tests/Pgb.Client.Tests/TestData/Spec003) through this very path.</summary>
     internal static T ParseSuccess<T>(HttpMethod method, Uri uri, int status, string text) => ParseSuccess<T>(method, uri, status, text, []);
 
     private static T ParseSuccess<T>(HttpMethod method, Uri uri, int status, string text, IReadOnlyList<string> secrets)

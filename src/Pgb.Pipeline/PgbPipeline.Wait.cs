@@ -14,7 +14,6 @@ public sealed partial class PgbPipeline
     /// A platform in <c>error</c> fails the wait at once with the service's message (PGB3001), whatever the
     /// others are doing: the job has failed by then (nothing is downloaded), and waiting for the rest would only
     /// delay the answer, or hide it behind a timeout when another platform is <c>null</c> (not being built).
-    /// The old grunt/gulp plugins reported success there.
     /// </summary>
     public async Task<PgbApp> WaitForCompletionAsync(int appId, IReadOnlyList<string> platforms, PgbWaitOptions options,
         IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
