@@ -20,35 +20,21 @@ public sealed class ConsoleReporterTests
     }
 
     [TestMethod]
-    public void Report_DropsByteCountsThatArriveAfterThePlatformWasSaved()
+    [DataRow("Downloading android: ", "Saved android package to out/app-android.apk (445 bytes)")]
+    // The kind tells a byte count from the saved line, whatever the wording.
+    [DataRow("android: ", "Downloading is over: android saved")]
+    public void Report_DropsByteCountsThatArriveAfterThePlatformWasSaved(string countLine, string savedLine)
     {
         var stderr = new StringWriter();
         var reporter = new ConsoleReporter(new ToolConsole(new StringWriter(), stderr, json: false));
 
-        reporter.Report(PgbProgress.TransferProgress(PgbStage.Download, "android", 10, null, "Downloading android: 10 bytes"));
-        reporter.Report(PgbProgress.TransferProgress(PgbStage.Download, "android", 20, null, "Downloading android: 20 bytes"));
-        reporter.Report(PgbProgress.TransferDone(PgbStage.Download, "android", 445, "Saved android package to out/app-android.apk (445 bytes)"));
-        reporter.Report(PgbProgress.TransferProgress(PgbStage.Download, "android", 445, null, "Downloading android: 445 bytes"));
+        reporter.Report(PgbProgress.TransferProgress(PgbStage.Download, "android", 10, null, countLine + "10 bytes"));
+        reporter.Report(PgbProgress.TransferProgress(PgbStage.Download, "android", 20, null, countLine + "20 bytes"));
+        reporter.Report(PgbProgress.TransferDone(PgbStage.Download, "android", 445, savedLine));
+        reporter.Report(PgbProgress.TransferProgress(PgbStage.Download, "android", 445, null, countLine + "445 bytes"));
 
         var lines = stderr.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        CollectionAssert.AreEqual(
-            new[] { "pgb: [download] Downloading android: 10 bytes", "pgb: [download] Saved android package to out/app-android.apk (445 bytes)" },
-            lines);
-    }
-
-    [TestMethod]
-    public void Report_TellsByteCountsFromTheSavedLineByKind_WhateverTheWording()
-    {
-        var stderr = new StringWriter();
-        var reporter = new ConsoleReporter(new ToolConsole(new StringWriter(), stderr, json: false));
-
-        reporter.Report(PgbProgress.TransferProgress(PgbStage.Download, "android", 10, null, "android: 10"));
-        reporter.Report(PgbProgress.TransferProgress(PgbStage.Download, "android", 20, null, "android: 20"));
-        reporter.Report(PgbProgress.TransferDone(PgbStage.Download, "android", 445, "Downloading is over: android saved"));
-        reporter.Report(PgbProgress.TransferProgress(PgbStage.Download, "android", 445, null, "android: 445"));
-
-        var lines = stderr.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        CollectionAssert.AreEqual(new[] { "pgb: [download] android: 10", "pgb: [download] Downloading is over: android saved" }, lines);
+        CollectionAssert.AreEqual(new[] { "pgb: [download] " + countLine + "10 bytes", "pgb: [download] " + savedLine }, lines);
     }
 
     [TestMethod]
