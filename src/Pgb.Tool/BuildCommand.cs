@@ -52,7 +52,7 @@ internal sealed class BuildCommand
         Command.Validators.Add(result =>
         {
             if (result.GetResult(_appId) is { Implicit: false } && result.GetResult(_create) is { Implicit: false })
-                result.AddError("--app-id and --create exclude each other: update an existing app, or create one.");
+                result.AddError(Strings.AppIdOrCreate);
         });
         Command.SetAction((parse, cancellationToken) => cli.Run(parse, cancellationToken, console => RunAsync(parse, console, cancellationToken)));
     }
@@ -76,7 +76,7 @@ internal sealed class BuildCommand
         var www = RequiredPath("--www", parse.GetValue(_www), PgbErrorCodes.WwwDirectoryNotFound);
         var keys = SigningKeys(parse, environment);
         var stateOption = parse.GetResult(_state);
-        var state = stateOption is null || stateOption.Implicit ? Path.Combine(output, ".pgb-app-id") : RequiredPath("--state", parse.GetValue(_state), ToolErrorCodes.InvalidArguments, "a file");
+        var state = stateOption is null || stateOption.Implicit ? Path.Combine(output, ".pgb-app-id") : RequiredPath("--state", parse.GetValue(_state), ToolErrorCodes.InvalidArguments, Strings.OptionNeedsFile);
         var tokenVariable = parse.GetValue(_tokenVariable)!;
         var serverText = parse.GetValue(_server) ?? environment.GetVariable(ToolEnvironment.ServerUrlVariable);
         var serverUrl = serverText is null ? null : PgbServerSettings.ParseServerUrl(serverText);
@@ -94,7 +94,7 @@ internal sealed class BuildCommand
             {
                 embedded = await EmbeddedServer.StartAsync(cancellationToken).ConfigureAwait(false);
                 serverUrl = embedded.BaseUri;
-                console.Note($"No --server or {ToolEnvironment.ServerUrlVariable} given: started an embedded local server at {ServerStarter.DisplayUrl(embedded)} for this build, with its development account ({tokenVariable} is not used).");
+                console.Note(Strings.EmbeddedServerStarted.F(ToolEnvironment.ServerUrlVariable, ServerStarter.DisplayUrl(embedded), tokenVariable));
             }
 
             var job = new PgbJob
@@ -199,9 +199,10 @@ internal sealed class BuildCommand
         return keys;
     }
 
-    private static string RequiredPath(string option, string? path, string code, string what = "a folder") =>
+    /// <param name="message">What an empty value gets told: <see cref="Strings.OptionNeedsFolder"/> unless given.</param>
+    private static string RequiredPath(string option, string? path, string code, string? message = null) =>
         string.IsNullOrWhiteSpace(path)
-            ? throw new PgbToolException(code, $"{option} needs {what}; it was given an empty value.")
+            ? throw new PgbToolException(code, (message ?? Strings.OptionNeedsFolder).F(option))
             : Path.GetFullPath(path);
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);

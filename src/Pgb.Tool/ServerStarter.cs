@@ -29,8 +29,7 @@ internal static class ServerStarter
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             Abandon(starting);
-            throw new PgbToolException(ToolErrorCodes.ServerStartFailed,
-                $"The local server did not start within {timeLimit.TotalSeconds:0.#} s on 127.0.0.1:{port}. Try again, or pick another --port (0 picks a free one).");
+            throw new PgbToolException(ToolErrorCodes.ServerStartFailed, Strings.ServerStartTimedOut.F(timeLimit.TotalSeconds, port));
         }
         catch (OperationCanceledException)
         {
@@ -44,8 +43,7 @@ internal static class ServerStarter
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsListenFailure(ex))
         {
-            throw new PgbToolException(ToolErrorCodes.ServerStartFailed,
-                $"The local server could not listen on 127.0.0.1:{port}: {ex.Message} Pick another --port (0 picks a free one).", ex);
+            throw new PgbToolException(ToolErrorCodes.ServerStartFailed, Strings.ServerListenFailed.F(port, ex.Message), ex);
         }
     }
 

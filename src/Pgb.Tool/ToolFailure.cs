@@ -20,11 +20,11 @@ internal sealed record ToolFailure(string Code, string Message)
             PgbException coded => new(coded.Code, coded.Message),
             // Not the user's doing: a time limit somebody forgot to turn into a coded error. Calling it "canceled"
             // (exit 130) would tell a script that someone pressed Ctrl+C.
-            OperationCanceledException => new(PgbErrorCodes.Unexpected, "An operation was canceled without being asked to (an unreported time limit?): " + PgbRedaction.Redact(exception.Message)),
+            OperationCanceledException => new(PgbErrorCodes.Unexpected, Strings.UnaskedCancellation.F(PgbRedaction.Redact(exception.Message))),
             AggregateException { InnerExceptions.Count: 1 } aggregate => From(aggregate.InnerExceptions[0], cancellationToken),
             _ => new(PgbErrorCodes.Unexpected, PgbRedaction.Redact(exception.Message)),
         };
     }
 
-    public static ToolFailure Canceled { get; } = new(PgbErrorCodes.Canceled, "Canceled.");
+    public static ToolFailure Canceled { get; } = new(PgbErrorCodes.Canceled, Strings.Canceled);
 }
