@@ -37,10 +37,10 @@ public sealed partial class PgbClient
             {
                 return await DownloadFromLocationAsync(location, destinationPath, progress, cancellationToken).ConfigureAwait(false);
             }
-            catch (PgbRequestFailedException ex) when (ex.Interrupted && attempt < _retry.MaxRetries)
+            catch (PgbRequestFailedException ex) when (ex.Interrupted && attempt < _retry.MaxRetries && _retry.ShouldRetry(HttpMethod.Get, ex))
             {
                 // The body broke off or stalled: the package is still there and a GET is safe to repeat, so fetch it
-                // again from the start (users of the old tools gave up on exactly these "download timeouts").
+                // again from the start rather than fail a build that is done on a dropped connection.
                 await Task.Delay(_retry.DelayFor(attempt, null), cancellationToken).ConfigureAwait(false);
             }
         }
@@ -50,7 +50,7 @@ public sealed partial class PgbClient
     private const int MaxStorageRedirects = 5;
 
     /// <summary>
-    /// <c>"location" : "URL"</c> in a body that is not JSON. The spec's own examples print
+    /// <c>"location" : "URL"</c> in a body that is not JSON. The v1 API docs' own examples print
     /// <c>{"location":""http://...}</c>, a doubled quote that makes them invalid JSON.
     /// </summary>
     private static readonly Regex LocationInText = new(@"""location""\s*:\s*""+\s*(?<url>[^""\s]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
@@ -87,7 +87,7 @@ public sealed partial class PgbClient
         if (status < 300 || status >= 400 || string.IsNullOrWhiteSpace(location))
             throw Failure(status, "expected a redirect with a location, got " + (string.IsNullOrWhiteSpace(text) ? "an empty body" : Snippet(text, _secrets.Current)), "GET", uri);
 
-        // Tolerate stray quotes and spaces around the value, as in the spec's examples.
+        // Tolerate stray quotes and spaces around the value, as in the v1 API docs' examples.
         location = location!.Trim().Trim('"').Trim();
         if (!Uri.TryCreate(ServerUrl, location, out var resolved) || !IsHttp(resolved))
             throw Failure(status, "the redirect location is not an http(s) URL: " + PgbRedaction.Redact(location), "GET", uri);
@@ -176,7 +176,7 @@ public sealed partial class PgbClient
     }
 
     /// <summary>
-    /// Users of the old tools found a 61-byte <c>{"error":...}</c> saved as their app. The media type cannot be
+    /// A storage that fails may answer 200 with <c>{"error":...}</c>, which must never be saved as the app. The media type cannot be
     /// trusted to say JSON, but no package starts with <c>{</c> (apk, ipa, xap and wgz are zips, ipk an ar
     /// archive, jad "MIDlet-" text), so a small body that is a JSON object with an error is refused.
     /// </summary>

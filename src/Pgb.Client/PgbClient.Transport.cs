@@ -23,8 +23,7 @@ public sealed partial class PgbClient
     }
 
     /// <summary>
-    /// Sends a request, trying again on transient failures (no answer, 429, 503, and 5xx for requests
-    /// safe to repeat), and returns the last answer whatever its status. The body factory runs once per
+    /// Sends a request, trying again on transient failures as <see cref="RetryPolicy"/> decides, and returns the last answer whatever its status. The body factory runs once per
     /// attempt, so an upload re-opens its file when retried. The caller disposes the answer.
     /// </summary>
     private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, Uri uri, Func<HttpContent>? body, TimeSpan timeout,
@@ -37,7 +36,7 @@ public sealed partial class PgbClient
             {
                 response = await SendOnceAsync(method, uri, body, timeout, authenticate, completion, cancellationToken).ConfigureAwait(false);
             }
-            catch (PgbRequestFailedException) when (attempt < _retry.MaxRetries && _retry.ShouldRetry(method, null))
+            catch (PgbRequestFailedException ex) when (attempt < _retry.MaxRetries && _retry.ShouldRetry(method, ex))
             {
                 await Task.Delay(_retry.DelayFor(attempt, null), cancellationToken).ConfigureAwait(false);
                 continue;
@@ -81,7 +80,7 @@ public sealed partial class PgbClient
     private PgbRequestFailedException Failure(int status, string? message, string method, Uri uri, Exception? innerException = null, bool interrupted = false) =>
         new(status, message, method, Describe(uri), innerException, _secrets.Current, interrupted);
 
-    /// <summary>Reads a success answer into <typeparamref name="T"/>; internal so tests feed the spec's examples through this very path.</summary>
+    /// <summary>Reads a success answer into <typeparamref name="T"/>; internal so tests feed the v1 API docs' examples (tests/Pgb.Client.Tests/TestData/Spec003) through this very path.</summary>
     internal static T ParseSuccess<T>(HttpMethod method, Uri uri, int status, string text) => ParseSuccess<T>(method, uri, status, text, []);
 
     private static T ParseSuccess<T>(HttpMethod method, Uri uri, int status, string text, IReadOnlyList<string> secrets)

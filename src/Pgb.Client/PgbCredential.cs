@@ -4,7 +4,7 @@ using System.Text;
 namespace Pgb.Client;
 
 /// <summary>
-/// How requests authenticate. The seeds pass the token as the <c>auth_token</c> query parameter, so
+/// How requests authenticate. The v1 API docs pass the token as the <c>auth_token</c> query parameter, so
 /// that is what a token credential does; basic auth is the other form v1 supports (and the only way
 /// to ask <c>POST /token</c> for a token).
 /// </summary>

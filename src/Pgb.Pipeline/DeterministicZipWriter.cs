@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Text;
 
 namespace Pgb.Pipeline;
@@ -117,9 +118,8 @@ internal static class DeterministicZipWriter
             return Task.CompletedTask;
         }, cancellationToken).ConfigureAwait(false);
 
-        var crc = new Crc32();
-        crc.Append(content, 0, length);
-        if (length == 0) return new CompressedEntry(Stored, crc.Value, length, []);
+        var crc = Crc32.HashToUInt32(new ReadOnlySpan<byte>(content, 0, length));
+        if (length == 0) return new CompressedEntry(Stored, crc, length, []);
 
         using var deflated = new MemoryStream();
         using (var deflate = new DeflateStream(deflated, CompressionLevel.Optimal, leaveOpen: true))
@@ -127,8 +127,8 @@ internal static class DeterministicZipWriter
 
         // Stored when deflate does not help (images, fonts): smaller, and faster to unpack.
         return deflated.Length < length
-            ? new CompressedEntry(Deflated, crc.Value, length, deflated.ToArray())
-            : new CompressedEntry(Stored, crc.Value, length, Prefix(content, length));
+            ? new CompressedEntry(Deflated, crc, length, deflated.ToArray())
+            : new CompressedEntry(Stored, crc, length, Prefix(content, length));
     }
 
     /// <summary>A large entry: header with placeholders, deflate straight into the archive, then patch the header.</summary>
@@ -142,14 +142,14 @@ internal static class DeterministicZipWriter
         {
             await WwwFileReader.ReadAsync(entry, async (buffer, count) =>
             {
-                crc.Append(buffer, 0, count);
+                crc.Append(new ReadOnlySpan<byte>(buffer, 0, count));
                 length += count;
                 await deflate.WriteAsync(buffer, 0, count, cancellationToken).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
         }
 
         var end = output.Position;
-        var record = new CentralRecord(name, Deflated, crc.Value, end - dataStart, length, offset);
+        var record = new CentralRecord(name, Deflated, crc.GetCurrentHashAsUInt32(), end - dataStart, length, offset);
         output.Position = offset;
         await WriteAsync(output, LocalHeader(record), cancellationToken).ConfigureAwait(false);
         output.Position = end;

@@ -63,17 +63,10 @@ public static class PgbPackager
     internal static IReadOnlyList<WwwFile> CollectEntries(PgbPackageRequest request, string output, CancellationToken cancellationToken,
         out bool hasConfigXml, out string? replacedConfigXml)
     {
+        CheckWwwDirectory(request.WwwDirectory);
+        CheckConfigXml(request.ConfigXml);
         var www = Path.GetFullPath(request.WwwDirectory);
-        if (!Directory.Exists(www))
-            throw new PgbPipelineException(PgbErrorCodes.WwwDirectoryNotFound, Strings.WwwDirectoryNotFound.F(request.WwwDirectory));
-
-        string? config = null;
-        if (!string.IsNullOrEmpty(request.ConfigXml))
-        {
-            config = Path.GetFullPath(request.ConfigXml);
-            if (!File.Exists(config))
-                throw new PgbPipelineException(PgbErrorCodes.ConfigXmlNotFound, Strings.ConfigXmlNotFound.F(request.ConfigXml!));
-        }
+        var config = string.IsNullOrEmpty(request.ConfigXml) ? null : Path.GetFullPath(request.ConfigXml);
 
         replacedConfigXml = null;
         var entries = new List<WwwFile>();
@@ -114,6 +107,20 @@ public static class PgbPackager
         return entries;
     }
 
+    /// <summary>PGB1003 unless <paramref name="wwwDirectory"/> is an existing folder.</summary>
+    public static void CheckWwwDirectory(string wwwDirectory)
+    {
+        if (!Directory.Exists(wwwDirectory))
+            throw new PgbPipelineException(PgbErrorCodes.WwwDirectoryNotFound, Strings.WwwDirectoryNotFound.F(wwwDirectory));
+    }
+
+    /// <summary>PGB1004 when a config.xml is given (not null or empty) and is not an existing file.</summary>
+    public static void CheckConfigXml(string? configXml)
+    {
+        if (!string.IsNullOrEmpty(configXml) && !File.Exists(configXml))
+            throw new PgbPipelineException(PgbErrorCodes.ConfigXmlNotFound, Strings.ConfigXmlNotFound.F(configXml!));
+    }
+
     /// <summary>The path inside the zip: relative, '/'-separated, never rooted and never climbing out with '..'.</summary>
     internal static string EntryName(string root, string file)
     {
@@ -121,7 +128,7 @@ public static class PgbPackager
         var name = relative.Replace('\\', '/');
         var segments = name.Split('/');
         if (name.Length == 0 || Path.IsPathRooted(relative) || segments.Any(s => s == ".." || s == "." || s.Length == 0))
-            throw new PgbPipelineException(PgbErrorCodes.ArchiveWriteFailed, Strings.ArchiveWriteFailed.F(file, "the path does not lie inside the www folder"));
+            throw new PgbPipelineException(PgbErrorCodes.ArchiveWriteFailed, Strings.ArchiveWriteFailed.F(file, Strings.EntryOutsideWww));
         return name;
     }
 }

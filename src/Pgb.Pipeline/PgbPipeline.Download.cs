@@ -30,16 +30,15 @@ public sealed partial class PgbPipeline
             {
                 if (progress is null || _clock.Now - lastReport < TimeSpan.FromSeconds(1)) return;
                 lastReport = _clock.Now;
-                var of = n.TotalBytes is { } total ? $" of {total:N0}" : string.Empty;
-                progress.Report(new PgbProgress(PgbStage.Download, $"Downloading {platform}: {n.BytesTransferred:N0}{of} bytes", platform, n.BytesTransferred)
-                {
-                    TotalBytes = n.TotalBytes,
-                });
+                var message = n.TotalBytes is { } total
+                    ? Strings.DownloadProgressOf.F(platform, n.BytesTransferred, total)
+                    : Strings.DownloadProgress.F(platform, n.BytesTransferred);
+                progress.Report(PgbProgress.TransferProgress(PgbStage.Download, platform, n.BytesTransferred, n.TotalBytes, message));
             });
             PgbDownloadResult result;
             try
             {
-                result = await Call($"Downloading the {platform} package of app #{app.Id}",
+                result = await Call(Strings.CallDownloading.F(platform, app.Id),
                     () => _client.DownloadAsync(app.Id, platform, path, bytes, cancellationToken), app.Id).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
@@ -67,7 +66,7 @@ public sealed partial class PgbPipeline
             }
 
             artifacts.Add(new PgbArtifact(platform, final, app.Id, app.Version, result.Length, result.Sha256));
-            progress?.Report(new PgbProgress(PgbStage.Download, $"Saved {platform} package to {final} ({result.Length:N0} bytes)", platform, result.Length));
+            progress?.Report(PgbProgress.TransferDone(PgbStage.Download, platform, result.Length, Strings.DownloadSaved.F(platform, final, result.Length)));
         }
 
         return artifacts;

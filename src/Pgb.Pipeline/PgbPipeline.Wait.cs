@@ -14,7 +14,6 @@ public sealed partial class PgbPipeline
     /// A platform in <c>error</c> fails the wait at once with the service's message (PGB3001), whatever the
     /// others are doing: the job has failed by then (nothing is downloaded), and waiting for the rest would only
     /// delay the answer, or hide it behind a timeout when another platform is <c>null</c> (not being built).
-    /// The old grunt/gulp plugins reported success there.
     /// </summary>
     public async Task<PgbApp> WaitForCompletionAsync(int appId, IReadOnlyList<string> platforms, PgbWaitOptions options,
         IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -32,12 +31,12 @@ public sealed partial class PgbPipeline
 
         while (true)
         {
-            var app = await Call("Reading the status of app #" + appId, () => _client.GetAppAsync(appId, cancellationToken), appId).ConfigureAwait(false);
+            var app = await Call(Strings.CallReadingStatus.F(appId), () => _client.GetAppAsync(appId, cancellationToken), appId).ConfigureAwait(false);
             var statuses = chosen.ToDictionary(p => p, app.StatusOf, StringComparer.OrdinalIgnoreCase);
             var summary = Summarize(statuses);
             if (summary != lastSummary)
             {
-                progress?.Report(new PgbProgress(PgbStage.Wait, $"App #{appId}: {summary}") { Statuses = statuses });
+                progress?.Report(PgbProgress.StatusChange(Strings.StatusesChanged.F(appId, summary), statuses));
                 interval = options.PollInterval;
                 lastSummary = summary;
             }
@@ -45,8 +44,8 @@ public sealed partial class PgbPipeline
             var failed = chosen.Where(p => statuses[p] == PgbBuildStatus.Error).ToList();
             if (failed.Count > 0)
             {
-                var messages = failed.Select(p => $"{p}: {app.ErrorOf(p) ?? "(the server gave no message)"}");
-                var others = chosen.Count == failed.Count ? "" : " (last status: " + summary + ")";
+                var messages = failed.Select(p => $"{p}: {app.ErrorOf(p) ?? Strings.BuildFailedWithoutMessage}");
+                var others = chosen.Count == failed.Count ? "" : Strings.BuildFailedLastStatus.F(summary);
                 throw new PgbPipelineException(PgbErrorCodes.BuildFailed,
                     Strings.BuildFailed.F(string.Join(", ", failed), appId, string.Join("; ", messages) + others));
             }

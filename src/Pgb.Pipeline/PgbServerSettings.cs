@@ -2,7 +2,10 @@ using Pgb.Client;
 
 namespace Pgb.Pipeline;
 
-/// <summary>Turns user input (a URL, the name of a token variable) into a client, with coded errors.</summary>
+/// <summary>
+/// Reads user input (a URL, the name of a token variable, ids, times, switches) the way the MSBuild tasks and the
+/// <c>pgb</c> tool both take it, with coded errors whose messages come from Strings.resx.
+/// </summary>
 public static class PgbServerSettings
 {
     public static Uri ParseServerUrl(string? text)
@@ -47,6 +50,24 @@ public static class PgbServerSettings
         return string.IsNullOrEmpty(value)
             ? throw new PgbPipelineException(PgbErrorCodes.KeyPasswordMissing, Strings.KeyPasswordMissing.F(variableName!.Trim(), setting))
             : value;
+    }
+
+    /// <summary>PGB1006 when there is neither an app to update nor leave to create one.</summary>
+    public static void CheckAppChoice(bool hasAppId, bool createApp)
+    {
+        if (!hasAppId && !createApp) throw new PgbPipelineException(PgbErrorCodes.NoAppToUpdate, Strings.NoAppToUpdate);
+    }
+
+    /// <summary>
+    /// true or false as MSBuild reads them (any case; empty is false) from the setting <paramref name="setting"/>;
+    /// PGB1013 for anything else.
+    /// </summary>
+    public static bool ParseSwitch(string setting, string? text)
+    {
+        var trimmed = text?.Trim() ?? string.Empty;
+        if (trimmed.Length == 0 || trimmed.Equals("false", StringComparison.OrdinalIgnoreCase)) return false;
+        if (trimmed.Equals("true", StringComparison.OrdinalIgnoreCase)) return true;
+        throw new PgbPipelineException(PgbErrorCodes.SwitchInvalid, Strings.SwitchInvalid.F(setting, trimmed));
     }
 
     public static int ParseAppId(string text)

@@ -58,7 +58,7 @@ internal static class SymbolicLinks
             var next = Path.Combine(current, parts[i]);
             if (FinalTarget(new FileInfo(next)) is { } target)
             {
-                if (hops >= MaxHops) throw new IOException($"Too many levels of symbolic links: {fullPath}");
+                if (hops >= MaxHops) throw new IOException(Strings.WwwLinkTooDeep.F(fullPath));
                 // The target's own folders may be links too: resolve it again, with what followed this part.
                 return RealPath(Path.GetFullPath(Path.Combine([target, .. parts.Skip(i + 1)])), hops + 1);
             }

@@ -113,7 +113,7 @@ internal static class WwwFiles
             if (SymbolicLinks.FinalTarget(child) is { } target)
             {
                 if (!File.Exists(target) && !Directory.Exists(target))
-                    throw new FileNotFoundException($"the link leads to '{target}', which does not exist", shown);
+                    throw new FileNotFoundException(Strings.WwwLinkToNothing.F(target), shown);
                 real = SymbolicLinks.RealPath(target);
                 if (!SymbolicLinks.IsSameOrBelow(real, root))
                     throw new PgbPipelineException(PgbErrorCodes.UnsafeWwwEntry, Strings.WwwLinkOutside.F(shown, real, www));

@@ -49,7 +49,7 @@ internal sealed class PgbCommandLine
             var console = new ToolConsole(stdout, stderr, JsonRequested(parse), _environment.ColorOnStderr);
             var exitCode = console.Fail(new ToolFailure(ToolErrorCodes.InvalidArguments, ParseErrors.Describe(args, parse)));
             var command = parse.CommandResult.Command;
-            stderr.WriteLine(ReferenceEquals(command, Root) ? "Run 'pgb --help' for usage." : $"Run 'pgb {command.Name} --help' for usage.");
+            stderr.WriteLine(ReferenceEquals(command, Root) ? Strings.UsageHint : Strings.CommandUsageHint.F(command.Name));
             return exitCode;
         }
 

@@ -61,7 +61,7 @@ public static class Program
 
         if (await Task.WhenAny(running, Task.Delay(grace, CancellationToken.None)).ConfigureAwait(false) == running) return await running.ConfigureAwait(false);
         return console.Fail(new ToolFailure(Pipeline.PgbErrorCodes.Canceled,
-            $"Canceled; the command did not stop within {grace.TotalSeconds:0.#} s of being asked, so pgb exits without waiting for it."));
+            Strings.CanceledAfterGrace.F(grace.TotalSeconds)));
     }
 
     /// <summary>SIGTERM (docker stop, systemd, CI cancellation) stops the command like Ctrl+C does.</summary>

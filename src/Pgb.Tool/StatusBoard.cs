@@ -28,32 +28,29 @@ internal sealed class StatusBoard(TimeProvider time)
     /// </summary>
     public bool Apply(PgbProgress value, long now)
     {
-        switch (value.Stage)
+        switch (value.Kind)
         {
-            case PgbStage.Build:
-                // The builds' clocks start when they are queued, not at the first poll.
-                _buildQueued = now;
-                return true;
-            case PgbStage.Wait when value.Statuses is not null:
-                foreach (var (platform, status) in value.Statuses) RowOf(platform, now).SetStatus(status, now);
+            case PgbProgressKind.StatusChange:
+                foreach (var (platform, status) in value.Statuses!) RowOf(platform, now).SetStatus(status, now);
                 return false;
-            case PgbStage.Download when value.Platform is not null && value.Bytes is { } bytes:
-                var row = RowOf(value.Platform, now);
-                if (!value.Message.StartsWith("Downloading", StringComparison.Ordinal))
-                {
-                    row.Saved = true;
-                    row.Bytes = bytes;
-                    return true;
-                }
-
-                // A running count may arrive after the platform was saved (the pipeline reports through a Progress<T>).
+            case PgbProgressKind.TransferProgress:
+                var row = RowOf(value.Platform!, now);
+                // A running count may arrive after the platform was saved (a caller may pass reports through a Progress<T>).
                 if (!row.Saved)
                 {
-                    row.Bytes = bytes;
+                    row.Bytes = value.Bytes;
                     row.TotalBytes = value.TotalBytes;
                 }
+
                 return false;
+            case PgbProgressKind.TransferDone:
+                var saved = RowOf(value.Platform!, now);
+                saved.Saved = true;
+                saved.Bytes = value.Bytes;
+                return true;
             default:
+                // The builds' clocks start when they are queued, not at the first poll.
+                if (value.Stage == PgbStage.Build) _buildQueued = now;
                 return true;
         }
     }

@@ -29,7 +29,7 @@ internal sealed class TolerantDictionaryConverter<T> : JsonConverter
         // A status or error that is not a string (a number, a nested object) still deserves to be seen.
         if (typeof(T) == typeof(string) && value.Type != JTokenType.String)
             return (T)(object)value.ToString(Formatting.None);
-        // A key named by its bare id, the form the spec allows in a request's "keys" (a server echoing its data answers so).
+        // A key named by its bare id, the form the v1 API docs allow in a request's "keys" (a server echoing its data answers so).
         if (typeof(T) == typeof(PgbKeyReference) && value.Type == JTokenType.Integer)
             return (T)(object)new PgbKeyReference { Id = value.Value<int>() };
         return value.ToObject<T>(serializer)!;

@@ -30,7 +30,7 @@ public abstract class PgbKeyOptions
         return data;
     }
 
-    /// <summary>The fields of <c>data</c> beside the title, as the spec names them.</summary>
+    /// <summary>The fields of <c>data</c> beside the title, as the v1 API docs name them.</summary>
     private protected abstract IEnumerable<(string Name, string? Value)> DataFields { get; }
 
     /// <summary>The file parts: part name, path, what the file is (for messages) and the property that holds it.</summary>

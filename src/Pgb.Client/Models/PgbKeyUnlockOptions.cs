@@ -46,7 +46,7 @@ public sealed class PgbKeyUnlockOptions
                     throw new ArgumentException($"Unlocking a {platform} key needs its password.", parameterName);
                 break;
             default:
-                // Platforms the spec does not describe (windows keys came later): send whatever is given.
+                // Platforms the v1 API docs do not describe (windows keys): send whatever is given.
                 if (Passwords.All(string.IsNullOrEmpty))
                     throw new ArgumentException("No password given to unlock the key with.", parameterName);
                 break;
