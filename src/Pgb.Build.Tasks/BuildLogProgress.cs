@@ -16,7 +16,11 @@ internal sealed class BuildLogProgress(TaskLoggingHelper log, MessageImportance 
 
     public void Report(PgbProgress value)
     {
-        if (value is null) throw new ArgumentNullException(nameof(value));
+        if (value is null)
+        {
+            throw new ArgumentNullException(nameof(value));
+        }
+
         lock (_saved)
         {
             switch (value.Kind)

@@ -44,19 +44,34 @@ public sealed class PgbValidateSettings : PgbTask
         Check(() => PgbPlatformList.Parse(Platforms));
         Check(() => WaitSettings.Timeout(TimeoutSeconds));
         Check(() => WaitSettings.PollInterval(PollIntervalSeconds));
-        if (!string.IsNullOrWhiteSpace(AndroidKeyId)) Check(() => PgbServerSettings.ParseKeyId("PgbAndroidKeyId", AndroidKeyId!));
-        if (!string.IsNullOrWhiteSpace(IosKeyId)) Check(() => PgbServerSettings.ParseKeyId("PgbIosKeyId", IosKeyId!));
+        if (!string.IsNullOrWhiteSpace(AndroidKeyId))
+        {
+            Check(() => PgbServerSettings.ParseKeyId("PgbAndroidKeyId", AndroidKeyId!));
+        }
+
+        if (!string.IsNullOrWhiteSpace(IosKeyId))
+        {
+            Check(() => PgbServerSettings.ParseKeyId("PgbIosKeyId", IosKeyId!));
+        }
+
         bool? createApp = null;
         Check(() => createApp = PgbServerSettings.ParseSwitch("PgbCreateApp", CreateApp));
         if (!string.IsNullOrWhiteSpace(AppId))
+        {
             Check(() => PgbServerSettings.ParseAppId(AppId!));
+        }
         else if (createApp is { } create)
+        {
             Check(() => PgbServerSettings.CheckAppChoice(hasAppId: false, create));
+        }
 
         if (string.IsNullOrWhiteSpace(RepoUrl))
         {
             Check(() => PgbPackager.CheckWwwDirectory(WwwDirectory));
-            if (!string.IsNullOrWhiteSpace(ConfigXml)) Check(() => PgbPackager.CheckConfigXml(ConfigXml));
+            if (!string.IsNullOrWhiteSpace(ConfigXml))
+            {
+                Check(() => PgbPackager.CheckConfigXml(ConfigXml));
+            }
         }
 
         return Task.CompletedTask;

@@ -18,7 +18,10 @@ public sealed partial class PgbClient
         var text = await ReadTextAsync(response.Content).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         if (status >= 200 && status < 300)
+        {
             return ParseSuccess<T>(method, uri, status, text, _secrets.Current);
+        }
+
         throw Failure(status, ErrorText(response, text, _secrets.Current), method.Method, uri);
     }
 
@@ -60,8 +63,15 @@ public sealed partial class PgbClient
     {
         using var request = new HttpRequestMessage(method, uri);
         request.Headers.Accept.ParseAdd("application/json");
-        if (authenticate) _credential?.Apply(request);
-        if (body is not null) request.Content = body();
+        if (authenticate)
+        {
+            _credential?.Apply(request);
+        }
+
+        if (body is not null)
+        {
+            request.Content = body();
+        }
 
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);
@@ -97,9 +107,15 @@ public sealed partial class PgbClient
 
         // The service sometimes answered {"error":...} with a success status.
         if (token is JObject obj && obj.Count == 1 && obj["error"] is JValue { Type: JTokenType.String } error)
+        {
             throw new PgbRequestFailedException(status, (string?)error, method.Method, Describe(uri), null, secrets);
+        }
 
-        if (typeof(T) == typeof(JToken)) return (T)(object)token;
+        if (typeof(T) == typeof(JToken))
+        {
+            return (T)(object)token;
+        }
+
         try
         {
             return token.ToObject<T>() ?? throw new JsonSerializationException("empty answer");
@@ -123,7 +139,11 @@ public sealed partial class PgbClient
                 {
                     var text = error.Type == JTokenType.String ? (string?)error : error.ToString(Formatting.None);
                     // {"error":""} says nothing: the status's reason phrase says more.
-                    if (!string.IsNullOrWhiteSpace(text)) return text!;
+                    if (!string.IsNullOrWhiteSpace(text))
+                    {
+                        return text!;
+                    }
+
                     return ReasonOf(response);
                 }
             }
@@ -147,7 +167,11 @@ public sealed partial class PgbClient
     /// </summary>
     private static async Task<string> ReadTextAsync(HttpContent? content)
     {
-        if (content is null) return string.Empty;
+        if (content is null)
+        {
+            return string.Empty;
+        }
+
         var bytes = await content.ReadAsByteArrayAsync().ConfigureAwait(false);
         return Decode(bytes, bytes.Length, content.Headers.ContentType?.CharSet);
     }
@@ -159,7 +183,11 @@ public sealed partial class PgbClient
     /// </summary>
     private async Task<string> ReadErrorTextAsync(HttpContent? content, CancellationToken cancellationToken)
     {
-        if (content is null) return string.Empty;
+        if (content is null)
+        {
+            return string.Empty;
+        }
+
         var buffer = new byte[MaxErrorBodyBytes];
         var length = 0;
         try
@@ -170,7 +198,11 @@ public sealed partial class PgbClient
                 using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 stall.CancelAfter(_options.DownloadStallTimeout);
                 var read = await stream.ReadAsync(buffer, length, buffer.Length - length, stall.Token).ConfigureAwait(false);
-                if (read == 0) break;
+                if (read == 0)
+                {
+                    break;
+                }
+
                 length += read;
             }
         }
@@ -192,7 +224,9 @@ public sealed partial class PgbClient
         {
             var preamble = marked.GetPreamble();
             if (length >= preamble.Length && preamble.Length > 0 && bytes.Take(preamble.Length).SequenceEqual(preamble))
+            {
                 return marked.GetString(bytes, preamble.Length, length - preamble.Length);
+            }
         }
 
         var encoding = Utf8;
@@ -220,7 +254,11 @@ public sealed partial class PgbClient
     /// <summary>An HTML (or XML) error page as its text: a person reads "502 Bad Gateway", not tags and styles.</summary>
     private static string TextOf(string body)
     {
-        if (string.IsNullOrWhiteSpace(body) || !body.TrimStart().StartsWith("<", StringComparison.Ordinal)) return body;
+        if (string.IsNullOrWhiteSpace(body) || !body.TrimStart().StartsWith("<", StringComparison.Ordinal))
+        {
+            return body;
+        }
+
         var text = MarkupTags.Replace(MarkupBlocks.Replace(body, " "), " ");
         return WebUtility.HtmlDecode(text);
     }
@@ -238,7 +276,13 @@ public sealed partial class PgbClient
     {
         var messages = new List<string>();
         for (var e = ex; e is not null; e = e.InnerException)
-            if (!messages.Contains(e.Message)) messages.Add(e.Message);
+        {
+            if (!messages.Contains(e.Message))
+            {
+                messages.Add(e.Message);
+            }
+        }
+
         return PgbRedaction.Redact(string.Join(" ", messages));
     }
 }

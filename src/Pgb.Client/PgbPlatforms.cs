@@ -17,7 +17,11 @@ public static class PgbPlatforms
     public static string? Normalize(string? name)
     {
         var n = (name ?? string.Empty).Trim().ToLowerInvariant();
-        if (n == "windows") return WinPhone;
+        if (n == "windows")
+        {
+            return WinPhone;
+        }
+
         return All.Contains(n) ? n : null;
     }
 

@@ -34,19 +34,34 @@ internal sealed class RetryPolicy(PgbRetryOptions options)
     public TimeSpan DelayFor(int attempt, RetryConditionHeaderValue? retryAfter)
     {
         var serverSays = FromRetryAfter(retryAfter);
-        if (serverSays is { } wait) return wait > options.MaxDelay ? options.MaxDelay : wait;
+        if (serverSays is { } wait)
+        {
+            return wait > options.MaxDelay ? options.MaxDelay : wait;
+        }
 
         var exponential = options.Delay.TotalMilliseconds * Math.Pow(2, attempt);
         double factor;
-        lock (Jitter) factor = 0.8 + (Jitter.NextDouble() * 0.4);
+        lock (Jitter)
+        {
+            factor = 0.8 + (Jitter.NextDouble() * 0.4);
+        }
+
         var ms = Math.Min(exponential * factor, options.MaxDelay.TotalMilliseconds);
         return TimeSpan.FromMilliseconds(ms);
     }
 
     private static TimeSpan? FromRetryAfter(RetryConditionHeaderValue? retryAfter)
     {
-        if (retryAfter is null) return null;
-        if (retryAfter.Delta is { } delta) return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        if (retryAfter is null)
+        {
+            return null;
+        }
+
+        if (retryAfter.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
         if (retryAfter.Date is { } date)
         {
             var wait = date - DateTimeOffset.UtcNow;

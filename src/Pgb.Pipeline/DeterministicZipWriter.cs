@@ -34,9 +34,14 @@ internal static class DeterministicZipWriter
         // Deflate never grows a small entry here (stored wins) and grows a large one by under 0.1%.
         long worst = 22;
         foreach (var entry in entries)
+        {
             worst += entry.Length + (entry.Length / 512) + 64 + (2L * Encoding.UTF8.GetByteCount(entry.Name)) + 46 + 30;
+        }
+
         if (entries.Count > MaxEntries || worst >= uint.MaxValue)
+        {
             throw new PgbPipelineException(PgbErrorCodes.WwwTooLarge, Strings.WwwTooLarge.F(entries.Count, entries.Sum(e => e.Length)));
+        }
     }
 
     /// <summary>Writes every entry, then the central directory. <paramref name="output"/> must be seekable (a file).</summary>
@@ -55,7 +60,9 @@ internal static class DeterministicZipWriter
             {
                 var entry = entries[started];
                 if (entry.Length <= InMemoryLimit)
+                {
                     workers[started] = Task.Run(() => CompressInMemoryAsync(entry, stop.Token), stop.Token);
+                }
             }
         }
 
@@ -94,7 +101,11 @@ internal static class DeterministicZipWriter
             stop.Cancel();
             foreach (var worker in workers)
             {
-                if (worker is null) continue;
+                if (worker is null)
+                {
+                    continue;
+                }
+
                 try
                 {
                     await worker.ConfigureAwait(false);
@@ -119,11 +130,16 @@ internal static class DeterministicZipWriter
         }, cancellationToken).ConfigureAwait(false);
 
         var crc = Crc32.HashToUInt32(new ReadOnlySpan<byte>(content, 0, length));
-        if (length == 0) return new CompressedEntry(Stored, crc, length, []);
+        if (length == 0)
+        {
+            return new CompressedEntry(Stored, crc, length, []);
+        }
 
         using var deflated = new MemoryStream();
         using (var deflate = new DeflateStream(deflated, CompressionLevel.Optimal, leaveOpen: true))
+        {
             deflate.Write(content, 0, length);
+        }
 
         // Stored when deflate does not help (images, fonts): smaller, and faster to unpack.
         return deflated.Length < length
@@ -222,7 +238,11 @@ internal static class DeterministicZipWriter
     /// <summary>The bytes read: a file may have shrunk since it was listed.</summary>
     private static byte[] Prefix(byte[] content, int length)
     {
-        if (length == content.Length) return content;
+        if (length == content.Length)
+        {
+            return content;
+        }
+
         var prefix = new byte[length];
         Buffer.BlockCopy(content, 0, prefix, 0, length);
         return prefix;

@@ -12,15 +12,23 @@ public sealed partial class PgbPipeline
     public async Task<IReadOnlyList<PgbArtifact>> DownloadAsync(PgbApp app, IReadOnlyList<string> platforms, string outputDirectory, string artifactName,
         IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (app is null) throw new ArgumentNullException(nameof(app));
+        if (app is null)
+        {
+            throw new ArgumentNullException(nameof(app));
+        }
+
         if (string.IsNullOrWhiteSpace(outputDirectory))
+        {
             throw new PgbPipelineException(PgbErrorCodes.OutputDirectoryMissing, Strings.OutputDirectoryMissing);
+        }
 
         var artifacts = new List<PgbArtifact>();
         foreach (var platform in platforms)
         {
             if (app.StatusOf(platform) != PgbBuildStatus.Complete)
+            {
                 throw new PgbPipelineException(PgbErrorCodes.NotDownloadable, Strings.NotDownloadable.F(app.Id, platform));
+            }
 
             var signed = app.Keys.TryGetValue(platform, out var key) && key is not null;
             var path = Path.Combine(outputDirectory, $"{artifactName}-{platform}.{PgbPlatforms.ExtensionOf(platform, signed)}");
@@ -28,7 +36,11 @@ public sealed partial class PgbPipeline
             var lastReport = _clock.Now;
             IProgress<PgbTransferProgress> bytes = new SynchronousProgress<PgbTransferProgress>(n =>
             {
-                if (progress is null || _clock.Now - lastReport < TimeSpan.FromSeconds(1)) return;
+                if (progress is null || _clock.Now - lastReport < TimeSpan.FromSeconds(1))
+                {
+                    return;
+                }
+
                 lastReport = _clock.Now;
                 var message = n.TotalBytes is { } total
                     ? Strings.DownloadProgressOf.F(platform, n.BytesTransferred, total)
@@ -54,7 +66,11 @@ public sealed partial class PgbPipeline
                 var renamed = Path.ChangeExtension(final, remoteExtension.ToLowerInvariant());
                 try
                 {
-                    if (File.Exists(renamed)) File.Delete(renamed);
+                    if (File.Exists(renamed))
+                    {
+                        File.Delete(renamed);
+                    }
+
                     File.Move(final, renamed);
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)

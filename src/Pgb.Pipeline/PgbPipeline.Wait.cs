@@ -18,12 +18,23 @@ public sealed partial class PgbPipeline
     public async Task<PgbApp> WaitForCompletionAsync(int appId, IReadOnlyList<string> platforms, PgbWaitOptions options,
         IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (options is null) throw new ArgumentNullException(nameof(options));
-        if (platforms is null) throw new ArgumentNullException(nameof(platforms));
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        if (platforms is null)
+        {
+            throw new ArgumentNullException(nameof(platforms));
+        }
+
         options.Validate();
         var chosen = platforms.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         // None would be "done" at once: a success that built nothing.
-        if (chosen.Count == 0) throw new PgbPipelineException(PgbErrorCodes.NoPlatforms, Strings.NoPlatforms);
+        if (chosen.Count == 0)
+        {
+            throw new PgbPipelineException(PgbErrorCodes.NoPlatforms, Strings.NoPlatforms);
+        }
 
         var deadline = _clock.Now + options.Timeout;
         var interval = options.PollInterval;
@@ -50,7 +61,10 @@ public sealed partial class PgbPipeline
                     Strings.BuildFailed.F(string.Join(", ", failed), appId, string.Join("; ", messages) + others));
             }
 
-            if (chosen.All(p => statuses[p] == PgbBuildStatus.Complete)) return app;
+            if (chosen.All(p => statuses[p] == PgbBuildStatus.Complete))
+            {
+                return app;
+            }
 
             var remaining = deadline - _clock.Now;
             if (remaining <= TimeSpan.Zero)
@@ -73,9 +87,17 @@ public sealed partial class PgbPipeline
     {
         var cap = options.MaxPollInterval > options.PollInterval ? options.MaxPollInterval : options.PollInterval;
         var factor = options.BackoffFactor;
-        if (double.IsNaN(factor) || factor < 1) factor = 1;
+        if (double.IsNaN(factor) || factor < 1)
+        {
+            factor = 1;
+        }
+
         var next = interval.TotalSeconds * factor;
-        if (double.IsNaN(next) || next >= cap.TotalSeconds) return cap;
+        if (double.IsNaN(next) || next >= cap.TotalSeconds)
+        {
+            return cap;
+        }
+
         return next <= options.PollInterval.TotalSeconds ? options.PollInterval : TimeSpan.FromSeconds(next);
     }
 

@@ -26,10 +26,18 @@ public sealed partial class PgbPipeline
     /// <summary>Package, upload or pull, queue, wait, download.</summary>
     public async Task<PgbJobResult> RunAsync(PgbJob job, IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (job is null) throw new ArgumentNullException(nameof(job));
+        if (job is null)
+        {
+            throw new ArgumentNullException(nameof(job));
+        }
+
         job.Wait.Validate();
         // Problems found here cost nothing; found after the wait, they cost a whole build.
-        if (job.Platforms.Count == 0) throw new PgbPipelineException(PgbErrorCodes.NoPlatforms, Strings.NoPlatforms);
+        if (job.Platforms.Count == 0)
+        {
+            throw new PgbPipelineException(PgbErrorCodes.NoPlatforms, Strings.NoPlatforms);
+        }
+
         PrepareOutputDirectory(job.OutputDirectory);
         if (string.IsNullOrEmpty(job.Upload.RepoUrl))
         {
@@ -62,13 +70,19 @@ public sealed partial class PgbPipeline
     /// </summary>
     public async Task<PgbApp> UploadAsync(PgbUploadRequest request, IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (request is null) throw new ArgumentNullException(nameof(request));
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
         var appId = request.AppId ?? ReadRememberedAppId(request);
         PgbServerSettings.CheckAppChoice(appId is not null, request.CreateApp);
 
         var repo = !string.IsNullOrEmpty(request.RepoUrl);
         if (!repo && (string.IsNullOrEmpty(request.ArchivePath) || !File.Exists(request.ArchivePath)))
+        {
             throw new ArgumentException(Strings.ArchiveToUploadMissing, nameof(request));
+        }
 
         if (appId is { } id)
         {
@@ -113,8 +127,16 @@ public sealed partial class PgbPipeline
     /// </summary>
     public async Task UseSigningKeysAsync(int appId, IReadOnlyList<PgbSigningKey> keys, IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (keys is null) throw new ArgumentNullException(nameof(keys));
-        if (keys.Count == 0) return;
+        if (keys is null)
+        {
+            throw new ArgumentNullException(nameof(keys));
+        }
+
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
         foreach (var key in keys.Where(k => k.HasPasswords))
         {
             var unlock = new PgbKeyUnlockOptions { Password = key.Password, KeyPassword = key.KeyPassword, KeystorePassword = key.KeystorePassword };
@@ -134,10 +156,17 @@ public sealed partial class PgbPipeline
     private static void PrepareOutputDirectory(string outputDirectory)
     {
         if (string.IsNullOrWhiteSpace(outputDirectory))
+        {
             throw new PgbPipelineException(PgbErrorCodes.OutputDirectoryMissing, Strings.OutputDirectoryMissing);
+        }
+
         try
         {
-            if (File.Exists(outputDirectory)) throw new IOException(Strings.OutputDirectoryIsAFile);
+            if (File.Exists(outputDirectory))
+            {
+                throw new IOException(Strings.OutputDirectoryIsAFile);
+            }
+
             Directory.CreateDirectory(outputDirectory);
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
@@ -148,14 +177,22 @@ public sealed partial class PgbPipeline
 
     private static int? ReadRememberedAppId(PgbUploadRequest request)
     {
-        if (!request.CreateApp || string.IsNullOrEmpty(request.AppIdFile) || !File.Exists(request.AppIdFile)) return null;
+        if (!request.CreateApp || string.IsNullOrEmpty(request.AppIdFile) || !File.Exists(request.AppIdFile))
+        {
+            return null;
+        }
+
         var text = File.ReadAllText(request.AppIdFile).Trim();
         return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
     }
 
     private static void RememberAppId(PgbUploadRequest request, int appId)
     {
-        if (string.IsNullOrEmpty(request.AppIdFile)) return;
+        if (string.IsNullOrEmpty(request.AppIdFile))
+        {
+            return;
+        }
+
         PgbFiles.WriteStateFile(request.AppIdFile!, appId.ToString(System.Globalization.CultureInfo.InvariantCulture) + Environment.NewLine);
     }
 }

@@ -34,8 +34,13 @@ public sealed class PgbWaitOptions
     internal void Validate()
     {
         if (Timeout <= TimeSpan.Zero)
+        {
             throw new PgbPipelineException(PgbErrorCodes.TimingInvalid, Strings.TimingInvalid.F(Strings.TheTimeout, Timeout.TotalSeconds));
+        }
+
         if (PollInterval <= TimeSpan.Zero)
+        {
             throw new PgbPipelineException(PgbErrorCodes.TimingInvalid, Strings.TimingInvalid.F(Strings.ThePollInterval, PollInterval.TotalSeconds));
+        }
     }
 }

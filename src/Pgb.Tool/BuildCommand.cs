@@ -52,7 +52,9 @@ internal sealed class BuildCommand
         Command.Validators.Add(result =>
         {
             if (result.GetResult(_appId) is { Implicit: false } && result.GetResult(_create) is { Implicit: false })
+            {
                 result.AddError(Strings.AppIdOrCreate);
+            }
         });
         Command.SetAction((parse, cancellationToken) => cli.Run(parse, cancellationToken, console => RunAsync(parse, console, cancellationToken)));
     }
@@ -120,14 +122,20 @@ internal sealed class BuildCommand
             PgbJobResult result;
             // Ended before the result is printed, and before a failure is (the caller prints it): both follow the summary rows.
             using (var reporter = ConsoleReporter.For(console, environment, cancellationToken))
+            {
                 result = await pipeline.RunAsync(job, reporter, cancellationToken).ConfigureAwait(false);
+            }
+
             Report(console, result);
             return ExitCodes.Success;
         }
         finally
         {
             TryDelete(archive);
-            if (embedded is not null) await EmbeddedServer.StopAsync(embedded, console).ConfigureAwait(false);
+            if (embedded is not null)
+            {
+                await EmbeddedServer.StopAsync(embedded, console).ConfigureAwait(false);
+            }
         }
     }
 
@@ -154,7 +162,9 @@ internal sealed class BuildCommand
 
         var width = result.Artifacts.Count == 0 ? 0 : result.Artifacts.Max(a => a.Platform.Length);
         foreach (var artifact in result.Artifacts)
+        {
             console.Result(string.Create(CultureInfo.InvariantCulture, $"{artifact.Platform.PadRight(width)}  {artifact.Path}  {artifact.Length} bytes"));
+        }
     }
 
     /// <summary>The folder holding www is the project's: its name is the title when none is given.</summary>

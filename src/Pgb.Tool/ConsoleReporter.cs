@@ -23,7 +23,11 @@ internal sealed class ConsoleReporter(ToolConsole console) : IProgress<PgbProgre
         ArgumentNullException.ThrowIfNull(value);
         lock (_gate)
         {
-            if (IsTransferTick(value)) return;
+            if (IsTransferTick(value))
+            {
+                return;
+            }
+
             console.Error.WriteLine(Line(console, value, value.Message));
             console.Error.Flush();
         }
@@ -62,10 +66,17 @@ internal sealed class ConsoleReporter(ToolConsole console) : IProgress<PgbProgre
                 _saved.Add(value.Platform!);
                 return false;
             case PgbProgressKind.TransferProgress:
-                if (_saved.Contains(value.Platform!)) return true;
+                if (_saved.Contains(value.Platform!))
+                {
+                    return true;
+                }
+
                 var now = Stopwatch.GetTimestamp();
                 if (_lastTransferLine.TryGetValue(value.Platform!, out var last) && Stopwatch.GetElapsedTime(last, now) < TransferInterval)
+                {
                     return true;
+                }
+
                 _lastTransferLine[value.Platform!] = now;
                 return false;
             default:

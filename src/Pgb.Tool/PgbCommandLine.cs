@@ -31,7 +31,10 @@ internal sealed class PgbCommandLine
         Root.Subcommands.Add(new BuildCommand(this).Command);
 
         var help = Root.Options.OfType<HelpOption>().Single();
-        if (help.Action is HelpAction standard) help.Action = new HelpWithExitCodes(standard);
+        if (help.Action is HelpAction standard)
+        {
+            help.Action = new HelpWithExitCodes(standard);
+        }
     }
 
     public Command Root { get; }

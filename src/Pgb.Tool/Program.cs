@@ -56,10 +56,17 @@ public static class Program
         var stopRequested = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         using (stop.Register(() => stopRequested.TrySetResult(true)))
         {
-            if (await Task.WhenAny(running, stopRequested.Task).ConfigureAwait(false) == running) return await running.ConfigureAwait(false);
+            if (await Task.WhenAny(running, stopRequested.Task).ConfigureAwait(false) == running)
+            {
+                return await running.ConfigureAwait(false);
+            }
         }
 
-        if (await Task.WhenAny(running, Task.Delay(grace, CancellationToken.None)).ConfigureAwait(false) == running) return await running.ConfigureAwait(false);
+        if (await Task.WhenAny(running, Task.Delay(grace, CancellationToken.None)).ConfigureAwait(false) == running)
+        {
+            return await running.ConfigureAwait(false);
+        }
+
         return console.Fail(new ToolFailure(Pipeline.PgbErrorCodes.Canceled,
             Strings.CanceledAfterGrace.F(grace.TotalSeconds)));
     }

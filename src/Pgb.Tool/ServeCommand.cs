@@ -42,12 +42,17 @@ internal sealed class ServeCommand
                 return;
             }
 
-            if (port is < 0 or > 65535) result.AddError(Strings.PortOutOfRange.F(port));
+            if (port is < 0 or > 65535)
+            {
+                result.AddError(Strings.PortOutOfRange.F(port));
+            }
         });
         Command.Validators.Add(result =>
         {
             if (result.GetResult(_data) is { Implicit: false } && result.GetResult(_inMemory) is { Implicit: false })
+            {
                 result.AddError(Strings.DataOrInMemory);
+            }
         });
         Command.SetAction((parse, cancellationToken) => cli.Run(parse, cancellationToken, console => RunAsync(parse, console, cancellationToken)));
     }
@@ -58,7 +63,9 @@ internal sealed class ServeCommand
     {
         var data = parse.GetValue(_data);
         if (data is not null && string.IsNullOrWhiteSpace(data))
+        {
             throw new PgbToolException(ToolErrorCodes.InvalidArguments, Strings.OptionNeedsDirectory.F("--data"));
+        }
 
         var options = new PgbServerOptions
         {
@@ -83,7 +90,9 @@ internal sealed class ServeCommand
         }
 
         if (parse.GetValue(_verbose))
+        {
             options.Log = entry => console.Note(ServeLog.OneLine(entry));
+        }
 
         PgbServer server;
         try
@@ -101,9 +110,14 @@ internal sealed class ServeCommand
         {
             var url = ServerStarter.DisplayUrl(server);
             if (console.Json)
+            {
                 console.Result(new JsonObject { ["url"] = url });
+            }
             else
+            {
                 console.Result("Listening on " + url);
+            }
+
             if (options.Accounts.Count == 0)
             {
                 // The well-known token is public (README), but no token is ever printed: logs of CI jobs get copied around.
@@ -111,7 +125,11 @@ internal sealed class ServeCommand
                 console.Error.Flush();
             }
 
-            if (server.DataDirectory is not null) console.Note(Strings.DataDirectory.F(server.DataDirectory));
+            if (server.DataDirectory is not null)
+            {
+                console.Note(Strings.DataDirectory.F(server.DataDirectory));
+            }
+
             console.Note(Strings.PressCtrlC);
 
             try

@@ -52,8 +52,14 @@ internal static class ServerStarter
         _ = starting.ContinueWith(
             async t =>
             {
-                if (t.Status == TaskStatus.RanToCompletion) await t.Result.DisposeAsync().ConfigureAwait(false);
-                else _ = t.Exception; // observed: nobody awaits this start any more
+                if (t.Status == TaskStatus.RanToCompletion)
+                {
+                    await t.Result.DisposeAsync().ConfigureAwait(false);
+                }
+                else
+                {
+                    _ = t.Exception; // observed: nobody awaits this start any more
+                }
             },
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
 
@@ -72,7 +78,10 @@ internal static class ServerStarter
     {
         for (var e = ex; e is not null; e = e.InnerException)
         {
-            if (e is IOException or SocketException or UnauthorizedAccessException) return true;
+            if (e is IOException or SocketException or UnauthorizedAccessException)
+            {
+                return true;
+            }
         }
 
         return false;

@@ -31,7 +31,11 @@ internal sealed class StatusBoard(TimeProvider time)
         switch (value.Kind)
         {
             case PgbProgressKind.StatusChange:
-                foreach (var (platform, status) in value.Statuses!) RowOf(platform, now).SetStatus(status, now);
+                foreach (var (platform, status) in value.Statuses!)
+                {
+                    RowOf(platform, now).SetStatus(status, now);
+                }
+
                 return false;
             case PgbProgressKind.TransferProgress:
                 var row = RowOf(value.Platform!, now);
@@ -50,7 +54,11 @@ internal sealed class StatusBoard(TimeProvider time)
                 return true;
             default:
                 // The builds' clocks start when they are queued, not at the first poll.
-                if (value.Stage == PgbStage.Build) _buildQueued = now;
+                if (value.Stage == PgbStage.Build)
+                {
+                    _buildQueued = now;
+                }
+
                 return true;
         }
     }
@@ -67,7 +75,11 @@ internal sealed class StatusBoard(TimeProvider time)
     private Row RowOf(string platform, long now)
     {
         var row = _rows.Find(r => string.Equals(r.Platform, platform, StringComparison.OrdinalIgnoreCase));
-        if (row is null) _rows.Add(row = new Row(StatusFormat.Printable(platform), _buildQueued ?? now));
+        if (row is null)
+        {
+            _rows.Add(row = new Row(StatusFormat.Printable(platform), _buildQueued ?? now));
+        }
+
         return row;
     }
 
@@ -96,8 +108,14 @@ internal sealed class StatusBoard(TimeProvider time)
         public void SetStatus(string? status, long now)
         {
             Status = StatusFormat.Printable(status ?? "null");
-            if (!IsFinal) _finished = null;
-            else _finished ??= now;
+            if (!IsFinal)
+            {
+                _finished = null;
+            }
+            else
+            {
+                _finished ??= now;
+            }
         }
 
         public RenderedRow Render(long frame, long now, bool final, int width, int statusWidth, TimeProvider time)
@@ -112,10 +130,21 @@ internal sealed class StatusBoard(TimeProvider time)
 
         private string Transfer(long frame, bool final)
         {
-            if (Bytes is not { } bytes) return string.Empty;
-            if (Saved) return $"  {StatusFormat.Bar(bytes, bytes)} {StatusFormat.Size(bytes)} saved";
+            if (Bytes is not { } bytes)
+            {
+                return string.Empty;
+            }
+
+            if (Saved)
+            {
+                return $"  {StatusFormat.Bar(bytes, bytes)} {StatusFormat.Size(bytes)} saved";
+            }
+
             if (TotalBytes is { } total and > 0)
+            {
                 return $"  {StatusFormat.Bar(bytes, total)} {StatusFormat.Size(bytes)} / {StatusFormat.Size(total)}";
+            }
+
             var sweep = final ? StatusFormat.Bar(0, 1) : StatusFormat.Sweep(frame);
             return $"  {sweep} {StatusFormat.Size(bytes)}";
         }

@@ -13,7 +13,10 @@ internal sealed record ToolFailure(string Code, string Message)
     public static ToolFailure From(Exception exception, CancellationToken cancellationToken)
     {
         // Once the user asked to stop, whatever the interrupted step threw is a consequence of that.
-        if (cancellationToken.IsCancellationRequested) return Canceled;
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Canceled;
+        }
 
         return exception switch
         {

@@ -26,7 +26,13 @@ public abstract class PgbKeyOptions
     {
         var data = new JObject { ["title"] = Title };
         foreach (var (name, value) in DataFields)
-            if (value is not null) data[name] = value;
+        {
+            if (value is not null)
+            {
+                data[name] = value;
+            }
+        }
+
         return data;
     }
 
@@ -42,7 +48,10 @@ public abstract class PgbKeyOptions
     /// <summary>Throws for what the service would refuse anyway, before opening a file or a connection.</summary>
     internal virtual void Validate(string parameterName)
     {
-        if (string.IsNullOrWhiteSpace(Title)) throw new ArgumentException($"A {Platform} key needs a title.", parameterName);
+        if (string.IsNullOrWhiteSpace(Title))
+        {
+            throw new ArgumentException($"A {Platform} key needs a title.", parameterName);
+        }
     }
 
     /// <summary>Never prints a password: options end up in logs and exception messages otherwise.</summary>
