@@ -2,7 +2,7 @@ using System.Globalization;
 using Pgb.Server.Hosting;
 using Pgb.Server.Http;
 using Pgb.Server.Model;
-using Pgb.Server.Pipeline;
+using Pgb.Server.Middleware;
 
 namespace Pgb.Server.Handlers;
 

@@ -4,7 +4,7 @@ using Pgb.Server.Hosting;
 using Pgb.Server.Http;
 using Pgb.Server.Keys;
 using Pgb.Server.Model;
-using Pgb.Server.Pipeline;
+using Pgb.Server.Middleware;
 
 namespace Pgb.Server.Handlers;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Pgb.Server.Hosting;
 using Pgb.Server.Http;
 using Pgb.Server.Model;
-using Pgb.Server.Pipeline;
+using Pgb.Server.Middleware;
 
 namespace Pgb.Server.Handlers;
 

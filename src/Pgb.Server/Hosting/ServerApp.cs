@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
 using Pgb.Server.Handlers;
 using Pgb.Server.Http;
-using Pgb.Server.Pipeline;
+using Pgb.Server.Middleware;
 
 namespace Pgb.Server.Hosting;
 

@@ -1,4 +1,4 @@
-using Pgb.Server.Pipeline;
+using Pgb.Server.Middleware;
 using Pgb.Server.Stores;
 
 namespace Pgb.Server.Hosting;

@@ -1,6 +1,6 @@
 using Pgb.Server.Http;
 
-namespace Pgb.Server.Pipeline;
+namespace Pgb.Server.Middleware;
 
 /// <summary>The real front end refused chunked uploads (no Content-Length) to the app endpoints with 411; clients
 /// must learn to send a length, so the server refuses them too - before reading a byte of the body.</summary>

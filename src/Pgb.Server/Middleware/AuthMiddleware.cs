@@ -4,7 +4,7 @@ using Pgb.Server.Hosting;
 using Pgb.Server.Http;
 using Pgb.Server.Stores;
 
-namespace Pgb.Server.Pipeline;
+namespace Pgb.Server.Middleware;
 
 /// <summary>Authenticates <c>/api/...</c> and <c>/token</c>. Accepted, as clients sent them: <c>?auth_token=</c>
 /// (seeds), <c>Authorization: token X</c> (pgb-cli; <c>Bearer X</c> too), a form field <c>auth_token</c>, and HTTP

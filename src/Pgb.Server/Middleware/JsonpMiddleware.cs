@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Pgb.Server.Http;
 
-namespace Pgb.Server.Pipeline;
+namespace Pgb.Server.Middleware;
 
 /// <summary>With a <c>callback</c> query parameter, JSON answers (errors included, status unchanged) come back as
 /// <c>callback(json)</c> for &lt;script&gt; tags. The name must be a JavaScript identifier path, so the server cannot be

@@ -2,7 +2,7 @@ using Pgb.Server.Faults;
 using Pgb.Server.Hosting;
 using Pgb.Server.Http;
 
-namespace Pgb.Server.Pipeline;
+namespace Pgb.Server.Middleware;
 
 /// <summary>Applies <see cref="PgbSimulation.Faults"/>. Second in the pipeline, right after the request log: it plays a
 /// failing front end (load balancer, proxy, storage host), so its answers skip authentication, JSONP and the handlers,

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Pgb.Server.Hosting;
 using Pgb.Server.Http;
 
-namespace Pgb.Server.Pipeline;
+namespace Pgb.Server.Middleware;
 
 /// <summary>Every failure answers <c>{"error":"..."}</c> with a 4xx/5xx status - never an HTML page or a stack trace:
 /// handler <see cref="ApiException"/>s, Kestrel's own rejections (body too large: 413), unreadable or truncated forms
