@@ -47,7 +47,7 @@ public sealed class PgbFaultPlan
         {
             Status = status,
             RetryAfterSeconds = retryAfterSeconds,
-            Message = string.IsNullOrEmpty(message) ? FaultMatch.ReasonPhrase(status) : message,
+            Message = string.IsNullOrEmpty(message) ? Errors.ServerErrors.ReasonPhrase(status) : message,
         });
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Pgb.Server.Errors;
 using Pgb.Server.Hosting;
 using Pgb.Server.Http;
 using Pgb.Server.Model;
@@ -67,7 +68,7 @@ internal sealed class AppHandlers(ServerState state)
             case "file":
                 if (file is null)
                 {
-                    throw ApiException.BadRequest("Need either a repo url or a file: create_method \"file\" needs a multipart part named \"file\"");
+                    throw ServerErrors.FilePartMissing();
                 }
 
                 source = await AppWriter.ReadAllAsync(file, context.RequestAborted);
@@ -76,9 +77,9 @@ internal sealed class AppHandlers(ServerState state)
                 repo = AppWriter.CheckRepo(repo);
                 break;
             case null:
-                throw ApiException.BadRequest("Need either a repo url or a file");
+                throw ServerErrors.SourceMissing();
             default:
-                throw ApiException.BadRequest($"create_method must be \"file\" or \"remote_repo\", not \"{method}\"");
+                throw ServerErrors.UnknownCreateMethod(method);
         }
 
         var platforms = data.GetList("platforms") is { Count: > 0 } asked ? HandlerContext.Platforms(asked) : Platforms.All;
@@ -90,9 +91,7 @@ internal sealed class AppHandlers(ServerState state)
         var title = info?.Config?.Name ?? data.GetString("title");
         if (string.IsNullOrWhiteSpace(title))
         {
-            throw ApiException.BadRequest(source is null
-                ? "title is required"
-                : "title is required: send one in data, or put a <name> in the config.xml at the root of the upload");
+            throw source is null ? ServerErrors.TitleRequired() : ServerErrors.TitleRequiredForUpload();
         }
 
         var created = state.Apps.Add(id => new AppRecord(id, account.Id, account.Account.Email, method == "remote_repo", now));
@@ -146,12 +145,12 @@ internal sealed class AppHandlers(ServerState state)
         {
             if (source is not null && app.RepoBacked)
             {
-                throw ApiException.BadRequest($"app #{app.Id} is repo backed: update it with data={{\"pull\":true}}, not a file");
+                throw ServerErrors.RepoBacked(app.Id);
             }
 
             if (pull && !app.RepoBacked)
             {
-                throw ApiException.BadRequest($"app #{app.Id} is not repo backed");
+                throw ServerErrors.NotRepoBacked(app.Id);
             }
 
             string? newRepo = null;
@@ -159,7 +158,7 @@ internal sealed class AppHandlers(ServerState state)
             {
                 if (!app.RepoBacked)
                 {
-                    throw ApiException.BadRequest($"app #{app.Id} is not repo backed");
+                    throw ServerErrors.NotRepoBacked(app.Id);
                 }
 
                 newRepo = AppWriter.CheckRepo(repo);
@@ -202,7 +201,7 @@ internal sealed class AppHandlers(ServerState state)
         {
             if (!state.Apps.Remove(app.Id))
             {
-                throw ApiException.AppNotAvailable(app.Id);
+                throw ServerErrors.AppNotAvailable(app.Id);
             }
 
             AppWriter.DiscardBlobs(app, state);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Pgb.Server.Build;
+using Pgb.Server.Errors;
 using Pgb.Server.Hosting;
 using Pgb.Server.Http;
 using Pgb.Server.Model;
@@ -69,13 +70,13 @@ internal static class AppWriter
     {
         if (string.IsNullOrWhiteSpace(repo))
         {
-            throw ApiException.BadRequest("Need either a repo url or a file");
+            throw ServerErrors.SourceMissing();
         }
 
         repo = repo.Trim();
         if (RepoUrls.FindUserInfo(repo) is { } userInfo)
         {
-            throw ApiException.BadRequest(RepoUrls.PrivateRepoMessage(userInfo));
+            throw ServerErrors.PrivateRepository(userInfo);
         }
 
         return repo;
@@ -99,7 +100,7 @@ internal static class AppWriter
     {
         if (file.Length > ServerApp.MaxBodySize)
         {
-            throw new ApiException(StatusCodes.Status413PayloadTooLarge, "Request Entity Too Large");
+            throw ServerErrors.RequestTooLarge();
         }
 
         var content = new byte[file.Length];
@@ -159,7 +160,7 @@ internal static class AppWriter
             }
             else
             {
-                throw ApiException.BadRequest($"keys.{name} must be a key id or an object with an id");
+                throw ServerErrors.InvalidKeySelection(name);
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Pgb.Server.Errors;
 using Pgb.Server.Hosting;
 using Pgb.Server.Http;
 using Pgb.Server.Model;
@@ -49,7 +50,7 @@ internal sealed class BuildHandlers(ServerState state)
         {
             log = app.Builds.TryGetValue(platform, out var build)
                 ? build.Log(state.Now)
-                : throw ApiException.NotFound($"no build log for app #{app.Id} on {platform}");
+                : throw ServerErrors.NoBuildLog(app.Id, platform);
         }
 
         return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, new JsonObject { ["log"] = log });
@@ -70,7 +71,7 @@ internal sealed class BuildHandlers(ServerState state)
 
         if (build is null || build.State(state.Now) != BuildStates.Complete)
         {
-            throw ApiException.NotFound($"app #{app.Id} download unavailable for {(build is null && platform.Length == 0 ? requested : platform)}");
+            throw ServerErrors.PackageUnavailable(app.Id, build is null && platform.Length == 0 ? requested : platform);
         }
 
         state.Blobs.GetOrAdd(build.StorageKey, () => build.Artifact);
@@ -87,7 +88,7 @@ internal sealed class BuildHandlers(ServerState state)
         var app = HandlerContext.OwnedApp(context, state, HandlerContext.RouteId(context));
         lock (app.Gate)
         {
-            return app.Icon ?? throw ApiException.NotFound($"No icon available for app #{app.Id}");
+            return app.Icon ?? throw ServerErrors.NoIcon(app.Id);
         }
     }
 
@@ -110,7 +111,7 @@ internal sealed class BuildHandlers(ServerState state)
     {
         var app = HandlerContext.OwnedApp(context, state, HandlerContext.RouteId(context));
         var data = await RequestData.ReadAsync(context);
-        var file = data.File("icon", "file") ?? throw ApiException.BadRequest("send the icon as a multipart file part named \"icon\"");
+        var file = data.File("icon", "file") ?? throw ServerErrors.IconMissing();
         var bytes = await AppWriter.ReadAllAsync(file, context.RequestAborted);
         var now = state.Now;
         lock (app.Gate)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Pgb.Server.Errors;
 using Pgb.Server.Hosting;
 using Pgb.Server.Http;
 using Pgb.Server.Model;
@@ -27,7 +28,7 @@ internal sealed class CollaboratorHandlers(ServerState state)
         var requested = HandlerContext.RouteString(context, "collaboratorId");
         if (requested != app.OwnerId.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
-            throw ApiException.NotFound($"collaborator #{requested} not available for app #{app.Id}");
+            throw ServerErrors.CollaboratorNotAvailable(requested, app.Id);
         }
 
         JsonObject json;

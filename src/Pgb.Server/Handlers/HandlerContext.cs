@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pgb.Server.Errors;
 using Pgb.Server.Hosting;
 using Pgb.Server.Http;
 using Pgb.Server.Model;
@@ -12,7 +13,7 @@ internal static class HandlerContext
     public static int RouteId(HttpContext context, string name = "id") =>
         int.TryParse(context.Request.RouteValues[name]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? id
-            : throw ApiException.NotFound($"app #{context.Request.RouteValues[name]} not available");
+            : throw ServerErrors.AppNotAvailable(RouteString(context, name));
 
     public static string RouteString(HttpContext context, string name) => context.Request.RouteValues[name]?.ToString() ?? string.Empty;
 
@@ -21,7 +22,7 @@ internal static class HandlerContext
     public static AppRecord OwnedApp(HttpContext context, ServerState state, int id)
     {
         var app = state.Apps.Find(id);
-        return app is not null && app.OwnerId == AuthMiddleware.Account(context).Id ? app : throw ApiException.AppNotAvailable(id);
+        return app is not null && app.OwnerId == AuthMiddleware.Account(context).Id ? app : throw ServerErrors.AppNotAvailable(id);
     }
 
     /// <summary>Canonical platform names; 400 for names the API does not know.</summary>
@@ -32,7 +33,7 @@ internal static class HandlerContext
         {
             if (!Model.Platforms.TryNormalize(name, out var platform))
             {
-                throw ApiException.BadRequest($"unknown platform '{name}' (known: {string.Join(", ", Model.Platforms.All)})");
+                throw ServerErrors.UnknownPlatform(name);
             }
 
             if (!result.Contains(platform))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Pgb.Server.Errors;
 using Pgb.Server.Hosting;
 using Pgb.Server.Http;
 using Pgb.Server.Keys;
@@ -137,26 +138,26 @@ internal sealed class KeyHandlers(ServerState state)
         var group = Group(context);
         if (!KeyPlatforms.Uploadable.Contains(group))
         {
-            throw ApiException.BadRequest($"{group} signing keys cannot be uploaded to this server (it takes {string.Join(", ", KeyPlatforms.Uploadable)})");
+            throw ServerErrors.KeyUploadNotSupported(group);
         }
 
         var data = await RequestData.ReadAsync(context);
         var title = data.GetString("title");
         if (string.IsNullOrWhiteSpace(title))
         {
-            throw ApiException.BadRequest("title is required");
+            throw ServerErrors.TitleRequired();
         }
 
         var alias = data.GetString("alias");
         if (group == "android" && string.IsNullOrWhiteSpace(alias))
         {
-            throw ApiException.BadRequest("alias is required for an android key");
+            throw ServerErrors.AliasRequired();
         }
 
         var role = data.GetString("role")?.Trim().ToLowerInvariant() ?? "developer";
         if (group == "ios" && role is not ("developer" or "distribution"))
         {
-            throw ApiException.BadRequest("role must be developer or distribution");
+            throw ServerErrors.InvalidKeyRole();
         }
 
         var fileNames = new List<string>();
@@ -165,7 +166,7 @@ internal sealed class KeyHandlers(ServerState state)
             var file = data.File(names);
             if (file is null || file.Length == 0)
             {
-                throw ApiException.BadRequest($"a {names[0]} file is required for a {group} key");
+                throw ServerErrors.KeyFileRequired(names[0], group);
             }
 
             fileNames.Add(Path.GetFileName(file.FileName));
@@ -210,7 +211,7 @@ internal sealed class KeyHandlers(ServerState state)
         return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             && state.Keys.Find(AuthMiddleware.Account(context).Id, group, id) is { } key
             ? key
-            : throw ApiException.NotFound($"could not find {group} key #{raw}");
+            : throw ServerErrors.KeyNotFound(group, raw);
     }
 
     /// <summary>A key group or platform name, lower-cased, windows as winphone; 404 for anything else.</summary>
@@ -219,6 +220,6 @@ internal sealed class KeyHandlers(ServerState state)
         var name = HandlerContext.RouteString(context, "platform").ToLowerInvariant();
         return Platforms.KeyGroups.Contains(name) || Platforms.All.Contains(name)
             ? KeyPlatforms.Group(name)
-            : throw ApiException.NotFound($"unknown key platform '{name}' (known: {string.Join(", ", Platforms.KeyGroups)})");
+            : throw ServerErrors.UnknownKeyPlatform(name);
     }
 }

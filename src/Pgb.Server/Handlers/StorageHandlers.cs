@@ -1,3 +1,4 @@
+using Pgb.Server.Errors;
 using Pgb.Server.Hosting;
 using Pgb.Server.Http;
 using Pgb.Server.Model;
@@ -15,7 +16,7 @@ internal sealed class StorageHandlers(ServerState state)
     /// <summary>Answers a stored object's bytes (also v0's icon, which answers the file rather than a redirect).</summary>
     public static async Task WriteBlobAsync(HttpContext context, ServerState state, string key)
     {
-        var content = state.Blobs.Get(key) ?? throw ApiException.NotFound("no such object in storage");
+        var content = state.Blobs.Get(key) ?? throw ServerErrors.StorageObjectNotFound();
         var extension = Path.GetExtension(key).TrimStart('.').ToLowerInvariant();
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = Platforms.ContentType(extension);

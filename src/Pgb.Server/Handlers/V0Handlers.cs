@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Pgb.Server.Errors;
 using Pgb.Server.Hosting;
 using Pgb.Server.Http;
 using Pgb.Server.Model;
@@ -93,7 +94,7 @@ internal sealed class V0Handlers(ServerState state, AppHandlers apps, BuildHandl
         var buildState = build?.State(state.Now);
         if (build is null || buildState != BuildStates.Complete)
         {
-            throw ApiException.NotFound($"App #{app.Id} for {requested} {buildState ?? "unavailable"}");
+            throw ServerErrors.V0PackageUnavailable(app.Id, requested, buildState);
         }
 
         state.Blobs.GetOrAdd(build.StorageKey, () => build.Artifact);

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Pgb.Server.Errors;
 
 namespace Pgb.Server.Http;
 
@@ -25,8 +26,9 @@ internal static class JsonResponses
         return context.Response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
     }
 
-    public static Task WriteErrorAsync(HttpContext context, int status, string message) =>
-        WriteAsync(context, status, new JsonObject { ["error"] = message });
+    /// <summary>An error answer, <c>{"error":message}</c> (see <see cref="ServerErrors"/>).</summary>
+    public static Task WriteErrorAsync(HttpContext context, ApiException error) =>
+        WriteAsync(context, error.Status, new JsonObject { ["error"] = error.Message });
 
     /// <summary>The 302 of downloads and icons: a Location header and the same URL as <c>{"location":...}</c>.</summary>
     public static Task RedirectAsync(HttpContext context, string location)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Pgb.Server.Errors;
 
 namespace Pgb.Server.Http;
 
@@ -133,7 +134,7 @@ internal sealed class RequestData
             "true" or "1" or "yes" or "on" => true,
             "false" or "0" or "no" or "off" or "" => false,
             null => null,
-            var other => throw ApiException.BadRequest($"'{name}' must be true or false, not '{other}'"),
+            var other => throw ServerErrors.NotABoolean(name, other),
         };
     }
 
@@ -155,10 +156,10 @@ internal sealed class RequestData
         }
         catch (JsonException e)
         {
-            throw ApiException.BadRequest($"could not parse data as JSON: {e.Message}");
+            throw ServerErrors.DataNotJson(e.Message);
         }
 
-        return node as JsonObject ?? throw ApiException.BadRequest("data must be a JSON object");
+        return node as JsonObject ?? throw ServerErrors.DataNotAnObject();
     }
 
     /// <summary>A loose multipart part: JSON objects/arrays (e.g. <c>keys</c>) are parsed, anything else stays a string.</summary>

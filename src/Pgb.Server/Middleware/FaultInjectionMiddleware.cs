@@ -1,3 +1,4 @@
+using Pgb.Server.Errors;
 using Pgb.Server.Faults;
 using Pgb.Server.Hosting;
 using Pgb.Server.Http;
@@ -43,7 +44,7 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, ServerState
                     context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
-                await JsonResponses.WriteErrorAsync(context, rule.Status, rule.Message ?? FaultMatch.ReasonPhrase(rule.Status));
+                await JsonResponses.WriteErrorAsync(context, ServerErrors.InjectedFault(rule.Status, rule.Message));
                 break;
             case { Kind: PgbFaultKind.Abort }:
                 // Recorded first: the client sees the reset at once, and may count requests before this method returns.

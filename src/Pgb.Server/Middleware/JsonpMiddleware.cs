@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Pgb.Server.Errors;
 using Pgb.Server.Http;
 
 namespace Pgb.Server.Middleware;
@@ -20,7 +21,7 @@ internal sealed partial class JsonpMiddleware(RequestDelegate next)
 
         if (!CallbackName().IsMatch(callback))
         {
-            await JsonResponses.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "callback must be a JavaScript identifier");
+            await JsonResponses.WriteErrorAsync(context, ServerErrors.InvalidCallback());
             return;
         }
 

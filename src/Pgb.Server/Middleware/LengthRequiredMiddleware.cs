@@ -1,3 +1,4 @@
+using Pgb.Server.Errors;
 using Pgb.Server.Http;
 
 namespace Pgb.Server.Middleware;
@@ -14,7 +15,7 @@ internal sealed class LengthRequiredMiddleware(RequestDelegate next)
             && request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase))
         {
             context.Response.Headers.Connection = "close";
-            return JsonResponses.WriteErrorAsync(context, StatusCodes.Status411LengthRequired, "Length Required");
+            return JsonResponses.WriteErrorAsync(context, ServerErrors.LengthRequired());
         }
 
         return next(context);

@@ -28,7 +28,7 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, ServerState sta
         catch (Exception e) when (!context.Response.HasStarted)
         {
             context.Response.Clear();
-            await Http.JsonResponses.WriteErrorAsync(context, StatusCodes.Status500InternalServerError, ErrorMiddleware.InternalError(state, context, e));
+            await Http.JsonResponses.WriteErrorAsync(context, ErrorMiddleware.InternalError(state, context, e));
         }
         finally
         {
