@@ -95,6 +95,9 @@ internal sealed class RequestData
         return new RequestData(fields, files);
     }
 
+    /// <summary>Every uploaded file, in the order sent.</summary>
+    public IReadOnlyList<IFormFile> Files => _files is null ? [] : [.. _files];
+
     /// <summary>The first uploaded file under any of <paramref name="names"/> (e.g. <c>icon</c>, then v0's <c>file</c>).</summary>
     public IFormFile? File(params string[] names) =>
         names.Select(n => _files?.GetFile(n)).FirstOrDefault(f => f is not null);
