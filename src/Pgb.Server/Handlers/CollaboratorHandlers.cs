@@ -6,7 +6,7 @@ using static Pgb.Server.Handlers.HandlerContext;
 namespace Pgb.Server.Handlers;
 
 /// <summary>GET /api/v1/apps/:id/collaborators and .../collaborators/:id: read-only, so that the <c>link</c>s the app
-/// answers hand out lead somewhere (HATEOAS); without them the listing fell through to the download route.</summary>
+/// answers hand out lead somewhere (HATEOAS) instead of into the download route, <c>/apps/:id/:platform</c>.</summary>
 internal sealed class CollaboratorHandlers(AppService apps)
 {
     public Task List(HttpContext context) =>

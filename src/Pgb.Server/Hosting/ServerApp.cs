@@ -11,8 +11,8 @@ namespace Pgb.Server.Hosting;
 /// headers -> JSONP -> errors -> path clean-up -> 411 -> auth -> handlers) and the routes.</summary>
 internal static class ServerApp
 {
-    /// <summary>Uploads up to 2 GiB - 1 (the in-memory blob store holds them as byte arrays); the real service took
-    /// archives of hundreds of MB, and the brief asks for at least 1 GiB.</summary>
+    /// <summary>Uploads up to 2 GiB - 1 (the blob stores hold them as byte arrays), as docs/server.md ("Request bodies")
+    /// promises: the real service took archives of hundreds of MB.</summary>
     public const long MaxBodySize = int.MaxValue;
 
     public static WebApplication Build(ServerState state, int port)

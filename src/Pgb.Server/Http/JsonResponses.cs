@@ -6,7 +6,7 @@ using Pgb.Server.Errors;
 namespace Pgb.Server.Http;
 
 /// <summary>Writes the API's JSON. Compact (the Read API: "actual JSON responses will not have significant
-/// whitespace"), UTF-8, quotes escaped as \" rather than \u0022 so messages read as the seeds show them.</summary>
+/// whitespace"), UTF-8, quotes escaped as \" rather than \u0022 so messages read as the API documentation shows them.</summary>
 internal static class JsonResponses
 {
     public const string ContentType = "application/json; charset=utf-8";

@@ -8,7 +8,7 @@ namespace Pgb.Server.Http;
 
 /// <summary>The fields of a write request, however the client sent them. Clients in the wild sent:
 /// a multipart <c>data</c> part holding JSON, with or without a Content-Type (or even with a file name);
-/// url-encoded <c>data=...</c> (curl -d in the seeds); every field as its own multipart part (the official pgb-api
+/// url-encoded <c>data=...</c> (curl -d in the API documentation's examples); every field as its own multipart part (the official pgb-api
 /// library: <c>title</c>, <c>keys</c> as a JSON string, ...); or a JSON body. All end up in <see cref="Fields"/>;
 /// fields inside <c>data</c> win over loose parts of the same name.</summary>
 internal sealed class RequestData

@@ -50,7 +50,7 @@ internal static class KeyJson
     /// <summary>A key as an app's <c>keys</c> shows it (Write API create/update examples).</summary>
     public static JsonObject OfApp(string platform, int id, KeyInfo? key) => new()
     {
-        // An id naming no key of the owner is echoed with a null title, as before the key store existed.
+        // An id naming no key of the owner is echoed with a null title: the client still sees what it selected.
         ["title"] = key?.Title,
         ["default"] = false,
         ["id"] = id,

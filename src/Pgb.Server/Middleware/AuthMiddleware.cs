@@ -8,7 +8,7 @@ using Pgb.Server.Stores;
 namespace Pgb.Server.Middleware;
 
 /// <summary>Authenticates <c>/api/...</c> and <c>/token</c>. Accepted, as clients sent them: <c>?auth_token=</c>
-/// (seeds), <c>Authorization: token X</c> (pgb-cli; <c>Bearer X</c> too), a form field <c>auth_token</c>, and HTTP
+/// (the API documentation's examples), <c>Authorization: token X</c> (pgb-cli; <c>Bearer X</c> too), a form field <c>auth_token</c>, and HTTP
 /// Basic with the user name or the e-mail. Any valid credential wins; otherwise 401 <c>{"error":...}</c>.
 /// <c>/storage/</c> is deliberately public, like the S3 links the service handed out.</summary>
 internal sealed class AuthMiddleware(RequestDelegate next, ServerState state)
