@@ -118,7 +118,7 @@ internal sealed class AppService(IAppStore store, IBlobStore blobs, KeyService k
     /// <summary>Only the named platforms (all when none is named) are discarded and requeued; the others keep their state.</summary>
     public async Task<AppView> BuildAsync(StoredAccount caller, int id, Func<Task<IReadOnlyList<string>?>> readPlatforms)
     {
-        Find(caller, id, AppAction.Build);
+        _ = Find(caller, id, AppAction.Build);
         var platforms = PlatformsOrAll(await readPlatforms());
         return Change(caller, id, AppAction.Build, (current, now, _) => Queue(current, platforms, now));
     }
@@ -126,7 +126,7 @@ internal sealed class AppService(IAppStore store, IBlobStore blobs, KeyService k
     /// <summary>A new icon queues the app for building, as the Write API says.</summary>
     public async Task<AppView> SetIconAsync(StoredAccount caller, int id, Func<Task<Upload?>> readIcon)
     {
-        Find(caller, id, AppAction.Update);
+        _ = Find(caller, id, AppAction.Update);
         var icon = await readIcon() ?? throw ServerErrors.IconMissing();
         var fileName = string.IsNullOrEmpty(icon.FileName) ? "icon.png" : icon.FileName;
         return Change(caller, id, AppAction.Update, (current, now, written) =>

@@ -110,7 +110,7 @@ internal sealed class KeyService(KeyStore store, PgbSimulation simulation, Func<
     /// before the body is read.</summary>
     public async Task<KeyInfo> UpdateAsync(StoredAccount caller, string platform, string id, Func<Task<KeyUpdate>> readRequest)
     {
-        Get(caller, platform, id);
+        _ = Get(caller, platform, id);
         var request = await readRequest();
         lock (store.Gate)
         {
