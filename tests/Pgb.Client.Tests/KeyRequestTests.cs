@@ -303,7 +303,7 @@ public sealed class KeyRequestTests
     [TestMethod]
     public async Task GetKeys_WithWindowsAndWinphoneGroupsAndANullBlackBerry_ReadsEveryGroup()
     {
-        // The 2018 service listed windows and winphone beside the seed's groups (FIELD-NOTES), and blackberry could be null.
+        // The service also listed windows and winphone beside the groups of the v1 API docs, and blackberry could be null.
         const string body = """
             {"keys":{
               "ios":{"all":[],"link":"/api/v1/keys/ios"},

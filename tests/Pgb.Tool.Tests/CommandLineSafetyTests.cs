@@ -118,7 +118,7 @@ public sealed partial class CommandLineSafetyTests
     {
         var never = new TaskCompletionSource<PgbServer>();
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
+        var ex = await Assert.ThrowsExactlyAsync<PgbToolException>(
             () => ServerStarter.StartAsync(_ => never.Task, port: 0, TimeSpan.FromMilliseconds(200), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20)));
 
         Assert.AreEqual(ToolErrorCodes.ServerStartFailed, ex.Code);
@@ -191,7 +191,7 @@ public sealed partial class CommandLineSafetyTests
     }
 
     /// <summary>A file of the repository, found by walking up from the test's folder.</summary>
-    private static string FindRepoFile(params string[] parts)
+    internal static string FindRepoFile(params string[] parts)
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
