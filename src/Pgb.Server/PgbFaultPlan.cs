@@ -82,12 +82,18 @@ public sealed class PgbFaultPlan
     /// <summary>Removes every rule: requests from now on are served normally.</summary>
     public void Clear()
     {
-        lock (_gate) { _rules.Clear(); }
+        lock (_gate)
+        {
+            _rules.Clear();
+        }
     }
 
     private PgbFaultRule Add(PgbFaultRule rule)
     {
-        lock (_gate) { _rules.Add(rule); }
+        lock (_gate)
+        {
+            _rules.Add(rule);
+        }
         return rule;
     }
 
