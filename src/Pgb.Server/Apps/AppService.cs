@@ -7,8 +7,8 @@ using Pgb.Server.Stores;
 
 namespace Pgb.Server.Apps;
 
-/// <summary>The apps of a server, whichever API (v1, v0) asks. Every operation resolves the caller's app once, letting
-/// <see cref="AppAccess"/> decide whether the caller may do what it asks, before any request body is read; it then
+/// <summary>The apps of a server, whichever API (v1, v0) asks. Every operation on an app first resolves the caller's app,
+/// letting <see cref="AppAccess"/> decide whether the caller may do what it asks, before any request body is read; it then
 /// validates, queues builds, keeps the blob store in step with the record (<see cref="BlobChanges"/>) and persists.
 /// Changes to one app are serialized on its gate, from reading the current version to committing the next; reads take
 /// the current version without locking. Every answer is an <see cref="AppView"/> of the version the request itself read
