@@ -43,7 +43,9 @@ public sealed class PersistenceTests
         CollectionAssert.AreEqual(icon, iconAfter);
         CollectionAssert.AreEqual(ios, iosAfter);
         Assert.AreEqual(Path.GetFullPath(dir.Path), second.Server.DataDirectory);
-        CollectionAssert.AreEqual(upload, File.ReadAllBytes(dir.File("blobs", "source", "1")), "the upload is kept");
+        var sources = Directory.GetFiles(dir.File("blobs", "source"));
+        Assert.HasCount(1, sources, "one upload, one source blob");
+        CollectionAssert.AreEqual(upload, File.ReadAllBytes(sources[0]), "the upload is kept");
     }
 
     [TestMethod]

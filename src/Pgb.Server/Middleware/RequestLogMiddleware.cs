@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Pgb.Server.Hosting;
 
-namespace Pgb.Server.Pipeline;
+namespace Pgb.Server.Middleware;
 
 /// <summary>Outermost step: counts the request before anything can reject it (tests assert "zero requests"), then
 /// records the request in the journal as its answer starts (see <see cref="PendingRecord"/>) and logs
@@ -28,7 +28,7 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, ServerState sta
         catch (Exception e) when (!context.Response.HasStarted)
         {
             context.Response.Clear();
-            await Http.JsonResponses.WriteErrorAsync(context, StatusCodes.Status500InternalServerError, ErrorMiddleware.InternalError(state, context, e));
+            await Http.JsonResponses.WriteErrorAsync(context, ErrorMiddleware.InternalError(state, context, e));
         }
         finally
         {

@@ -1,4 +1,4 @@
-namespace Pgb.Server.Pipeline;
+namespace Pgb.Server.Middleware;
 
 /// <summary>The official CLI asked for <c>/api/v1/keys//</c>; routing does not match empty segments, so runs of
 /// slashes collapse to one and a trailing slash is dropped before routing (the journal keeps the original path).</summary>

@@ -1,6 +1,7 @@
+using Pgb.Server.Errors;
 using Pgb.Server.Http;
 
-namespace Pgb.Server.Pipeline;
+namespace Pgb.Server.Middleware;
 
 /// <summary>The real front end refused chunked uploads (no Content-Length) to the app endpoints with 411; clients
 /// must learn to send a length, so the server refuses them too - before reading a byte of the body.</summary>
@@ -14,7 +15,7 @@ internal sealed class LengthRequiredMiddleware(RequestDelegate next)
             && request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase))
         {
             context.Response.Headers.Connection = "close";
-            return JsonResponses.WriteErrorAsync(context, StatusCodes.Status411LengthRequired, "Length Required");
+            return JsonResponses.WriteErrorAsync(context, ServerErrors.LengthRequired());
         }
 
         return next(context);

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Pgb.Server.Pipeline;
+namespace Pgb.Server.Middleware;
 
 /// <summary>Counts every request and keeps the latest ones for <see cref="PgbServer.Requests"/>. Bounded, because
 /// <c>pgb serve</c> may run for days; tests look at far fewer than <see cref="Capacity"/> requests.</summary>

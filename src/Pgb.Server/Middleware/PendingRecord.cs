@@ -1,7 +1,7 @@
 using Pgb.Server.Faults;
 using Pgb.Server.Hosting;
 
-namespace Pgb.Server.Pipeline;
+namespace Pgb.Server.Middleware;
 
 /// <summary>The journal entry of one request, written once, as early as its outcome is known: when the answer starts
 /// (before its first byte can reach the client), or just before an injected abort. Written at the end of the request

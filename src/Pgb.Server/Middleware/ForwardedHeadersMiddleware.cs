@@ -1,4 +1,4 @@
-namespace Pgb.Server.Pipeline;
+namespace Pgb.Server.Middleware;
 
 /// <summary>Works out the origin clients reach the server at. Behind a TLS-terminating proxy the request arrives as
 /// http://127.0.0.1:PORT, but absolute URLs (the download/icon <c>location</c>) must point at the proxy, so

@@ -1,13 +1,14 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Pgb.Server.Errors;
 using Pgb.Server.Hosting;
 using Pgb.Server.Http;
 using Pgb.Server.Stores;
 
-namespace Pgb.Server.Pipeline;
+namespace Pgb.Server.Middleware;
 
 /// <summary>Authenticates <c>/api/...</c> and <c>/token</c>. Accepted, as clients sent them: <c>?auth_token=</c>
-/// (seeds), <c>Authorization: token X</c> (pgb-cli; <c>Bearer X</c> too), a form field <c>auth_token</c>, and HTTP
+/// (the API documentation's examples), <c>Authorization: token X</c> (pgb-cli; <c>Bearer X</c> too), a form field <c>auth_token</c>, and HTTP
 /// Basic with the user name or the e-mail. Any valid credential wins; otherwise 401 <c>{"error":...}</c>.
 /// <c>/storage/</c> is deliberately public, like the S3 links the service handed out.</summary>
 internal sealed class AuthMiddleware(RequestDelegate next, ServerState state)
@@ -23,10 +24,10 @@ internal sealed class AuthMiddleware(RequestDelegate next, ServerState state)
         }
 
         var (account, failure) = await AuthenticateAsync(context);
-        if (account is null)
+        if (failure is not null)
         {
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"PhoneGap Build\"";
-            await JsonResponses.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, failure);
+            await JsonResponses.WriteErrorAsync(context, failure);
             return;
         }
 
@@ -41,9 +42,9 @@ internal sealed class AuthMiddleware(RequestDelegate next, ServerState state)
     private static bool RequiresAuth(PathString path) =>
         path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/token", StringComparison.OrdinalIgnoreCase);
 
-    private async Task<(StoredAccount? Account, string Failure)> AuthenticateAsync(HttpContext context)
+    private async Task<(StoredAccount? Account, ApiException? Failure)> AuthenticateAsync(HttpContext context)
     {
-        string? failure = null;
+        ApiException? failure = null;
         var request = context.Request;
 
         var queryToken = request.Query["auth_token"].ToString();
@@ -51,10 +52,10 @@ internal sealed class AuthMiddleware(RequestDelegate next, ServerState state)
         {
             if (state.Accounts.FindByToken(queryToken) is { } account)
             {
-                return (account, string.Empty);
+                return (account, null);
             }
 
-            failure = "Invalid authentication token.";
+            failure = ServerErrors.InvalidToken();
         }
 
         if (AuthenticationHeaderValue.TryParse(request.Headers.Authorization.ToString(), out var header))
@@ -64,19 +65,19 @@ internal sealed class AuthMiddleware(RequestDelegate next, ServerState state)
             {
                 if (state.Accounts.FindByToken(header.Parameter?.Trim() ?? string.Empty) is { } account)
                 {
-                    return (account, string.Empty);
+                    return (account, null);
                 }
 
-                failure ??= "Invalid authentication token.";
+                failure ??= ServerErrors.InvalidToken();
             }
             else if (scheme == "basic")
             {
                 if (ParseBasic(header.Parameter) is var (login, password) && state.Accounts.FindByLogin(login, password) is { } account)
                 {
-                    return (account, string.Empty);
+                    return (account, null);
                 }
 
-                failure ??= "Invalid email or password.";
+                failure ??= ServerErrors.InvalidLogin();
             }
         }
 
@@ -89,14 +90,14 @@ internal sealed class AuthMiddleware(RequestDelegate next, ServerState state)
             {
                 if (state.Accounts.FindByToken(formToken) is { } account)
                 {
-                    return (account, string.Empty);
+                    return (account, null);
                 }
 
-                failure ??= "Invalid authentication token.";
+                failure ??= ServerErrors.InvalidToken();
             }
         }
 
-        return (null, failure ?? "You need to sign in or sign up before continuing.");
+        return (null, failure ?? ServerErrors.SignInRequired());
     }
 
     private static (string Login, string Password)? ParseBasic(string? parameter)

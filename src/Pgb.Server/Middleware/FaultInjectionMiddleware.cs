@@ -1,8 +1,9 @@
+using Pgb.Server.Errors;
 using Pgb.Server.Faults;
 using Pgb.Server.Hosting;
 using Pgb.Server.Http;
 
-namespace Pgb.Server.Pipeline;
+namespace Pgb.Server.Middleware;
 
 /// <summary>Applies <see cref="PgbSimulation.Faults"/>. Second in the pipeline, right after the request log: it plays a
 /// failing front end (load balancer, proxy, storage host), so its answers skip authentication, JSONP and the handlers,
@@ -43,7 +44,7 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, ServerState
                     context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
-                await JsonResponses.WriteErrorAsync(context, rule.Status, rule.Message ?? FaultMatch.ReasonPhrase(rule.Status));
+                await JsonResponses.WriteErrorAsync(context, ServerErrors.InjectedFault(rule.Status, rule.Message));
                 break;
             case { Kind: PgbFaultKind.Abort }:
                 // Recorded first: the client sees the reset at once, and may count requests before this method returns.

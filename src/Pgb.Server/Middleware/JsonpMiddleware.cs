@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Pgb.Server.Errors;
 using Pgb.Server.Http;
 
-namespace Pgb.Server.Pipeline;
+namespace Pgb.Server.Middleware;
 
 /// <summary>With a <c>callback</c> query parameter, JSON answers (errors included, status unchanged) come back as
 /// <c>callback(json)</c> for &lt;script&gt; tags. The name must be a JavaScript identifier path, so the server cannot be
@@ -20,7 +21,7 @@ internal sealed partial class JsonpMiddleware(RequestDelegate next)
 
         if (!CallbackName().IsMatch(callback))
         {
-            await JsonResponses.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "callback must be a JavaScript identifier");
+            await JsonResponses.WriteErrorAsync(context, ServerErrors.InvalidCallback());
             return;
         }
 
