@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Pgb.Testing;
 
 namespace Pgb.Client.Tests;
 

@@ -1,12 +1,11 @@
 using System.Net;
 using Newtonsoft.Json.Linq;
 using Pgb.Client.Models;
-using Pgb.Testing;
 
 namespace Pgb.Client.Tests;
 
 /// <summary>
-/// Every example answer of the v1 API (seed 003) fed verbatim through the client and its models. The bodies
+/// Every example answer of the v1 API documentation fed verbatim through the client and its models. The bodies
 /// live in TestData/Spec003 exactly as the spec prints them (see the README there). Where the spec's own
 /// text is not JSON (a typo in the documentation, never seen from the service), the test first shows that
 /// the verbatim body fails cleanly as a <see cref="PgbRequestFailedException"/>, then applies the smallest
@@ -25,8 +24,7 @@ public sealed class SpecExampleTests
         "keys-blackberry", "keys-ios", "me", "me-basic", "me-token", "token", "update-collaborator", "update-keys", "update-version",
     ];
 
-    private static string Example(string name) =>
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "Spec003", name + ".json"));
+    private static string Example(string name) => SpecExamples.Read(name);
 
     /// <summary>
     /// The verbatim body is not JSON: the client must say so with its one exception type (never a raw
@@ -56,7 +54,7 @@ public sealed class SpecExampleTests
     [TestMethod]
     public void EveryExampleFile_IsListedHere()
     {
-        var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData", "Spec003"), "*.json")
+        var files = Directory.GetFiles(SpecExamples.Folder, "*.json")
             .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToArray();
 
         CollectionAssert.AreEqual(Examples.Order(StringComparer.Ordinal).ToArray(), files);

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using Pgb.Testing;
 
 namespace Pgb.Pipeline.Tests;
 

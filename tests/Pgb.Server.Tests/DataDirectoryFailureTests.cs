@@ -12,7 +12,7 @@ public sealed class DataDirectoryFailureTests
     {
         using var dir = new TempDirectory();
         await CreateOneAppAsync(dir);
-        var file = dir.File("apps", "1.json");
+        var file = dir.Combine("apps", "1.json");
         File.WriteAllText(file, "{\"format\":1,\"id\":1,"); // cut short, as by a disk error
 
         var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => PersistenceTests.StartAsync(dir));
@@ -27,7 +27,7 @@ public sealed class DataDirectoryFailureTests
     {
         using var dir = new TempDirectory();
         await CreateOneAppAsync(dir);
-        var file = dir.File("apps", "1.json");
+        var file = dir.Combine("apps", "1.json");
         File.WriteAllText(file, File.ReadAllText(file).Replace("\"title\":", "\"titel\":", StringComparison.Ordinal));
 
         var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => PersistenceTests.StartAsync(dir));
@@ -41,7 +41,7 @@ public sealed class DataDirectoryFailureTests
     {
         using var dir = new TempDirectory();
         await CreateOneAppAsync(dir);
-        var file = dir.File("apps", "1.json");
+        var file = dir.Combine("apps", "1.json");
         var text = File.ReadAllText(file);
         var at = text.IndexOf("\"storageKey\": \"public/", StringComparison.Ordinal) + "\"storageKey\": \"".Length;
         File.WriteAllText(file, text[..at] + "public/../../x/" + text[(text.IndexOf('"', at))..]);
@@ -57,7 +57,7 @@ public sealed class DataDirectoryFailureTests
     {
         using var dir = new TempDirectory();
         await CreateOneAppAsync(dir);
-        var file = dir.File("apps", "1.json");
+        var file = dir.Combine("apps", "1.json");
         File.WriteAllText(file, "{\"format\":2,\"everything\":\"different\"}");
 
         var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => PersistenceTests.StartAsync(dir));
@@ -72,11 +72,11 @@ public sealed class DataDirectoryFailureTests
     {
         using var dir = new TempDirectory();
         await CreateOneAppAsync(dir);
-        File.WriteAllText(dir.File("state.json"), "not json");
+        File.WriteAllText(dir.Combine("state.json"), "not json");
 
         var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => PersistenceTests.StartAsync(dir));
 
-        Assert.AreEqual(Path.GetFullPath(dir.File("state.json")), e.Path);
+        Assert.AreEqual(Path.GetFullPath(dir.Combine("state.json")), e.Path);
         Assert.AreEqual(PgbDataDirectoryProblem.Corrupt, e.Problem);
     }
 
@@ -85,9 +85,9 @@ public sealed class DataDirectoryFailureTests
     {
         using var dir = new TempDirectory();
         await CreateOneAppAsync(dir);
-        File.WriteAllText(dir.File("apps", "1.json"), "[]");
+        File.WriteAllText(dir.Combine("apps", "1.json"), "[]");
         await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => PersistenceTests.StartAsync(dir));
-        File.Delete(dir.File("apps", "1.json"));
+        File.Delete(dir.Combine("apps", "1.json"));
 
         await using var harness = await PersistenceTests.StartAsync(dir);
 
@@ -128,7 +128,7 @@ public sealed class DataDirectoryFailureTests
     public async Task Start_WithADataDirectoryThatIsAFile_FailsAsInaccessible()
     {
         using var dir = new TempDirectory();
-        var file = dir.File("not-a-directory");
+        var file = dir.Combine("not-a-directory");
         File.WriteAllText(file, "x");
 
         var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => ServerHarness.StartAsync(o => o.DataDirectory = file));

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Pgb.Server;
-using Pgb.Testing;
 
 namespace Pgb.Tool.Tests;
 

@@ -82,7 +82,7 @@ public sealed partial class CommandLineSafetyTests
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))
             .Select(f => (string)f.GetRawConstantValue()!)
             .ToHashSet();
-        var documented = DocumentedCode().Matches(File.ReadAllText(FindRepoFile("docs", "errors.md")))
+        var documented = DocumentedCode().Matches(File.ReadAllText(RepositoryFiles.Path("docs", "errors.md")))
             .Select(m => m.Groups[1].Value)
             .ToHashSet();
 
@@ -188,17 +188,5 @@ public sealed partial class CommandLineSafetyTests
 
         Assert.AreEqual(ExitCodes.Success, exitCode, stderr.ToString());
         Assert.DoesNotContain("error", stderr.ToString());
-    }
-
-    /// <summary>A file of the repository, found by walking up from the test's folder.</summary>
-    private static string FindRepoFile(params string[] parts)
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var candidate = Path.Combine([folder.FullName, .. parts]);
-            if (File.Exists(candidate)) return candidate;
-        }
-
-        throw new FileNotFoundException("Not found above the test folder.", Path.Combine(parts));
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections;
 using Microsoft.Build.Framework;
 
-namespace Pgb.Build.Tasks.Tests;
+namespace Pgb.Testing;
 
 /// <summary>A fake IBuildEngine that records what tasks log (after dotnet/sourcelink's MockEngine).</summary>
 public sealed class MockEngine : IBuildEngine

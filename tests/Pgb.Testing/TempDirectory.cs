@@ -1,16 +1,17 @@
 namespace Pgb.Testing;
 
-/// <summary>A fresh folder under the system temp folder, deleted with everything in it on dispose.</summary>
-internal sealed class TempDirectory : IDisposable
+/// <summary>
+/// A fresh folder under the system temp folder, deleted with everything in it on dispose: the one way tests make a
+/// temp folder. Declare it before a server that keeps its data in it, so the server is disposed (and lets go of its
+/// files) first.
+/// </summary>
+public sealed class TempDirectory : IDisposable
 {
-    public TempDirectory()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pgb-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
+    public TempDirectory() => Path = Directory.CreateTempSubdirectory("pgb-tests-").FullName;
 
     public string Path { get; }
 
+    /// <summary>A path inside the folder (nothing is created).</summary>
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
     /// <summary>Writes a file (creating its folders) and returns its full path.</summary>
@@ -34,16 +35,22 @@ internal sealed class TempDirectory : IDisposable
 
     public void Dispose()
     {
-        try
+        // A file still open elsewhere (Windows) can make the first attempt fail; clean-up never fails a test.
+        for (var attempt = 0; attempt < 5; attempt++)
         {
-            if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a file still open on some platforms must not fail the test that used it.
-        }
-        catch (UnauthorizedAccessException)
-        {
+            try
+            {
+                Directory.Delete(Path, recursive: true);
+                return;
+            }
+            catch (DirectoryNotFoundException)
+            {
+                return;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Thread.Sleep(50);
+            }
         }
     }
 }
