@@ -66,7 +66,7 @@ public sealed class PipelineTests
     }
 
     [TestMethod]
-    public async Task Me_HasTheSeedShapeWithLinks()
+    public async Task Me_HasTheSpecShapeWithLinks()
     {
         await using var harness = await ServerHarness.StartAsync();
         await harness.CreateFileAppAsync("Listed");
