@@ -13,39 +13,6 @@ public sealed partial class CommandLineSafetyTests
     private static partial Regex DocumentedCode();
 
     [TestMethod]
-    public async Task Serve_WithAPortThatIsNotANumber_ExitsTwoWithPGB1000()
-    {
-        var run = await ToolRun.RunAsync("serve", "--port", "abc", "--json");
-
-        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
-        Assert.Contains("pgb: error PGB1000:", run.Stderr);
-        Assert.Contains("abc", run.Stderr, "a port is no secret: the message shows it");
-    }
-
-    [TestMethod]
-    [DataRow("--token", "secret-value-9c1e")]
-    [DataRow("--password", "hunter2-password")]
-    public async Task UnknownOption_DoesNotRepeatTheValueGivenToIt(string option, string value)
-    {
-        var run = await ToolRun.RunAsync("build", "--platforms", "android", "--out", "out", option, value, "--json");
-
-        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
-        Assert.Contains("pgb: error PGB1000:", run.Stderr);
-        Assert.Contains(option, run.Stderr, "the option itself is named");
-        Assert.DoesNotContain(value, run.All);
-    }
-
-    [TestMethod]
-    public async Task UnknownOptionWithEquals_DoesNotRepeatTheValue()
-    {
-        var run = await ToolRun.RunAsync("build", "--platforms", "android", "--out", "out", "--token=secret-value-77aa");
-
-        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
-        Assert.Contains("--token", run.Stderr);
-        Assert.DoesNotContain("secret-value-77aa", run.All);
-    }
-
-    [TestMethod]
     public async Task UnknownOptionWithAOneLetterValue_LeavesTheRestOfTheMessageAlone()
     {
         var run = await ToolRun.RunAsync("build", "--platforms", "android", "--out", "out", "--flavour", "a");
@@ -62,16 +29,6 @@ public sealed partial class CommandLineSafetyTests
 
         Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
         Assert.Contains("'biuld'", run.Stderr, "a typo is shown: nothing precedes it that would make it a value");
-    }
-
-    [TestMethod]
-    public async Task Build_WithAnEmptyState_ExitsTwoWithPGB1000_NotAnUnexpectedError()
-    {
-        var run = await ToolRun.RunAsync("build", "--server", "http://127.0.0.1:9", "--create", "--state", "", "--platforms", "android", "--out", "out", "--json");
-
-        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
-        Assert.Contains("pgb: error PGB1000:", run.Stderr);
-        Assert.Contains("--state", run.Stderr);
     }
 
     [TestMethod]
