@@ -25,13 +25,25 @@ internal static class ArtifactManifest
     /// <summary>Items for every line; a missing or foreign file gives none (the build then runs again).</summary>
     public static IEnumerable<ITaskItem> Read(string path)
     {
-        if (!File.Exists(path)) yield break;
+        if (!File.Exists(path))
+        {
+            yield break;
+        }
+
         var lines = File.ReadAllLines(path);
-        if (lines.Length == 0 || lines[0] != Header) yield break;
+        if (lines.Length == 0 || lines[0] != Header)
+        {
+            yield break;
+        }
+
         foreach (var line in lines.Skip(1))
         {
             var fields = line.Split('\t');
-            if (fields.Length != 6) continue;
+            if (fields.Length != 6)
+            {
+                continue;
+            }
+
             var item = new TaskItem(fields[5]);
             item.SetMetadata("Platform", fields[0]);
             item.SetMetadata("AppId", fields[1]);

@@ -35,7 +35,11 @@ public sealed class PgbDownload : PgbServiceTask
         {
             var app = await pipeline.GetAppAsync(appId, cancellationToken).ConfigureAwait(false);
             var artifacts = await pipeline.DownloadAsync(app, platforms, OutputDirectory, ArtifactName, Progress(), cancellationToken).ConfigureAwait(false);
-            if (!string.IsNullOrEmpty(ManifestFile)) ArtifactManifest.Write(ManifestFile!, artifacts);
+            if (!string.IsNullOrEmpty(ManifestFile))
+            {
+                ArtifactManifest.Write(ManifestFile!, artifacts);
+            }
+
             Artifacts = artifacts.Select(ArtifactManifest.ToItem).ToArray();
         }
     }

@@ -17,6 +17,8 @@ public sealed class PgbQueueBuild : PgbServiceTask
         var platforms = PgbPlatformList.Parse(Platforms);
         var pipeline = CreatePipeline(out var client);
         using (client)
+        {
             await pipeline.QueueBuildAsync(appId, platforms, Progress(), cancellationToken).ConfigureAwait(false);
+        }
     }
 }

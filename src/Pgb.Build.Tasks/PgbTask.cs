@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Build.Framework;
 using Pgb.Pipeline;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
@@ -36,18 +37,18 @@ public abstract class PgbTask : MSBuildTask, ICancelableTask
         {
             ExecuteCoreAsync(_cancel.Token).GetAwaiter().GetResult();
         }
-        catch (PgbPipelineException ex)
+        catch (PgbException ex)
         {
             LogError(ex.Code, ex.Message);
         }
         catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
         {
-            LogError(PgbErrorCodes.Canceled, "The PhoneGap Build step was canceled.");
+            LogError(PgbErrorCodes.Canceled, Strings.Canceled);
         }
         catch (Exception ex)
         {
             // Unexpected: say what happened in one line; the stack trace helps nobody in a CI log.
-            LogError(PgbErrorCodes.Unexpected, $"{GetType().Name} failed unexpectedly: {ex.GetType().Name}: {Pgb.Client.PgbRedaction.Redact(ex.Message)}");
+            LogError(PgbErrorCodes.Unexpected, string.Format(CultureInfo.InvariantCulture, Strings.Unexpected, GetType().Name, ex.GetType().Name, Pgb.Client.PgbRedaction.Redact(ex.Message)));
         }
         finally
         {
@@ -68,7 +69,6 @@ public abstract class PgbTask : MSBuildTask, ICancelableTask
             lineNumber: 0, columnNumber: 0, endLineNumber: 0, endColumnNumber: 0, message: message);
     }
 
-    /// <summary>Progress as build messages, logged on the calling thread (no posting after the task ended).</summary>
-    protected IProgress<PgbProgress> Progress(MessageImportance importance = MessageImportance.High) =>
-        new SynchronousProgress<PgbProgress>(p => Log.LogMessage(importance, "PhoneGap Build: " + p.Message));
+    /// <summary>Progress as build messages (see <see cref="BuildLogProgress"/>).</summary>
+    protected IProgress<PgbProgress> Progress(MessageImportance importance = MessageImportance.High) => new BuildLogProgress(Log, importance);
 }

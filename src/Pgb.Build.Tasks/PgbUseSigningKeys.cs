@@ -53,9 +53,15 @@ public sealed class PgbUseSigningKeys : PgbServiceTask
             });
         }
 
-        if (keys.Count == 0) return;
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
         var pipeline = CreatePipeline(out var client);
         using (client)
+        {
             await pipeline.UseSigningKeysAsync(appId, keys, Progress(), cancellationToken).ConfigureAwait(false);
+        }
     }
 }

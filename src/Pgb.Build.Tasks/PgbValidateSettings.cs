@@ -28,9 +28,11 @@ public sealed class PgbValidateSettings : PgbTask
 
     public string? Platforms { get; set; }
 
-    public string TimeoutSeconds { get; set; } = "1800";
+    /// <summary>Empty for <see cref="PgbWaitOptions.DefaultTimeoutSeconds"/>.</summary>
+    public string? TimeoutSeconds { get; set; }
 
-    public string PollIntervalSeconds { get; set; } = "2";
+    /// <summary>Empty for <see cref="PgbWaitOptions.DefaultPollIntervalSeconds"/>.</summary>
+    public string? PollIntervalSeconds { get; set; }
 
     public string? AndroidKeyId { get; set; }
 
@@ -40,35 +42,39 @@ public sealed class PgbValidateSettings : PgbTask
     {
         Check(() => PgbServerSettings.ParseServerUrl(ServerUrl));
         Check(() => PgbPlatformList.Parse(Platforms));
-        Check(() => PgbServerSettings.ParseSeconds("PgbTimeoutSeconds", TimeoutSeconds));
-        Check(() => PgbServerSettings.ParseSeconds("PgbPollIntervalSeconds", PollIntervalSeconds));
-        if (!string.IsNullOrWhiteSpace(AndroidKeyId)) Check(() => PgbServerSettings.ParseKeyId("PgbAndroidKeyId", AndroidKeyId!));
-        if (!string.IsNullOrWhiteSpace(IosKeyId)) Check(() => PgbServerSettings.ParseKeyId("PgbIosKeyId", IosKeyId!));
-        var createApp = ParseSwitch("PgbCreateApp", CreateApp);
+        Check(() => WaitSettings.Timeout(TimeoutSeconds));
+        Check(() => WaitSettings.PollInterval(PollIntervalSeconds));
+        if (!string.IsNullOrWhiteSpace(AndroidKeyId))
+        {
+            Check(() => PgbServerSettings.ParseKeyId("PgbAndroidKeyId", AndroidKeyId!));
+        }
+
+        if (!string.IsNullOrWhiteSpace(IosKeyId))
+        {
+            Check(() => PgbServerSettings.ParseKeyId("PgbIosKeyId", IosKeyId!));
+        }
+
+        bool? createApp = null;
+        Check(() => createApp = PgbServerSettings.ParseSwitch("PgbCreateApp", CreateApp));
         if (!string.IsNullOrWhiteSpace(AppId))
+        {
             Check(() => PgbServerSettings.ParseAppId(AppId!));
-        else if (createApp == false)
-            LogError(PgbErrorCodes.NoAppToUpdate, "No app to build: set PgbAppId to an existing app, or PgbCreateApp to true to create one on the first build.");
+        }
+        else if (createApp is { } create)
+        {
+            Check(() => PgbServerSettings.CheckAppChoice(hasAppId: false, create));
+        }
 
         if (string.IsNullOrWhiteSpace(RepoUrl))
         {
-            if (!Directory.Exists(WwwDirectory))
-                LogError(PgbErrorCodes.WwwDirectoryNotFound, $"The www folder '{WwwDirectory}' does not exist. Set PgbWwwDir to the folder that holds index.html.");
-            if (!string.IsNullOrWhiteSpace(ConfigXml) && !File.Exists(ConfigXml))
-                LogError(PgbErrorCodes.ConfigXmlNotFound, $"The config.xml '{ConfigXml}' does not exist. Set PgbConfigXml to an existing file, or leave it empty to use www/config.xml.");
+            Check(() => PgbPackager.CheckWwwDirectory(WwwDirectory));
+            if (!string.IsNullOrWhiteSpace(ConfigXml))
+            {
+                Check(() => PgbPackager.CheckConfigXml(ConfigXml));
+            }
         }
 
         return Task.CompletedTask;
-    }
-
-    /// <summary>true or false as MSBuild reads them (any case, empty is false); null, and an error, for anything else.</summary>
-    private bool? ParseSwitch(string property, string? value)
-    {
-        var text = value?.Trim() ?? string.Empty;
-        if (text.Length == 0 || text.Equals("false", StringComparison.OrdinalIgnoreCase)) return false;
-        if (text.Equals("true", StringComparison.OrdinalIgnoreCase)) return true;
-        LogError(PgbErrorCodes.SwitchInvalid, $"{property} is '{text}'; it takes true or false.");
-        return null;
     }
 
     /// <summary>Logs a failed check and goes on to the next, so one build shows every mistake.</summary>
@@ -78,7 +84,7 @@ public sealed class PgbValidateSettings : PgbTask
         {
             check();
         }
-        catch (PgbPipelineException ex)
+        catch (PgbException ex)
         {
             LogError(ex.Code, ex.Message);
         }

@@ -10,10 +10,11 @@ public sealed class PgbWaitForBuild : PgbServiceTask
 
     [Required] public string Platforms { get; set; } = string.Empty;
 
-    public string TimeoutSeconds { get; set; } = "1800";
+    /// <summary>How long to wait in all, in seconds; empty for <see cref="PgbWaitOptions.DefaultTimeoutSeconds"/>.</summary>
+    public string? TimeoutSeconds { get; set; }
 
-    /// <summary>The first poll interval; it grows while nothing changes.</summary>
-    public string PollIntervalSeconds { get; set; } = "2";
+    /// <summary>The first poll interval, in seconds (it grows while nothing changes); empty for <see cref="PgbWaitOptions.DefaultPollIntervalSeconds"/>.</summary>
+    public string? PollIntervalSeconds { get; set; }
 
     /// <summary>The app's version once built, for the artifacts' metadata.</summary>
     [Output] public string? Version { get; private set; }
@@ -26,8 +27,8 @@ public sealed class PgbWaitForBuild : PgbServiceTask
         var platforms = PgbPlatformList.Parse(Platforms);
         var options = new PgbWaitOptions
         {
-            Timeout = PgbServerSettings.ParseSeconds("PgbTimeoutSeconds", TimeoutSeconds),
-            PollInterval = PgbServerSettings.ParseSeconds("PgbPollIntervalSeconds", PollIntervalSeconds),
+            Timeout = WaitSettings.Timeout(TimeoutSeconds),
+            PollInterval = WaitSettings.PollInterval(PollIntervalSeconds),
         };
         var pipeline = CreatePipeline(out var client);
         using (client)

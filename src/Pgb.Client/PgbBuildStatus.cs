@@ -9,8 +9,8 @@ public static class PgbBuildStatus
     public const string Skip = "skip";
 
     /// <summary>
-    /// True when a platform's build has ended. <c>null</c> ("not being built") and unknown values are
-    /// not terminal: the old node CLI treated them as such and hung; we keep waiting, bounded by a timeout.
+    /// True when a platform's build has ended. <c>null</c> ("not being built", until a signing key arrives) and
+    /// unknown values are not: a wait keeps polling through them, bounded by its timeout (docs/pgb.md, "Waiting").
     /// </summary>
     public static bool IsFinished(string? status) => status == Complete || status == Error;
 }

@@ -28,7 +28,11 @@ public sealed partial class PgbClient
     public async Task<PgbDownloadResult> DownloadAsync(int appId, string platform, string destinationPath,
         IProgress<PgbTransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrEmpty(destinationPath)) throw new ArgumentException("No destination path given.", nameof(destinationPath));
+        if (string.IsNullOrEmpty(destinationPath))
+        {
+            throw new ArgumentException("No destination path given.", nameof(destinationPath));
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             // A fresh location each time: storage links of the hosted service were signed and could expire.
@@ -37,10 +41,10 @@ public sealed partial class PgbClient
             {
                 return await DownloadFromLocationAsync(location, destinationPath, progress, cancellationToken).ConfigureAwait(false);
             }
-            catch (PgbRequestFailedException ex) when (ex.Interrupted && attempt < _retry.MaxRetries)
+            catch (PgbRequestFailedException ex) when (ex.Interrupted && attempt < _retry.MaxRetries && _retry.ShouldRetry(HttpMethod.Get, ex))
             {
                 // The body broke off or stalled: the package is still there and a GET is safe to repeat, so fetch it
-                // again from the start (users of the old tools gave up on exactly these "download timeouts").
+                // again from the start rather than fail a build that is done on a dropped connection.
                 await Task.Delay(_retry.DelayFor(attempt, null), cancellationToken).ConfigureAwait(false);
             }
         }
@@ -50,7 +54,7 @@ public sealed partial class PgbClient
     private const int MaxStorageRedirects = 5;
 
     /// <summary>
-    /// <c>"location" : "URL"</c> in a body that is not JSON. The spec's own examples print
+    /// <c>"location" : "URL"</c> in a body that is not JSON. The v1 API docs' own examples print
     /// <c>{"location":""http://...}</c>, a doubled quote that makes them invalid JSON.
     /// </summary>
     private static readonly Regex LocationInText = new(@"""location""\s*:\s*""+\s*(?<url>[^""\s]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
@@ -62,13 +66,18 @@ public sealed partial class PgbClient
         var text = await ReadTextAsync(response.Content).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         if (status >= 400)
+        {
             throw Failure(status, ErrorText(response, text, _secrets.Current), "GET", uri);
+        }
 
         string? location = null;
         JToken? json = null;
         try
         {
-            if (!string.IsNullOrWhiteSpace(text)) json = JToken.Parse(text);
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                json = JToken.Parse(text);
+            }
         }
         catch (JsonException)
         {
@@ -79,18 +88,26 @@ public sealed partial class PgbClient
         if (json is JObject obj)
         {
             if (obj["error"] is JValue { Type: JTokenType.String } error)
+            {
                 throw Failure(status, (string?)error, "GET", uri);
+            }
+
             location = obj["location"] is JValue { Type: JTokenType.String } value ? (string?)value : null;
         }
 
         location ??= response.Headers.Location?.OriginalString;
         if (status < 300 || status >= 400 || string.IsNullOrWhiteSpace(location))
+        {
             throw Failure(status, "expected a redirect with a location, got " + (string.IsNullOrWhiteSpace(text) ? "an empty body" : Snippet(text, _secrets.Current)), "GET", uri);
+        }
 
-        // Tolerate stray quotes and spaces around the value, as in the spec's examples.
+        // Tolerate stray quotes and spaces around the value, as in the v1 API docs' examples.
         location = location!.Trim().Trim('"').Trim();
         if (!Uri.TryCreate(ServerUrl, location, out var resolved) || !IsHttp(resolved))
+        {
             throw Failure(status, "the redirect location is not an http(s) URL: " + PgbRedaction.Redact(location), "GET", uri);
+        }
+
         return resolved;
     }
 
@@ -130,18 +147,33 @@ public sealed partial class PgbClient
             }
 
             if (expected is { } length && length != written)
+            {
                 throw Failure(200, $"the download ended after {written} of {length} bytes", "GET", source);
+            }
+
             if (written < MaxErrorBodyBytes)
+            {
                 ThrowIfErrorBody(temporary, source);
+            }
 
             // Replace in one step where the destination exists, so a reader never finds it missing.
-            if (File.Exists(fullPath)) File.Replace(temporary, fullPath, null);
-            else File.Move(temporary, fullPath);
+            if (File.Exists(fullPath))
+            {
+                File.Replace(temporary, fullPath, null);
+            }
+            else
+            {
+                File.Move(temporary, fullPath);
+            }
+
             return new PgbDownloadResult(fullPath, written, sha256, location);
         }
         finally
         {
-            if (File.Exists(temporary)) File.Delete(temporary);
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
         }
     }
 
@@ -158,25 +190,37 @@ public sealed partial class PgbClient
             var response = await SendRawAsync(HttpMethod.Get, current, null, _options.RequestTimeout, authenticate: false,
                 HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            if (!IsRedirect(status)) return (response, current);
+            if (!IsRedirect(status))
+            {
+                return (response, current);
+            }
 
             using (response)
             {
                 // The raw text, resolved against where we are: "/x" in a header parses as a file path on Unix.
                 var next = response.Headers.Location?.OriginalString;
                 if (string.IsNullOrWhiteSpace(next))
+                {
                     throw Failure(status, "the storage answered a redirect without a location", "GET", current);
+                }
+
                 if (hops >= MaxStorageRedirects)
+                {
                     throw Failure(status, $"the storage redirected more than {MaxStorageRedirects} times", "GET", current);
+                }
+
                 if (!Uri.TryCreate(current, next, out var target) || !IsHttp(target))
+                {
                     throw Failure(status, "the storage's redirect location is not an http(s) URL: " + PgbRedaction.Redact(next), "GET", current);
+                }
+
                 current = target;
             }
         }
     }
 
     /// <summary>
-    /// Users of the old tools found a 61-byte <c>{"error":...}</c> saved as their app. The media type cannot be
+    /// A storage that fails may answer 200 with <c>{"error":...}</c>, which must never be saved as the app. The media type cannot be
     /// trusted to say JSON, but no package starts with <c>{</c> (apk, ipa, xap and wgz are zips, ipk an ar
     /// archive, jad "MIDlet-" text), so a small body that is a JSON object with an error is refused.
     /// </summary>
@@ -184,11 +228,17 @@ public sealed partial class PgbClient
     {
         var bytes = File.ReadAllBytes(path);
         var text = Decode(bytes, bytes.Length, null).TrimStart();
-        if (!text.StartsWith("{", StringComparison.Ordinal)) return;
+        if (!text.StartsWith("{", StringComparison.Ordinal))
+        {
+            return;
+        }
+
         try
         {
             if (JToken.Parse(text) is JObject obj && obj["error"] is JToken error)
+            {
                 throw Failure(200, "the storage answered an error instead of a package: " + (error.Type == JTokenType.String ? (string?)error : error.ToString(Formatting.None)), "GET", location);
+            }
         }
         catch (JsonException)
         {
@@ -222,7 +272,11 @@ public sealed partial class PgbClient
                 }
             }
 
-            if (read == 0) return total;
+            if (read == 0)
+            {
+                return total;
+            }
+
             hash.TransformBlock(buffer, 0, read, null, 0);
             await target.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
             total += read;

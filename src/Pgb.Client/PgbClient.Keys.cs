@@ -14,7 +14,11 @@ public sealed partial class PgbClient
     /// </summary>
     public Task<PgbKeyReference> CreateKeyAsync(PgbKeyOptions key, CancellationToken cancellationToken = default)
     {
-        if (key is null) throw new ArgumentNullException(nameof(key));
+        if (key is null)
+        {
+            throw new ArgumentNullException(nameof(key));
+        }
+
         key.Validate(nameof(key));
         var files = new List<(string Name, string Path)>();
         foreach (var file in key.Files)
@@ -36,7 +40,11 @@ public sealed partial class PgbClient
     public Task<PgbKeyReference> UnlockKeyAsync(string platform, int keyId, PgbKeyUnlockOptions unlock, CancellationToken cancellationToken = default)
     {
         RequireSegment(platform, nameof(platform));
-        if (unlock is null) throw new ArgumentNullException(nameof(unlock));
+        if (unlock is null)
+        {
+            throw new ArgumentNullException(nameof(unlock));
+        }
+
         unlock.Validate(platform, nameof(unlock));
         RegisterPasswords(unlock.Passwords);
         var data = unlock.Data();
@@ -66,6 +74,9 @@ public sealed partial class PgbClient
 
     private void RegisterPasswords(IEnumerable<string?> passwords)
     {
-        foreach (var password in passwords) _secrets.AddPassword(password);
+        foreach (var password in passwords)
+        {
+            _secrets.AddPassword(password);
+        }
     }
 }

@@ -18,13 +18,15 @@ public sealed partial class PgbClient
         var text = await ReadTextAsync(response.Content).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         if (status >= 200 && status < 300)
+        {
             return ParseSuccess<T>(method, uri, status, text, _secrets.Current);
+        }
+
         throw Failure(status, ErrorText(response, text, _secrets.Current), method.Method, uri);
     }
 
     /// <summary>
-    /// Sends a request, trying again on transient failures (no answer, 429, 503, and 5xx for requests
-    /// safe to repeat), and returns the last answer whatever its status. The body factory runs once per
+    /// Sends a request, trying again on transient failures as <see cref="RetryPolicy"/> decides, and returns the last answer whatever its status. The body factory runs once per
     /// attempt, so an upload re-opens its file when retried. The caller disposes the answer.
     /// </summary>
     private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, Uri uri, Func<HttpContent>? body, TimeSpan timeout,
@@ -37,7 +39,7 @@ public sealed partial class PgbClient
             {
                 response = await SendOnceAsync(method, uri, body, timeout, authenticate, completion, cancellationToken).ConfigureAwait(false);
             }
-            catch (PgbRequestFailedException) when (attempt < _retry.MaxRetries && _retry.ShouldRetry(method, null))
+            catch (PgbRequestFailedException ex) when (attempt < _retry.MaxRetries && _retry.ShouldRetry(method, ex))
             {
                 await Task.Delay(_retry.DelayFor(attempt, null), cancellationToken).ConfigureAwait(false);
                 continue;
@@ -61,8 +63,15 @@ public sealed partial class PgbClient
     {
         using var request = new HttpRequestMessage(method, uri);
         request.Headers.Accept.ParseAdd("application/json");
-        if (authenticate) _credential?.Apply(request);
-        if (body is not null) request.Content = body();
+        if (authenticate)
+        {
+            _credential?.Apply(request);
+        }
+
+        if (body is not null)
+        {
+            request.Content = body();
+        }
 
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);
@@ -81,7 +90,7 @@ public sealed partial class PgbClient
     private PgbRequestFailedException Failure(int status, string? message, string method, Uri uri, Exception? innerException = null, bool interrupted = false) =>
         new(status, message, method, Describe(uri), innerException, _secrets.Current, interrupted);
 
-    /// <summary>Reads a success answer into <typeparamref name="T"/>; internal so tests feed the spec's examples through this very path.</summary>
+    /// <summary>Reads a success answer into <typeparamref name="T"/>; internal so tests feed the v1 API docs' examples (tests/Pgb.Client.Tests/TestData/Spec003) through this very path.</summary>
     internal static T ParseSuccess<T>(HttpMethod method, Uri uri, int status, string text) => ParseSuccess<T>(method, uri, status, text, []);
 
     private static T ParseSuccess<T>(HttpMethod method, Uri uri, int status, string text, IReadOnlyList<string> secrets)
@@ -98,9 +107,15 @@ public sealed partial class PgbClient
 
         // The service sometimes answered {"error":...} with a success status.
         if (token is JObject obj && obj.Count == 1 && obj["error"] is JValue { Type: JTokenType.String } error)
+        {
             throw new PgbRequestFailedException(status, (string?)error, method.Method, Describe(uri), null, secrets);
+        }
 
-        if (typeof(T) == typeof(JToken)) return (T)(object)token;
+        if (typeof(T) == typeof(JToken))
+        {
+            return (T)(object)token;
+        }
+
         try
         {
             return token.ToObject<T>() ?? throw new JsonSerializationException("empty answer");
@@ -124,7 +139,11 @@ public sealed partial class PgbClient
                 {
                     var text = error.Type == JTokenType.String ? (string?)error : error.ToString(Formatting.None);
                     // {"error":""} says nothing: the status's reason phrase says more.
-                    if (!string.IsNullOrWhiteSpace(text)) return text!;
+                    if (!string.IsNullOrWhiteSpace(text))
+                    {
+                        return text!;
+                    }
+
                     return ReasonOf(response);
                 }
             }
@@ -148,7 +167,11 @@ public sealed partial class PgbClient
     /// </summary>
     private static async Task<string> ReadTextAsync(HttpContent? content)
     {
-        if (content is null) return string.Empty;
+        if (content is null)
+        {
+            return string.Empty;
+        }
+
         var bytes = await content.ReadAsByteArrayAsync().ConfigureAwait(false);
         return Decode(bytes, bytes.Length, content.Headers.ContentType?.CharSet);
     }
@@ -160,7 +183,11 @@ public sealed partial class PgbClient
     /// </summary>
     private async Task<string> ReadErrorTextAsync(HttpContent? content, CancellationToken cancellationToken)
     {
-        if (content is null) return string.Empty;
+        if (content is null)
+        {
+            return string.Empty;
+        }
+
         var buffer = new byte[MaxErrorBodyBytes];
         var length = 0;
         try
@@ -171,7 +198,11 @@ public sealed partial class PgbClient
                 using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 stall.CancelAfter(_options.DownloadStallTimeout);
                 var read = await stream.ReadAsync(buffer, length, buffer.Length - length, stall.Token).ConfigureAwait(false);
-                if (read == 0) break;
+                if (read == 0)
+                {
+                    break;
+                }
+
                 length += read;
             }
         }
@@ -193,7 +224,9 @@ public sealed partial class PgbClient
         {
             var preamble = marked.GetPreamble();
             if (length >= preamble.Length && preamble.Length > 0 && bytes.Take(preamble.Length).SequenceEqual(preamble))
+            {
                 return marked.GetString(bytes, preamble.Length, length - preamble.Length);
+            }
         }
 
         var encoding = Utf8;
@@ -221,7 +254,11 @@ public sealed partial class PgbClient
     /// <summary>An HTML (or XML) error page as its text: a person reads "502 Bad Gateway", not tags and styles.</summary>
     private static string TextOf(string body)
     {
-        if (string.IsNullOrWhiteSpace(body) || !body.TrimStart().StartsWith("<", StringComparison.Ordinal)) return body;
+        if (string.IsNullOrWhiteSpace(body) || !body.TrimStart().StartsWith("<", StringComparison.Ordinal))
+        {
+            return body;
+        }
+
         var text = MarkupTags.Replace(MarkupBlocks.Replace(body, " "), " ");
         return WebUtility.HtmlDecode(text);
     }
@@ -239,7 +276,13 @@ public sealed partial class PgbClient
     {
         var messages = new List<string>();
         for (var e = ex; e is not null; e = e.InnerException)
-            if (!messages.Contains(e.Message)) messages.Add(e.Message);
+        {
+            if (!messages.Contains(e.Message))
+            {
+                messages.Add(e.Message);
+            }
+        }
+
         return PgbRedaction.Redact(string.Join(" ", messages));
     }
 }

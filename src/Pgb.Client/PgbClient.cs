@@ -27,9 +27,15 @@ public sealed partial class PgbClient : IDisposable
     /// <param name="credential">How to authenticate; null only for calls that need none.</param>
     public PgbClient(Uri serverUrl, PgbCredential? credential, PgbClientOptions? options = null)
     {
-        if (serverUrl is null) throw new ArgumentNullException(nameof(serverUrl));
+        if (serverUrl is null)
+        {
+            throw new ArgumentNullException(nameof(serverUrl));
+        }
+
         if (!serverUrl.IsAbsoluteUri || (serverUrl.Scheme != Uri.UriSchemeHttp && serverUrl.Scheme != Uri.UriSchemeHttps))
+        {
             throw new ArgumentException($"The server URL must be an absolute http or https URL: {PgbRedaction.Redact(serverUrl)}", nameof(serverUrl));
+        }
 
         _options = options ?? new PgbClientOptions();
         _credential = credential;
@@ -66,7 +72,10 @@ public sealed partial class PgbClient : IDisposable
         // An object or array is no token (and a JToken cast of one throws ArgumentException); a number reads as its digits.
         var token = answer["token"] is JValue { Type: JTokenType.String or JTokenType.Integer } value ? (string?)value : null;
         if (string.IsNullOrEmpty(token))
+        {
             throw Failure(200, "the answer has no token", "POST", new Uri(ServerUrl, "token"));
+        }
+
         return token!;
     }
 
@@ -106,7 +115,11 @@ public sealed partial class PgbClient : IDisposable
     /// </summary>
     public Task<PgbApp> CreateAppFromFileAsync(PgbAppCreateOptions app, string archivePath, CancellationToken cancellationToken = default)
     {
-        if (app is null) throw new ArgumentNullException(nameof(app));
+        if (app is null)
+        {
+            throw new ArgumentNullException(nameof(app));
+        }
+
         RequireFile(archivePath);
         var data = CreateData(app, "file");
         return SendAsync<PgbApp>(HttpMethod.Post, Api("apps"), () => Multipart(data, archivePath), _options.UploadTimeout, cancellationToken);
@@ -115,8 +128,16 @@ public sealed partial class PgbClient : IDisposable
     /// <summary><c>POST /api/v1/apps</c> with <c>create_method=remote_repo</c>.</summary>
     public Task<PgbApp> CreateAppFromRepoAsync(PgbAppCreateOptions app, CancellationToken cancellationToken = default)
     {
-        if (app is null) throw new ArgumentNullException(nameof(app));
-        if (string.IsNullOrEmpty(app.Repo)) throw new ArgumentException("A repo-backed app needs a repo URL.", nameof(app));
+        if (app is null)
+        {
+            throw new ArgumentNullException(nameof(app));
+        }
+
+        if (string.IsNullOrEmpty(app.Repo))
+        {
+            throw new ArgumentException("A repo-backed app needs a repo URL.", nameof(app));
+        }
+
         var data = CreateData(app, "remote_repo");
         return SendAsync<PgbApp>(HttpMethod.Post, Api("apps"), () => FormData(data), _options.RequestTimeout, cancellationToken);
     }
@@ -131,7 +152,11 @@ public sealed partial class PgbClient : IDisposable
     /// <summary><c>PUT /api/v1/apps/:id</c> with metadata in <c>data</c>.</summary>
     public Task<PgbApp> UpdateAppAsync(int appId, PgbAppUpdateOptions update, CancellationToken cancellationToken = default)
     {
-        if (update is null) throw new ArgumentNullException(nameof(update));
+        if (update is null)
+        {
+            throw new ArgumentNullException(nameof(update));
+        }
+
         return SendAsync<PgbApp>(HttpMethod.Put, Api($"apps/{appId}"), () => FormData(Data(update)), _options.RequestTimeout, cancellationToken);
     }
 
@@ -165,7 +190,10 @@ public sealed partial class PgbClient : IDisposable
     private static void RequireSegment(string value, string name)
     {
         // An empty platform would ask for the whole listing (or, for a key, another route altogether).
-        if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException("No platform given.", name);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException("No platform given.", name);
+        }
     }
 
     private static void RequireFile(string path) => RequireFile(path, "archive", nameof(path));
@@ -173,8 +201,15 @@ public sealed partial class PgbClient : IDisposable
     /// <param name="what">What the file is, for the message ("archive", "iOS certificate").</param>
     private static void RequireFile(string? path, string what, string parameterName)
     {
-        if (string.IsNullOrEmpty(path)) throw new ArgumentException($"No {what} path given.", parameterName);
-        if (!File.Exists(path)) throw new FileNotFoundException($"The {what} to upload does not exist.", path);
+        if (string.IsNullOrEmpty(path))
+        {
+            throw new ArgumentException($"No {what} path given.", parameterName);
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The {what} to upload does not exist.", path);
+        }
     }
 
     private static string Data(object value) => JsonConvert.SerializeObject(value, DataSettings);
@@ -187,7 +222,11 @@ public sealed partial class PgbClient : IDisposable
     private static string CreateData(PgbAppCreateOptions app, string createMethod)
     {
         var data = JObject.FromObject(app, JsonSerializer.Create(DataSettings));
-        if (data["create_method"] is null) data["create_method"] = createMethod;
+        if (data["create_method"] is null)
+        {
+            data["create_method"] = createMethod;
+        }
+
         return data.ToString(Formatting.None);
     }
 
@@ -235,9 +274,21 @@ public sealed partial class PgbClient : IDisposable
     private static string ContentTypeOf(string path)
     {
         var name = path.ToLowerInvariant();
-        if (name.EndsWith(".zip", StringComparison.Ordinal)) return "application/zip";
-        if (name.EndsWith(".tar.gz", StringComparison.Ordinal) || name.EndsWith(".tgz", StringComparison.Ordinal)) return "application/gzip";
-        if (name.EndsWith(".html", StringComparison.Ordinal) || name.EndsWith(".htm", StringComparison.Ordinal)) return "text/html";
+        if (name.EndsWith(".zip", StringComparison.Ordinal))
+        {
+            return "application/zip";
+        }
+
+        if (name.EndsWith(".tar.gz", StringComparison.Ordinal) || name.EndsWith(".tgz", StringComparison.Ordinal))
+        {
+            return "application/gzip";
+        }
+
+        if (name.EndsWith(".html", StringComparison.Ordinal) || name.EndsWith(".htm", StringComparison.Ordinal))
+        {
+            return "text/html";
+        }
+
         return "application/octet-stream";
     }
 }

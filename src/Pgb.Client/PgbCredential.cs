@@ -4,7 +4,7 @@ using System.Text;
 namespace Pgb.Client;
 
 /// <summary>
-/// How requests authenticate. The seeds pass the token as the <c>auth_token</c> query parameter, so
+/// How requests authenticate. The v1 API docs pass the token as the <c>auth_token</c> query parameter, so
 /// that is what a token credential does; basic auth is the other form v1 supports (and the only way
 /// to ask <c>POST /token</c> for a token).
 /// </summary>
@@ -15,14 +15,22 @@ public abstract class PgbCredential
     /// <summary>Token authentication (<c>?auth_token=</c>).</summary>
     public static PgbCredential FromToken(string token)
     {
-        if (string.IsNullOrEmpty(token)) throw new ArgumentException("The token is empty.", nameof(token));
+        if (string.IsNullOrEmpty(token))
+        {
+            throw new ArgumentException("The token is empty.", nameof(token));
+        }
+
         return new TokenCredential(token);
     }
 
     /// <summary>HTTP basic authentication with a user name (or e-mail) and password.</summary>
     public static PgbCredential FromBasic(string userName, string password)
     {
-        if (string.IsNullOrEmpty(userName)) throw new ArgumentException("The user name is empty.", nameof(userName));
+        if (string.IsNullOrEmpty(userName))
+        {
+            throw new ArgumentException("The user name is empty.", nameof(userName));
+        }
+
         return new BasicCredential(userName, password ?? string.Empty);
     }
 

@@ -1,6 +1,6 @@
 namespace Pgb.Client;
 
-/// <summary>Platform names and the artifact extension seed 003 gives for each.</summary>
+/// <summary>Platform names and the artifact extension the v1 API docs give for each (docs/msbuild.md lists them).</summary>
 public static class PgbPlatforms
 {
     public const string Android = "android";
@@ -17,7 +17,11 @@ public static class PgbPlatforms
     public static string? Normalize(string? name)
     {
         var n = (name ?? string.Empty).Trim().ToLowerInvariant();
-        if (n == "windows") return WinPhone;
+        if (n == "windows")
+        {
+            return WinPhone;
+        }
+
         return All.Contains(n) ? n : null;
     }
 

@@ -38,7 +38,11 @@ public static class PgbRedaction
     /// <summary>Replaces the value of secret query parameters and URL user-info with <c>***</c>.</summary>
     public static string Redact(string? text)
     {
-        if (string.IsNullOrEmpty(text)) return string.Empty;
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
         var result = PlainParameter.Replace(text, "***");
         result = EncodedParameter.Replace(result, "***");
         result = JsonField.Replace(result, "***");
@@ -56,7 +60,10 @@ public static class PgbRedaction
     {
         var result = Redact(text);
         foreach (var secret in secrets)
+        {
             result = result.Replace(secret, "***");
+        }
+
         return result;
     }
 }

@@ -41,8 +41,11 @@ public sealed class PgbRequestFailedException : Exception
     /// <summary>The request URL with <c>auth_token</c> redacted.</summary>
     public string RequestUrl { get; }
 
-    /// <summary>True for failures worth trying again (no answer, 408, 429, 5xx but 501).</summary>
-    public bool IsTransient => Status == 0 || Status == 408 || Status == 429 || (Status >= 500 && Status != 501);
+    /// <summary>
+    /// True for failures worth trying again later (no answer, 408, 429, 500, 502, 503, 504): the rule the client's
+    /// own retries follow, so a failure it gave up on after its retries reports true here.
+    /// </summary>
+    public bool IsTransient => TransientFailures.IsTransient(Status);
 
     private static string? RedactOrNull(string? text, IReadOnlyList<string> secrets) => text is null ? null : PgbRedaction.Redact(text, secrets);
 

@@ -26,7 +26,11 @@ internal sealed class PgbSecrets
     /// </summary>
     public void AddPassword(string? password)
     {
-        if (string.IsNullOrEmpty(password)) return;
+        if (string.IsNullOrEmpty(password))
+        {
+            return;
+        }
+
         var inJson = Newtonsoft.Json.JsonConvert.ToString(password);
         inJson = inJson.Substring(1, inJson.Length - 2);
         var forms = new List<string> { password!, inJson };
@@ -38,7 +42,9 @@ internal sealed class PgbSecrets
         }
 
         lock (_gate)
+        {
             Volatile.Write(ref _current, Ordered(_current.Concat(forms)));
+        }
     }
 
     private static IReadOnlyList<string> Ordered(IEnumerable<string> secrets) =>

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Text;
 
 namespace Pgb.Pipeline;
@@ -33,9 +34,14 @@ internal static class DeterministicZipWriter
         // Deflate never grows a small entry here (stored wins) and grows a large one by under 0.1%.
         long worst = 22;
         foreach (var entry in entries)
+        {
             worst += entry.Length + (entry.Length / 512) + 64 + (2L * Encoding.UTF8.GetByteCount(entry.Name)) + 46 + 30;
+        }
+
         if (entries.Count > MaxEntries || worst >= uint.MaxValue)
+        {
             throw new PgbPipelineException(PgbErrorCodes.WwwTooLarge, Strings.WwwTooLarge.F(entries.Count, entries.Sum(e => e.Length)));
+        }
     }
 
     /// <summary>Writes every entry, then the central directory. <paramref name="output"/> must be seekable (a file).</summary>
@@ -54,7 +60,9 @@ internal static class DeterministicZipWriter
             {
                 var entry = entries[started];
                 if (entry.Length <= InMemoryLimit)
+                {
                     workers[started] = Task.Run(() => CompressInMemoryAsync(entry, stop.Token), stop.Token);
+                }
             }
         }
 
@@ -93,7 +101,11 @@ internal static class DeterministicZipWriter
             stop.Cancel();
             foreach (var worker in workers)
             {
-                if (worker is null) continue;
+                if (worker is null)
+                {
+                    continue;
+                }
+
                 try
                 {
                     await worker.ConfigureAwait(false);
@@ -117,18 +129,22 @@ internal static class DeterministicZipWriter
             return Task.CompletedTask;
         }, cancellationToken).ConfigureAwait(false);
 
-        var crc = new Crc32();
-        crc.Append(content, 0, length);
-        if (length == 0) return new CompressedEntry(Stored, crc.Value, length, []);
+        var crc = Crc32.HashToUInt32(new ReadOnlySpan<byte>(content, 0, length));
+        if (length == 0)
+        {
+            return new CompressedEntry(Stored, crc, length, []);
+        }
 
         using var deflated = new MemoryStream();
         using (var deflate = new DeflateStream(deflated, CompressionLevel.Optimal, leaveOpen: true))
+        {
             deflate.Write(content, 0, length);
+        }
 
         // Stored when deflate does not help (images, fonts): smaller, and faster to unpack.
         return deflated.Length < length
-            ? new CompressedEntry(Deflated, crc.Value, length, deflated.ToArray())
-            : new CompressedEntry(Stored, crc.Value, length, Prefix(content, length));
+            ? new CompressedEntry(Deflated, crc, length, deflated.ToArray())
+            : new CompressedEntry(Stored, crc, length, Prefix(content, length));
     }
 
     /// <summary>A large entry: header with placeholders, deflate straight into the archive, then patch the header.</summary>
@@ -142,14 +158,14 @@ internal static class DeterministicZipWriter
         {
             await WwwFileReader.ReadAsync(entry, async (buffer, count) =>
             {
-                crc.Append(buffer, 0, count);
+                crc.Append(new ReadOnlySpan<byte>(buffer, 0, count));
                 length += count;
                 await deflate.WriteAsync(buffer, 0, count, cancellationToken).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
         }
 
         var end = output.Position;
-        var record = new CentralRecord(name, Deflated, crc.Value, end - dataStart, length, offset);
+        var record = new CentralRecord(name, Deflated, crc.GetCurrentHashAsUInt32(), end - dataStart, length, offset);
         output.Position = offset;
         await WriteAsync(output, LocalHeader(record), cancellationToken).ConfigureAwait(false);
         output.Position = end;
@@ -222,7 +238,11 @@ internal static class DeterministicZipWriter
     /// <summary>The bytes read: a file may have shrunk since it was listed.</summary>
     private static byte[] Prefix(byte[] content, int length)
     {
-        if (length == content.Length) return content;
+        if (length == content.Length)
+        {
+            return content;
+        }
+
         var prefix = new byte[length];
         Buffer.BlockCopy(content, 0, prefix, 0, length);
         return prefix;

@@ -29,6 +29,9 @@ public class PgbClock
             delay -= LongestDelay;
         }
 
-        if (delay > TimeSpan.Zero) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

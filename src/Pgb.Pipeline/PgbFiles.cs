@@ -27,12 +27,19 @@ public static class PgbFiles
         try
         {
             File.WriteAllText(temporary, text);
-            if (File.Exists(full)) File.Delete(full);
+            if (File.Exists(full))
+            {
+                File.Delete(full);
+            }
+
             File.Move(temporary, full);
         }
         finally
         {
-            if (File.Exists(temporary)) File.Delete(temporary);
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
         }
     }
 }

@@ -35,7 +35,11 @@ public static class PgbPackager
 {
     public static async Task<PgbPackageResult> PackageAsync(PgbPackageRequest request, CancellationToken cancellationToken = default)
     {
-        if (request is null) throw new ArgumentNullException(nameof(request));
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
         var output = Path.GetFullPath(request.OutputPath);
         var entries = CollectEntries(request, output, cancellationToken, out var hasConfigXml, out var replacedConfigXml);
         var temporary = output + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial";
@@ -43,9 +47,15 @@ public static class PgbPackager
         {
             Directory.CreateDirectory(Path.GetDirectoryName(output)!);
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, useAsync: true))
+            {
                 await DeterministicZipWriter.WriteAsync(stream, entries, cancellationToken).ConfigureAwait(false);
+            }
 
-            if (File.Exists(output)) File.Delete(output);
+            if (File.Exists(output))
+            {
+                File.Delete(output);
+            }
+
             File.Move(temporary, output);
             return new PgbPackageResult(output, entries.Count, new FileInfo(output).Length, hasConfigXml, replacedConfigXml);
         }
@@ -55,7 +65,10 @@ public static class PgbPackager
         }
         finally
         {
-            if (File.Exists(temporary)) File.Delete(temporary);
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
         }
     }
 
@@ -63,17 +76,10 @@ public static class PgbPackager
     internal static IReadOnlyList<WwwFile> CollectEntries(PgbPackageRequest request, string output, CancellationToken cancellationToken,
         out bool hasConfigXml, out string? replacedConfigXml)
     {
+        CheckWwwDirectory(request.WwwDirectory);
+        CheckConfigXml(request.ConfigXml);
         var www = Path.GetFullPath(request.WwwDirectory);
-        if (!Directory.Exists(www))
-            throw new PgbPipelineException(PgbErrorCodes.WwwDirectoryNotFound, Strings.WwwDirectoryNotFound.F(request.WwwDirectory));
-
-        string? config = null;
-        if (!string.IsNullOrEmpty(request.ConfigXml))
-        {
-            config = Path.GetFullPath(request.ConfigXml);
-            if (!File.Exists(config))
-                throw new PgbPipelineException(PgbErrorCodes.ConfigXmlNotFound, Strings.ConfigXmlNotFound.F(request.ConfigXml!));
-        }
+        var config = string.IsNullOrEmpty(request.ConfigXml) ? null : Path.GetFullPath(request.ConfigXml);
 
         replacedConfigXml = null;
         var entries = new List<WwwFile>();
@@ -85,7 +91,10 @@ public static class PgbPackager
             {
                 // Named only when it is another file: --config www/config.xml replaces nothing.
                 if (!string.Equals(file.Path, SymbolicLinks.RealPath(config), SymbolicLinks.PathComparison))
+                {
                     replacedConfigXml = Path.Combine(www, file.Name);
+                }
+
                 continue;
             }
 
@@ -107,11 +116,31 @@ public static class PgbPackager
         }
 
         if (entries.Count == 0)
+        {
             throw new PgbPipelineException(PgbErrorCodes.WwwDirectoryEmpty, Strings.WwwDirectoryEmpty.F(request.WwwDirectory));
+        }
 
         entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         hasConfigXml = entries.Exists(e => e.Name == "config.xml");
         return entries;
+    }
+
+    /// <summary>PGB1003 unless <paramref name="wwwDirectory"/> is an existing folder.</summary>
+    public static void CheckWwwDirectory(string wwwDirectory)
+    {
+        if (!Directory.Exists(wwwDirectory))
+        {
+            throw new PgbPipelineException(PgbErrorCodes.WwwDirectoryNotFound, Strings.WwwDirectoryNotFound.F(wwwDirectory));
+        }
+    }
+
+    /// <summary>PGB1004 when a config.xml is given (not null or empty) and is not an existing file.</summary>
+    public static void CheckConfigXml(string? configXml)
+    {
+        if (!string.IsNullOrEmpty(configXml) && !File.Exists(configXml))
+        {
+            throw new PgbPipelineException(PgbErrorCodes.ConfigXmlNotFound, Strings.ConfigXmlNotFound.F(configXml!));
+        }
     }
 
     /// <summary>The path inside the zip: relative, '/'-separated, never rooted and never climbing out with '..'.</summary>
@@ -121,7 +150,10 @@ public static class PgbPackager
         var name = relative.Replace('\\', '/');
         var segments = name.Split('/');
         if (name.Length == 0 || Path.IsPathRooted(relative) || segments.Any(s => s == ".." || s == "." || s.Length == 0))
-            throw new PgbPipelineException(PgbErrorCodes.ArchiveWriteFailed, Strings.ArchiveWriteFailed.F(file, "the path does not lie inside the www folder"));
+        {
+            throw new PgbPipelineException(PgbErrorCodes.ArchiveWriteFailed, Strings.ArchiveWriteFailed.F(file, Strings.EntryOutsideWww));
+        }
+
         return name;
     }
 }

@@ -12,15 +12,23 @@ public sealed partial class PgbPipeline
     public async Task<IReadOnlyList<PgbArtifact>> DownloadAsync(PgbApp app, IReadOnlyList<string> platforms, string outputDirectory, string artifactName,
         IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (app is null) throw new ArgumentNullException(nameof(app));
+        if (app is null)
+        {
+            throw new ArgumentNullException(nameof(app));
+        }
+
         if (string.IsNullOrWhiteSpace(outputDirectory))
+        {
             throw new PgbPipelineException(PgbErrorCodes.OutputDirectoryMissing, Strings.OutputDirectoryMissing);
+        }
 
         var artifacts = new List<PgbArtifact>();
         foreach (var platform in platforms)
         {
             if (app.StatusOf(platform) != PgbBuildStatus.Complete)
+            {
                 throw new PgbPipelineException(PgbErrorCodes.NotDownloadable, Strings.NotDownloadable.F(app.Id, platform));
+            }
 
             var signed = app.Keys.TryGetValue(platform, out var key) && key is not null;
             var path = Path.Combine(outputDirectory, $"{artifactName}-{platform}.{PgbPlatforms.ExtensionOf(platform, signed)}");
@@ -28,18 +36,21 @@ public sealed partial class PgbPipeline
             var lastReport = _clock.Now;
             IProgress<PgbTransferProgress> bytes = new SynchronousProgress<PgbTransferProgress>(n =>
             {
-                if (progress is null || _clock.Now - lastReport < TimeSpan.FromSeconds(1)) return;
-                lastReport = _clock.Now;
-                var of = n.TotalBytes is { } total ? $" of {total:N0}" : string.Empty;
-                progress.Report(new PgbProgress(PgbStage.Download, $"Downloading {platform}: {n.BytesTransferred:N0}{of} bytes", platform, n.BytesTransferred)
+                if (progress is null || _clock.Now - lastReport < TimeSpan.FromSeconds(1))
                 {
-                    TotalBytes = n.TotalBytes,
-                });
+                    return;
+                }
+
+                lastReport = _clock.Now;
+                var message = n.TotalBytes is { } total
+                    ? Strings.DownloadProgressOf.F(platform, n.BytesTransferred, total)
+                    : Strings.DownloadProgress.F(platform, n.BytesTransferred);
+                progress.Report(PgbProgress.TransferProgress(PgbStage.Download, platform, n.BytesTransferred, n.TotalBytes, message));
             });
             PgbDownloadResult result;
             try
             {
-                result = await Call($"Downloading the {platform} package of app #{app.Id}",
+                result = await Call(Strings.CallDownloading.F(platform, app.Id),
                     () => _client.DownloadAsync(app.Id, platform, path, bytes, cancellationToken), app.Id).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
@@ -55,7 +66,11 @@ public sealed partial class PgbPipeline
                 var renamed = Path.ChangeExtension(final, remoteExtension.ToLowerInvariant());
                 try
                 {
-                    if (File.Exists(renamed)) File.Delete(renamed);
+                    if (File.Exists(renamed))
+                    {
+                        File.Delete(renamed);
+                    }
+
                     File.Move(final, renamed);
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
@@ -67,7 +82,7 @@ public sealed partial class PgbPipeline
             }
 
             artifacts.Add(new PgbArtifact(platform, final, app.Id, app.Version, result.Length, result.Sha256));
-            progress?.Report(new PgbProgress(PgbStage.Download, $"Saved {platform} package to {final} ({result.Length:N0} bytes)", platform, result.Length));
+            progress?.Report(PgbProgress.TransferDone(PgbStage.Download, platform, result.Length, Strings.DownloadSaved.F(platform, final, result.Length)));
         }
 
         return artifacts;

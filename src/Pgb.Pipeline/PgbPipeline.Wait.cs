@@ -14,17 +14,27 @@ public sealed partial class PgbPipeline
     /// A platform in <c>error</c> fails the wait at once with the service's message (PGB3001), whatever the
     /// others are doing: the job has failed by then (nothing is downloaded), and waiting for the rest would only
     /// delay the answer, or hide it behind a timeout when another platform is <c>null</c> (not being built).
-    /// The old grunt/gulp plugins reported success there.
     /// </summary>
     public async Task<PgbApp> WaitForCompletionAsync(int appId, IReadOnlyList<string> platforms, PgbWaitOptions options,
         IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (options is null) throw new ArgumentNullException(nameof(options));
-        if (platforms is null) throw new ArgumentNullException(nameof(platforms));
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        if (platforms is null)
+        {
+            throw new ArgumentNullException(nameof(platforms));
+        }
+
         options.Validate();
         var chosen = platforms.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         // None would be "done" at once: a success that built nothing.
-        if (chosen.Count == 0) throw new PgbPipelineException(PgbErrorCodes.NoPlatforms, Strings.NoPlatforms);
+        if (chosen.Count == 0)
+        {
+            throw new PgbPipelineException(PgbErrorCodes.NoPlatforms, Strings.NoPlatforms);
+        }
 
         var deadline = _clock.Now + options.Timeout;
         var interval = options.PollInterval;
@@ -32,12 +42,12 @@ public sealed partial class PgbPipeline
 
         while (true)
         {
-            var app = await Call("Reading the status of app #" + appId, () => _client.GetAppAsync(appId, cancellationToken), appId).ConfigureAwait(false);
+            var app = await Call(Strings.CallReadingStatus.F(appId), () => _client.GetAppAsync(appId, cancellationToken), appId).ConfigureAwait(false);
             var statuses = chosen.ToDictionary(p => p, app.StatusOf, StringComparer.OrdinalIgnoreCase);
             var summary = Summarize(statuses);
             if (summary != lastSummary)
             {
-                progress?.Report(new PgbProgress(PgbStage.Wait, $"App #{appId}: {summary}") { Statuses = statuses });
+                progress?.Report(PgbProgress.StatusChange(Strings.StatusesChanged.F(appId, summary), statuses));
                 interval = options.PollInterval;
                 lastSummary = summary;
             }
@@ -45,13 +55,16 @@ public sealed partial class PgbPipeline
             var failed = chosen.Where(p => statuses[p] == PgbBuildStatus.Error).ToList();
             if (failed.Count > 0)
             {
-                var messages = failed.Select(p => $"{p}: {app.ErrorOf(p) ?? "(the server gave no message)"}");
-                var others = chosen.Count == failed.Count ? "" : " (last status: " + summary + ")";
+                var messages = failed.Select(p => $"{p}: {app.ErrorOf(p) ?? Strings.BuildFailedWithoutMessage}");
+                var others = chosen.Count == failed.Count ? "" : Strings.BuildFailedLastStatus.F(summary);
                 throw new PgbPipelineException(PgbErrorCodes.BuildFailed,
                     Strings.BuildFailed.F(string.Join(", ", failed), appId, string.Join("; ", messages) + others));
             }
 
-            if (chosen.All(p => statuses[p] == PgbBuildStatus.Complete)) return app;
+            if (chosen.All(p => statuses[p] == PgbBuildStatus.Complete))
+            {
+                return app;
+            }
 
             var remaining = deadline - _clock.Now;
             if (remaining <= TimeSpan.Zero)
@@ -74,9 +87,17 @@ public sealed partial class PgbPipeline
     {
         var cap = options.MaxPollInterval > options.PollInterval ? options.MaxPollInterval : options.PollInterval;
         var factor = options.BackoffFactor;
-        if (double.IsNaN(factor) || factor < 1) factor = 1;
+        if (double.IsNaN(factor) || factor < 1)
+        {
+            factor = 1;
+        }
+
         var next = interval.TotalSeconds * factor;
-        if (double.IsNaN(next) || next >= cap.TotalSeconds) return cap;
+        if (double.IsNaN(next) || next >= cap.TotalSeconds)
+        {
+            return cap;
+        }
+
         return next <= options.PollInterval.TotalSeconds ? options.PollInterval : TimeSpan.FromSeconds(next);
     }
 

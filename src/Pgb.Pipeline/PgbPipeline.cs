@@ -26,10 +26,18 @@ public sealed partial class PgbPipeline
     /// <summary>Package, upload or pull, queue, wait, download.</summary>
     public async Task<PgbJobResult> RunAsync(PgbJob job, IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (job is null) throw new ArgumentNullException(nameof(job));
+        if (job is null)
+        {
+            throw new ArgumentNullException(nameof(job));
+        }
+
         job.Wait.Validate();
         // Problems found here cost nothing; found after the wait, they cost a whole build.
-        if (job.Platforms.Count == 0) throw new PgbPipelineException(PgbErrorCodes.NoPlatforms, Strings.NoPlatforms);
+        if (job.Platforms.Count == 0)
+        {
+            throw new PgbPipelineException(PgbErrorCodes.NoPlatforms, Strings.NoPlatforms);
+        }
+
         PrepareOutputDirectory(job.OutputDirectory);
         if (string.IsNullOrEmpty(job.Upload.RepoUrl))
         {
@@ -49,10 +57,10 @@ public sealed partial class PgbPipeline
     public static async Task<PgbPackageResult> PackageAsync(PgbPackageRequest request, IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var result = await PgbPackager.PackageAsync(request, cancellationToken).ConfigureAwait(false);
-        progress?.Report(new PgbProgress(PgbStage.Package,
-            $"Packaged {result.EntryCount} files from {request.WwwDirectory} into {result.ArchivePath} ({result.Length:N0} bytes)"
-            + (result.HasConfigXml ? "" : "; no config.xml at the archive root, so the server takes the title from the request")
-            + (result.ReplacedConfigXml is null ? "" : $"; {request.ConfigXml} is the archive's config.xml, so {result.ReplacedConfigXml} was left out")));
+        progress?.Report(PgbProgress.Step(PgbStage.Package,
+            Strings.Packaged.F(result.EntryCount, request.WwwDirectory, result.ArchivePath, result.Length)
+            + (result.HasConfigXml ? "" : Strings.PackagedWithoutConfigXml)
+            + (result.ReplacedConfigXml is null ? "" : Strings.PackagedConfigXmlReplaced.F(request.ConfigXml!, result.ReplacedConfigXml))));
         return result;
     }
 
@@ -62,50 +70,55 @@ public sealed partial class PgbPipeline
     /// </summary>
     public async Task<PgbApp> UploadAsync(PgbUploadRequest request, IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (request is null) throw new ArgumentNullException(nameof(request));
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
         var appId = request.AppId ?? ReadRememberedAppId(request);
-        if (appId is null && !request.CreateApp)
-            throw new PgbPipelineException(PgbErrorCodes.NoAppToUpdate, Strings.NoAppToUpdate);
+        PgbServerSettings.CheckAppChoice(appId is not null, request.CreateApp);
 
         var repo = !string.IsNullOrEmpty(request.RepoUrl);
         if (!repo && (string.IsNullOrEmpty(request.ArchivePath) || !File.Exists(request.ArchivePath)))
-            throw new ArgumentException("The archive to upload does not exist; package first.", nameof(request));
+        {
+            throw new ArgumentException(Strings.ArchiveToUploadMissing, nameof(request));
+        }
 
         if (appId is { } id)
         {
             try
             {
                 var updated = repo
-                    ? await Call("Pulling app #" + id, () => _client.PullAppAsync(id, cancellationToken), id).ConfigureAwait(false)
-                    : await Call("Uploading to app #" + id, () => _client.UpdateAppFileAsync(id, request.ArchivePath!, cancellationToken), id).ConfigureAwait(false);
-                progress?.Report(new PgbProgress(PgbStage.Upload, repo ? $"App #{id} pulls {request.RepoUrl}" : $"Uploaded {Path.GetFileName(request.ArchivePath)} to app #{id}"));
+                    ? await Call(Strings.CallPulling.F(id), () => _client.PullAppAsync(id, cancellationToken), id).ConfigureAwait(false)
+                    : await Call(Strings.CallUploading.F(id), () => _client.UpdateAppFileAsync(id, request.ArchivePath!, cancellationToken), id).ConfigureAwait(false);
+                progress?.Report(PgbProgress.Step(PgbStage.Upload, repo ? Strings.AppPulls.F(id, request.RepoUrl!) : Strings.Uploaded.F(Path.GetFileName(request.ArchivePath), id)));
                 return updated;
             }
             catch (PgbPipelineException ex) when (ex.HttpStatus == 404 && request.AppId is null && request.CreateApp)
             {
                 // The app we remembered is gone (deleted, or a local server restarted): make a new one.
-                progress?.Report(new PgbProgress(PgbStage.Upload, $"App #{id} no longer exists on the server; creating a new app"));
+                progress?.Report(PgbProgress.Step(PgbStage.Upload, Strings.RememberedAppGone.F(id)));
             }
         }
 
         var options = new PgbAppCreateOptions { Title = request.Title, Repo = request.RepoUrl };
         var created = repo
-            ? await Call("Creating the app", () => _client.CreateAppFromRepoAsync(options, cancellationToken), null).ConfigureAwait(false)
-            : await Call("Creating the app", () => _client.CreateAppFromFileAsync(options, request.ArchivePath!, cancellationToken), null).ConfigureAwait(false);
+            ? await Call(Strings.CallCreatingApp, () => _client.CreateAppFromRepoAsync(options, cancellationToken), null).ConfigureAwait(false)
+            : await Call(Strings.CallCreatingApp, () => _client.CreateAppFromFileAsync(options, request.ArchivePath!, cancellationToken), null).ConfigureAwait(false);
         RememberAppId(request, created.Id);
-        progress?.Report(new PgbProgress(PgbStage.Upload, $"Created app #{created.Id} '{created.Title}'"));
+        progress?.Report(PgbProgress.Step(PgbStage.Upload, Strings.AppCreated.F(created.Id, created.Title ?? string.Empty)));
         return created;
     }
 
     /// <summary>Queues builds of the chosen platforms (202); the service discards their older builds.</summary>
     public async Task QueueBuildAsync(int appId, IReadOnlyList<string> platforms, IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        await Call("Queuing the build of app #" + appId, async () =>
+        await Call(Strings.CallQueuingBuild.F(appId), async () =>
         {
             await _client.QueueBuildAsync(appId, platforms, cancellationToken).ConfigureAwait(false);
             return true;
         }, appId).ConfigureAwait(false);
-        progress?.Report(new PgbProgress(PgbStage.Build, $"Queued {string.Join(", ", platforms)} builds of app #{appId}"));
+        progress?.Report(PgbProgress.Step(PgbStage.Build, Strings.BuildsQueued.F(string.Join(", ", platforms), appId)));
     }
 
     /// <summary>
@@ -114,31 +127,46 @@ public sealed partial class PgbPipeline
     /// </summary>
     public async Task UseSigningKeysAsync(int appId, IReadOnlyList<PgbSigningKey> keys, IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (keys is null) throw new ArgumentNullException(nameof(keys));
-        if (keys.Count == 0) return;
+        if (keys is null)
+        {
+            throw new ArgumentNullException(nameof(keys));
+        }
+
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
         foreach (var key in keys.Where(k => k.HasPasswords))
         {
             var unlock = new PgbKeyUnlockOptions { Password = key.Password, KeyPassword = key.KeyPassword, KeystorePassword = key.KeystorePassword };
-            await Call($"Unlocking the {key}", () => _client.UnlockKeyAsync(key.Platform, key.KeyId, unlock, cancellationToken), null).ConfigureAwait(false);
+            await Call(Strings.CallUnlockingKey.F(key), () => _client.UnlockKeyAsync(key.Platform, key.KeyId, unlock, cancellationToken), null).ConfigureAwait(false);
         }
 
         var update = new PgbAppUpdateOptions { Keys = keys.ToDictionary(k => k.Platform, k => (object)k.KeyId, StringComparer.Ordinal) };
-        await Call($"Selecting the signing keys of app #{appId}", () => _client.UpdateAppAsync(appId, update, cancellationToken), appId).ConfigureAwait(false);
-        progress?.Report(new PgbProgress(PgbStage.Upload, Strings.KeysChosen.F(appId, string.Join(", ", keys.Select(k => k + (k.HasPasswords ? " (unlocked)" : ""))))));
+        await Call(Strings.CallSelectingKeys.F(appId), () => _client.UpdateAppAsync(appId, update, cancellationToken), appId).ConfigureAwait(false);
+        progress?.Report(PgbProgress.Step(PgbStage.Upload, Strings.KeysChosen.F(appId, string.Join(", ", keys.Select(k => k.HasPasswords ? Strings.SigningKeyUnlocked.F(k) : k.ToString())))));
     }
 
     /// <summary>Reads an app as the service reports it now.</summary>
     public Task<PgbApp> GetAppAsync(int appId, CancellationToken cancellationToken = default) =>
-        Call("Reading app #" + appId, () => _client.GetAppAsync(appId, cancellationToken), appId);
+        Call(Strings.CallReadingApp.F(appId), () => _client.GetAppAsync(appId, cancellationToken), appId);
 
     /// <summary>Creates the artifacts' folder up front: a path that is a file, or not writable, fails before the upload (PGB4002).</summary>
     private static void PrepareOutputDirectory(string outputDirectory)
     {
         if (string.IsNullOrWhiteSpace(outputDirectory))
+        {
             throw new PgbPipelineException(PgbErrorCodes.OutputDirectoryMissing, Strings.OutputDirectoryMissing);
+        }
+
         try
         {
-            if (File.Exists(outputDirectory)) throw new IOException("it is a file, not a folder");
+            if (File.Exists(outputDirectory))
+            {
+                throw new IOException(Strings.OutputDirectoryIsAFile);
+            }
+
             Directory.CreateDirectory(outputDirectory);
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
@@ -149,14 +177,22 @@ public sealed partial class PgbPipeline
 
     private static int? ReadRememberedAppId(PgbUploadRequest request)
     {
-        if (!request.CreateApp || string.IsNullOrEmpty(request.AppIdFile) || !File.Exists(request.AppIdFile)) return null;
+        if (!request.CreateApp || string.IsNullOrEmpty(request.AppIdFile) || !File.Exists(request.AppIdFile))
+        {
+            return null;
+        }
+
         var text = File.ReadAllText(request.AppIdFile).Trim();
         return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
     }
 
     private static void RememberAppId(PgbUploadRequest request, int appId)
     {
-        if (string.IsNullOrEmpty(request.AppIdFile)) return;
+        if (string.IsNullOrEmpty(request.AppIdFile))
+        {
+            return;
+        }
+
         PgbFiles.WriteStateFile(request.AppIdFile!, appId.ToString(System.Globalization.CultureInfo.InvariantCulture) + Environment.NewLine);
     }
 }

@@ -12,10 +12,17 @@ public static class PgbPlatformList
         {
             var platform = PgbPlatforms.Normalize(raw)
                 ?? throw new PgbPipelineException(PgbErrorCodes.PlatformUnknown, Strings.PlatformUnknown.F(raw.Trim(), string.Join(", ", PgbPlatforms.All)));
-            if (!result.Contains(platform)) result.Add(platform);
+            if (!result.Contains(platform))
+            {
+                result.Add(platform);
+            }
         }
 
-        if (result.Count == 0) throw new PgbPipelineException(PgbErrorCodes.NoPlatforms, Strings.NoPlatforms);
+        if (result.Count == 0)
+        {
+            throw new PgbPipelineException(PgbErrorCodes.NoPlatforms, Strings.NoPlatforms);
+        }
+
         return result;
     }
 }

@@ -24,5 +24,5 @@ public sealed class PgbSigningKey
     public bool HasPasswords => Password is not null || KeyPassword is not null || KeystorePassword is not null;
 
     /// <summary>Never the passwords: this ends up in logs.</summary>
-    public override string ToString() => $"{Platform} key #{KeyId}";
+    public override string ToString() => Strings.SigningKey.F(Platform, KeyId);
 }

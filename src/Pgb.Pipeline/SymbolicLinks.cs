@@ -31,7 +31,11 @@ internal static class SymbolicLinks
     /// </summary>
     public static string? FinalTarget(FileSystemInfo link)
     {
-        if (ResolveLinkTarget is null || !IsLink(link)) return null;
+        if (ResolveLinkTarget is null || !IsLink(link))
+        {
+            return null;
+        }
+
         try
         {
             return (ResolveLinkTarget.Invoke(link, [true]) as FileSystemInfo)?.FullName;
@@ -58,7 +62,10 @@ internal static class SymbolicLinks
             var next = Path.Combine(current, parts[i]);
             if (FinalTarget(new FileInfo(next)) is { } target)
             {
-                if (hops >= MaxHops) throw new IOException($"Too many levels of symbolic links: {fullPath}");
+                if (hops >= MaxHops)
+                {
+                    throw new IOException(Strings.WwwLinkTooDeep.F(fullPath));
+                }
                 // The target's own folders may be links too: resolve it again, with what followed this part.
                 return RealPath(Path.GetFullPath(Path.Combine([target, .. parts.Skip(i + 1)])), hops + 1);
             }
@@ -73,7 +80,11 @@ internal static class SymbolicLinks
     public static bool IsSameOrBelow(string path, string folder)
     {
         var trimmed = folder.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
-        if (string.Equals(path, trimmed, PathComparison)) return true;
+        if (string.Equals(path, trimmed, PathComparison))
+        {
+            return true;
+        }
+
         return path.StartsWith(trimmed + Path.DirectorySeparatorChar, PathComparison);
     }
 }

@@ -12,7 +12,11 @@ internal static class WwwFileReader
     /// </summary>
     public static async Task ReadAsync(WwwFile entry, Func<byte[], int, Task> sink, CancellationToken cancellationToken)
     {
-        if (entry.Length == 0) return;
+        if (entry.Length == 0)
+        {
+            return;
+        }
+
         var buffer = new byte[(int)Math.Min(BufferSize, entry.Length)];
         FileStream source;
         try
@@ -39,7 +43,11 @@ internal static class WwwFileReader
                     throw WwwFiles.ReadFailed(entry.Path, ex);
                 }
 
-                if (read == 0) return;
+                if (read == 0)
+                {
+                    return;
+                }
+
                 await sink(buffer, read).ConfigureAwait(false);
                 remaining -= read;
             }

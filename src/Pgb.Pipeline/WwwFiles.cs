@@ -90,10 +90,16 @@ internal static class WwwFiles
             foreach (var child in children)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (IsLeftOut(child.Name)) continue;
+                if (IsLeftOut(child.Name))
+                {
+                    continue;
+                }
                 // Only possible outside Windows, where it is a plain character: unzip tools on Windows read it as a folder.
                 if (child.Name.IndexOf('\\') >= 0)
+                {
                     throw new PgbPipelineException(PgbErrorCodes.UnsafeWwwEntry, Strings.WwwNameUnsafe.F(Path.Combine(displayPath, child.Name)));
+                }
+
                 var name = prefix + child.Name;
                 var shown = Path.Combine(displayPath, child.Name);
                 try
@@ -113,23 +119,34 @@ internal static class WwwFiles
             if (SymbolicLinks.FinalTarget(child) is { } target)
             {
                 if (!File.Exists(target) && !Directory.Exists(target))
-                    throw new FileNotFoundException($"the link leads to '{target}', which does not exist", shown);
+                {
+                    throw new FileNotFoundException(Strings.WwwLinkToNothing.F(target), shown);
+                }
+
                 real = SymbolicLinks.RealPath(target);
                 if (!SymbolicLinks.IsSameOrBelow(real, root))
+                {
                     throw new PgbPipelineException(PgbErrorCodes.UnsafeWwwEntry, Strings.WwwLinkOutside.F(shown, real, www));
+                }
             }
 
             if ((child.Attributes & FileAttributes.Directory) != 0)
             {
                 if (ancestors.Exists(a => string.Equals(a, real, SymbolicLinks.PathComparison)))
+                {
                     throw new PgbPipelineException(PgbErrorCodes.UnsafeWwwEntry, Strings.WwwLinkLoop.F(shown, real));
+                }
+
                 ancestors.Add(real);
                 Folder(real, name + "/", shown, ancestors);
                 ancestors.RemoveAt(ancestors.Count - 1);
                 return;
             }
 
-            if (skip is not null && string.Equals(real, skip, SymbolicLinks.PathComparison)) return;
+            if (skip is not null && string.Equals(real, skip, SymbolicLinks.PathComparison))
+            {
+                return;
+            }
             // EntryName is the last check of every name (relative, no '..'); the length is the real file's (a link's
             // own is that of the path it holds) and packaging reads no more than it.
             var entryName = PgbPackager.EntryName(root, Path.Combine(root, name.Replace('/', Path.DirectorySeparatorChar)));

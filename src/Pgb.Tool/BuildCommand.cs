@@ -31,8 +31,8 @@ internal sealed class BuildCommand
     private readonly Option<string> _platforms = new("--platforms") { Description = "Platforms to build and download, comma-separated: android, ios, blackberry, symbian, webos, winphone.", HelpName = "LIST", Required = true };
     private readonly Option<string> _out = new("--out") { Description = "Where the artifacts are saved.", HelpName = "DIR", Required = true };
     private readonly Option<string> _name = new("--name") { Description = "Artifacts are saved as NAME-PLATFORM.EXT.", HelpName = "NAME", DefaultValueFactory = _ => "app" };
-    private readonly Option<string> _timeout = new("--timeout") { Description = "How long to wait for the builds in all.", HelpName = "SECONDS", DefaultValueFactory = _ => "1800" };
-    private readonly Option<string> _poll = new("--poll") { Description = "The first interval between two status polls (it grows while nothing changes).", HelpName = "SECONDS", DefaultValueFactory = _ => "2" };
+    private readonly Option<string> _timeout = new("--timeout") { Description = "How long to wait for the builds in all.", HelpName = "SECONDS", DefaultValueFactory = _ => Invariant(PgbWaitOptions.DefaultTimeoutSeconds) };
+    private readonly Option<string> _poll = new("--poll") { Description = "The first interval between two status polls (it grows while nothing changes).", HelpName = "SECONDS", DefaultValueFactory = _ => Invariant(PgbWaitOptions.DefaultPollIntervalSeconds) };
     private readonly Option<string> _tokenVariable = new("--token-variable") { Description = "The environment variable that holds the token (never pass a token as an argument).", HelpName = "NAME", DefaultValueFactory = _ => ToolEnvironment.DefaultTokenVariable };
     private readonly Option<string> _androidKey = new("--android-key") { Description = "Sign android with this key (its id on the service).", HelpName = "ID" };
     private readonly Option<string> _androidKeyPassword = new("--android-key-password-variable") { Description = "The environment variable holding the android key's password; the key is unlocked with it.", HelpName = "NAME" };
@@ -52,7 +52,9 @@ internal sealed class BuildCommand
         Command.Validators.Add(result =>
         {
             if (result.GetResult(_appId) is { Implicit: false } && result.GetResult(_create) is { Implicit: false })
-                result.AddError("--app-id and --create exclude each other: update an existing app, or create one.");
+            {
+                result.AddError(Strings.AppIdOrCreate);
+            }
         });
         Command.SetAction((parse, cancellationToken) => cli.Run(parse, cancellationToken, console => RunAsync(parse, console, cancellationToken)));
     }
@@ -76,7 +78,7 @@ internal sealed class BuildCommand
         var www = RequiredPath("--www", parse.GetValue(_www), PgbErrorCodes.WwwDirectoryNotFound);
         var keys = SigningKeys(parse, environment);
         var stateOption = parse.GetResult(_state);
-        var state = stateOption is null || stateOption.Implicit ? Path.Combine(output, ".pgb-app-id") : RequiredPath("--state", parse.GetValue(_state), ToolErrorCodes.InvalidArguments, "a file");
+        var state = stateOption is null || stateOption.Implicit ? Path.Combine(output, ".pgb-app-id") : RequiredPath("--state", parse.GetValue(_state), ToolErrorCodes.InvalidArguments, Strings.OptionNeedsFile);
         var tokenVariable = parse.GetValue(_tokenVariable)!;
         var serverText = parse.GetValue(_server) ?? environment.GetVariable(ToolEnvironment.ServerUrlVariable);
         var serverUrl = serverText is null ? null : PgbServerSettings.ParseServerUrl(serverText);
@@ -94,7 +96,7 @@ internal sealed class BuildCommand
             {
                 embedded = await EmbeddedServer.StartAsync(cancellationToken).ConfigureAwait(false);
                 serverUrl = embedded.BaseUri;
-                console.Note($"No --server or {ToolEnvironment.ServerUrlVariable} given: started an embedded local server at {ServerStarter.DisplayUrl(embedded)} for this build, with its development account ({tokenVariable} is not used).");
+                console.Note(Strings.EmbeddedServerStarted.F(ToolEnvironment.ServerUrlVariable, ServerStarter.DisplayUrl(embedded), tokenVariable));
             }
 
             var job = new PgbJob
@@ -120,14 +122,20 @@ internal sealed class BuildCommand
             PgbJobResult result;
             // Ended before the result is printed, and before a failure is (the caller prints it): both follow the summary rows.
             using (var reporter = ConsoleReporter.For(console, environment, cancellationToken))
+            {
                 result = await pipeline.RunAsync(job, reporter, cancellationToken).ConfigureAwait(false);
+            }
+
             Report(console, result);
             return ExitCodes.Success;
         }
         finally
         {
             TryDelete(archive);
-            if (embedded is not null) await EmbeddedServer.StopAsync(embedded, console).ConfigureAwait(false);
+            if (embedded is not null)
+            {
+                await EmbeddedServer.StopAsync(embedded, console).ConfigureAwait(false);
+            }
         }
     }
 
@@ -154,7 +162,9 @@ internal sealed class BuildCommand
 
         var width = result.Artifacts.Count == 0 ? 0 : result.Artifacts.Max(a => a.Platform.Length);
         foreach (var artifact in result.Artifacts)
+        {
             console.Result(string.Create(CultureInfo.InvariantCulture, $"{artifact.Platform.PadRight(width)}  {artifact.Path}  {artifact.Length} bytes"));
+        }
     }
 
     /// <summary>The folder holding www is the project's: its name is the title when none is given.</summary>
@@ -199,10 +209,13 @@ internal sealed class BuildCommand
         return keys;
     }
 
-    private static string RequiredPath(string option, string? path, string code, string what = "a folder") =>
+    /// <param name="message">What an empty value gets told: <see cref="Strings.OptionNeedsFolder"/> unless given.</param>
+    private static string RequiredPath(string option, string? path, string code, string? message = null) =>
         string.IsNullOrWhiteSpace(path)
-            ? throw new PgbPipelineException(code, $"{option} needs {what}; it was given an empty value.")
+            ? throw new PgbToolException(code, (message ?? Strings.OptionNeedsFolder).F(option))
             : Path.GetFullPath(path);
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string? FullPathOrNull(string? path) => string.IsNullOrWhiteSpace(path) ? null : Path.GetFullPath(path);
 

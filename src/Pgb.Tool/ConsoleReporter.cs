@@ -7,7 +7,7 @@ namespace Pgb.Tool;
 /// Writes the pipeline's progress to stderr, one plain line per event (<c>pgb: [stage] message</c>), synchronously
 /// so lines keep their order and all arrive before the result. Byte counts of a running download are
 /// thinned to one line a second per platform, and dropped once that platform's package is saved (they may
-/// arrive late: the pipeline reports them through a <see cref="Progress{T}"/>); colour only when stderr is a terminal.
+/// arrive late when passed through a <see cref="Progress{T}"/>); colour only when stderr is a terminal.
 /// This is the output whenever stderr is redirected (scripts and CI logs parse it): <see cref="For"/> picks
 /// <see cref="LiveReporter"/> only on a terminal that allows it.
 /// </summary>
@@ -23,7 +23,11 @@ internal sealed class ConsoleReporter(ToolConsole console) : IProgress<PgbProgre
         ArgumentNullException.ThrowIfNull(value);
         lock (_gate)
         {
-            if (IsTransferTick(value)) return;
+            if (IsTransferTick(value))
+            {
+                return;
+            }
+
             console.Error.WriteLine(Line(console, value, value.Message));
             console.Error.Flush();
         }
@@ -53,21 +57,30 @@ internal sealed class ConsoleReporter(ToolConsole console) : IProgress<PgbProgre
         }
     }
 
-    /// <summary>True for an intermediate byte count that follows the last printed one within a second, or the platform's saved line.</summary>
+    /// <summary>True for an intermediate byte count that follows the last printed one within a second, or that follows the platform's saved line.</summary>
     private bool IsTransferTick(PgbProgress value)
     {
-        if (value.Stage != PgbStage.Download || value.Bytes is null || value.Platform is null) return false;
-        if (!value.Message.StartsWith("Downloading", StringComparison.Ordinal))
+        switch (value.Kind)
         {
-            _saved.Add(value.Platform);
-            return false;
-        }
+            case PgbProgressKind.TransferDone:
+                _saved.Add(value.Platform!);
+                return false;
+            case PgbProgressKind.TransferProgress:
+                if (_saved.Contains(value.Platform!))
+                {
+                    return true;
+                }
 
-        if (_saved.Contains(value.Platform)) return true;
-        var now = Stopwatch.GetTimestamp();
-        if (_lastTransferLine.TryGetValue(value.Platform, out var last) && Stopwatch.GetElapsedTime(last, now) < TransferInterval)
-            return true;
-        _lastTransferLine[value.Platform] = now;
-        return false;
+                var now = Stopwatch.GetTimestamp();
+                if (_lastTransferLine.TryGetValue(value.Platform!, out var last) && Stopwatch.GetElapsedTime(last, now) < TransferInterval)
+                {
+                    return true;
+                }
+
+                _lastTransferLine[value.Platform!] = now;
+                return false;
+            default:
+                return false;
+        }
     }
 }

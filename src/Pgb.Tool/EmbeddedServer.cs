@@ -34,7 +34,7 @@ internal static class EmbeddedServer
         catch (Exception ex)
         {
             // Whatever it is: it happened after the outcome, which must stay the one reported.
-            console.Note($"The embedded server did not stop cleanly ({ex.Message}); exiting anyway.");
+            console.Note(Strings.EmbeddedServerStopFailed.F(ex.Message));
         }
     }
 }

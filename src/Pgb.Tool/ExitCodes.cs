@@ -30,8 +30,16 @@ public static class ExitCodes
     /// <summary>The exit code for a <c>PGB####</c> error code.</summary>
     public static int ForErrorCode(string? code)
     {
-        if (code == Pgb.Pipeline.PgbErrorCodes.Canceled) return Canceled;
-        if (code is null || code.Length != 7 || !code.StartsWith("PGB", StringComparison.Ordinal)) return Unexpected;
+        if (code == Pgb.Pipeline.PgbErrorCodes.Canceled)
+        {
+            return Canceled;
+        }
+
+        if (code is null || code.Length != 7 || !code.StartsWith("PGB", StringComparison.Ordinal))
+        {
+            return Unexpected;
+        }
+
         return code[3] switch
         {
             '1' => Usage,

@@ -46,7 +46,10 @@ internal sealed class LiveReporter : IReporter
         _refresh = refresh == Timeout.InfiniteTimeSpan ? RefreshInterval : refresh;
         _board = new StatusBoard(time);
         _afterStop = new ConsoleReporter(console);
-        if (refresh != Timeout.InfiniteTimeSpan) _timer = time.CreateTimer(_ => Tick(), null, refresh, refresh);
+        if (refresh != Timeout.InfiniteTimeSpan)
+        {
+            _timer = time.CreateTimer(_ => Tick(), null, refresh, refresh);
+        }
         // Stop at once on Ctrl+C: the command may take a while to unwind (or never, past Program's grace), and
         // the error line printed then must not land inside a block that is still being redrawn.
         _onCancel = cancellationToken.Register(Dispose);
@@ -62,13 +65,24 @@ internal sealed class LiveReporter : IReporter
             {
                 // Late events (a byte count after its platform was saved, a step unwinding after Ctrl+C): plain
                 // lines below the summary, and only those that would have had a line of their own anyway.
-                if (_board.Apply(value, now)) _afterStop.Report(value);
+                if (_board.Apply(value, now))
+                {
+                    _afterStop.Report(value);
+                }
+
                 return;
             }
 
-            if (_board.Apply(value, now)) _queued.Add(Line(value));
+            if (_board.Apply(value, now))
+            {
+                _queued.Add(Line(value));
+            }
+
             _dirty = true;
-            if (_lastDraw is not { } last || _time.GetElapsedTime(last, now) >= _refresh) Draw(now, final: false);
+            if (_lastDraw is not { } last || _time.GetElapsedTime(last, now) >= _refresh)
+            {
+                Draw(now, final: false);
+            }
         }
     }
 
@@ -77,7 +91,11 @@ internal sealed class LiveReporter : IReporter
     {
         lock (_gate)
         {
-            if (_stopped || !(_dirty || _board.IsAnimated)) return;
+            if (_stopped || !(_dirty || _board.IsAnimated))
+            {
+                return;
+            }
+
             Draw(_time.GetTimestamp(), final: false);
         }
     }
@@ -86,9 +104,16 @@ internal sealed class LiveReporter : IReporter
     {
         lock (_gate)
         {
-            if (_stopped) return;
+            if (_stopped)
+            {
+                return;
+            }
+
             _stopped = true;
-            if (_dirty || _drawnRows > 0 || _board.Count > 0 || _cursorHidden) Draw(_time.GetTimestamp(), final: true);
+            if (_dirty || _drawnRows > 0 || _board.Count > 0 || _cursorHidden)
+            {
+                Draw(_time.GetTimestamp(), final: true);
+            }
         }
 
         // Outside the lock: neither waits for a running callback, but a Tick blocked on the lock must not hold them.
@@ -110,13 +135,25 @@ internal sealed class LiveReporter : IReporter
             _cursorHidden = TerminalCursor.Hidden = true;
         }
 
-        if (_drawnRows > 0) frame.Append('\r').Append(Escape).Append(_drawnRows).Append('A');
-        foreach (var line in _queued) frame.Append(ClearLine).Append(line).Append(Environment.NewLine);
+        if (_drawnRows > 0)
+        {
+            frame.Append('\r').Append(Escape).Append(_drawnRows).Append('A');
+        }
+
+        foreach (var line in _queued)
+        {
+            frame.Append(ClearLine).Append(line).Append(Environment.NewLine);
+        }
+
         _queued.Clear();
 
         // A row must never wrap: a wrapped row is two lines, and the next cursor-up would stop one short.
         var width = _terminal.Width - 1;
-        foreach (var row in rows) frame.Append(ClearLine).Append(Format(row, width)).Append(Environment.NewLine);
+        foreach (var row in rows)
+        {
+            frame.Append(ClearLine).Append(Format(row, width)).Append(Environment.NewLine);
+        }
+
         frame.Append(ClearBelow);
         if (final && _cursorHidden)
         {

@@ -26,12 +26,20 @@ internal static class ParseErrors
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            if (!unknown.Contains(arg) || !arg.StartsWith('-')) continue;
+            if (!unknown.Contains(arg) || !arg.StartsWith('-'))
+            {
+                continue;
+            }
+
             var separator = arg.IndexOfAny(['=', ':']);
             if (separator > 0 && separator < arg.Length - 1)
+            {
                 hidden[$"'{arg}'"] = $"'{arg[..(separator + 1)]}***'";
+            }
             else if (i + 1 < args.Count && unknown.Contains(args[i + 1]) && !args[i + 1].StartsWith('-'))
+            {
                 hidden[$"'{args[i + 1]}'"] = "'***'";
+            }
         }
 
         return hidden;
@@ -40,7 +48,10 @@ internal static class ParseErrors
     private static string Hide(string message, Dictionary<string, string> hidden)
     {
         foreach (var (form, replacement) in hidden.OrderByDescending(h => h.Key.Length))
+        {
             message = message.Replace(form, replacement, StringComparison.Ordinal);
+        }
+
         return message;
     }
 }

@@ -31,7 +31,10 @@ internal sealed class PgbCommandLine
         Root.Subcommands.Add(new BuildCommand(this).Command);
 
         var help = Root.Options.OfType<HelpOption>().Single();
-        if (help.Action is HelpAction standard) help.Action = new HelpWithExitCodes(standard);
+        if (help.Action is HelpAction standard)
+        {
+            help.Action = new HelpWithExitCodes(standard);
+        }
     }
 
     public Command Root { get; }
@@ -49,7 +52,7 @@ internal sealed class PgbCommandLine
             var console = new ToolConsole(stdout, stderr, JsonRequested(parse), _environment.ColorOnStderr);
             var exitCode = console.Fail(new ToolFailure(ToolErrorCodes.InvalidArguments, ParseErrors.Describe(args, parse)));
             var command = parse.CommandResult.Command;
-            stderr.WriteLine(ReferenceEquals(command, Root) ? "Run 'pgb --help' for usage." : $"Run 'pgb {command.Name} --help' for usage.");
+            stderr.WriteLine(ReferenceEquals(command, Root) ? Strings.UsageHint : Strings.CommandUsageHint.F(command.Name));
             return exitCode;
         }
 

@@ -56,12 +56,19 @@ public static class Program
         var stopRequested = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         using (stop.Register(() => stopRequested.TrySetResult(true)))
         {
-            if (await Task.WhenAny(running, stopRequested.Task).ConfigureAwait(false) == running) return await running.ConfigureAwait(false);
+            if (await Task.WhenAny(running, stopRequested.Task).ConfigureAwait(false) == running)
+            {
+                return await running.ConfigureAwait(false);
+            }
         }
 
-        if (await Task.WhenAny(running, Task.Delay(grace, CancellationToken.None)).ConfigureAwait(false) == running) return await running.ConfigureAwait(false);
+        if (await Task.WhenAny(running, Task.Delay(grace, CancellationToken.None)).ConfigureAwait(false) == running)
+        {
+            return await running.ConfigureAwait(false);
+        }
+
         return console.Fail(new ToolFailure(Pipeline.PgbErrorCodes.Canceled,
-            $"Canceled; the command did not stop within {grace.TotalSeconds:0.#} s of being asked, so pgb exits without waiting for it."));
+            Strings.CanceledAfterGrace.F(grace.TotalSeconds)));
     }
 
     /// <summary>SIGTERM (docker stop, systemd, CI cancellation) stops the command like Ctrl+C does.</summary>

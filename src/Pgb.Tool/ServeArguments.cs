@@ -17,8 +17,10 @@ internal static class ServeArguments
         var second = first < 0 ? -1 : text.IndexOf(':', first + 1);
         var last = text.LastIndexOf(':');
         if (first <= 0 || second <= first + 1 || last <= second + 1 || last == text.Length - 1)
-            throw new PgbPipelineException(ToolErrorCodes.InvalidArguments,
-                $"--user #{position} is not NAME:EMAIL:PASSWORD:TOKEN with all four parts non-empty (its value is not repeated here: it holds secrets).");
+        {
+            throw new PgbToolException(ToolErrorCodes.InvalidArguments, Strings.UserInvalid.F(position));
+        }
+
         return new PgbAccount(text[..first], text[(first + 1)..second], text[(second + 1)..last], text[(last + 1)..]);
     }
 
@@ -27,10 +29,16 @@ internal static class ServeArguments
     {
         var equals = text.IndexOf('=', StringComparison.Ordinal);
         if (equals <= 0 || equals == text.Length - 1)
-            throw new PgbPipelineException(ToolErrorCodes.InvalidArguments, $"--fail '{PgbRedaction.Redact(text)}' is not PLATFORM=MESSAGE, e.g. ios=\"Keystore was tampered with\".");
+        {
+            throw new PgbToolException(ToolErrorCodes.InvalidArguments, Strings.FailInvalid.F(PgbRedaction.Redact(text)));
+        }
+
         var platforms = PgbPlatformList.Parse(text[..equals]);
         if (platforms.Count != 1)
-            throw new PgbPipelineException(ToolErrorCodes.InvalidArguments, $"--fail names one platform, not '{text[..equals]}': repeat --fail for each, e.g. --fail android=... --fail ios=...");
+        {
+            throw new PgbToolException(ToolErrorCodes.InvalidArguments, Strings.FailNamesSeveral.F(text[..equals]));
+        }
+
         return new(platforms[0], text[(equals + 1)..]);
     }
 }

@@ -42,12 +42,17 @@ internal sealed class ServeCommand
                 return;
             }
 
-            if (port is < 0 or > 65535) result.AddError($"--port must be between 0 and 65535, not {port}.");
+            if (port is < 0 or > 65535)
+            {
+                result.AddError(Strings.PortOutOfRange.F(port));
+            }
         });
         Command.Validators.Add(result =>
         {
             if (result.GetResult(_data) is { Implicit: false } && result.GetResult(_inMemory) is { Implicit: false })
-                result.AddError("--data and --in-memory exclude each other.");
+            {
+                result.AddError(Strings.DataOrInMemory);
+            }
         });
         Command.SetAction((parse, cancellationToken) => cli.Run(parse, cancellationToken, console => RunAsync(parse, console, cancellationToken)));
     }
@@ -58,7 +63,9 @@ internal sealed class ServeCommand
     {
         var data = parse.GetValue(_data);
         if (data is not null && string.IsNullOrWhiteSpace(data))
-            throw new PgbPipelineException(ToolErrorCodes.InvalidArguments, "--data needs a directory; it was given an empty value.");
+        {
+            throw new PgbToolException(ToolErrorCodes.InvalidArguments, Strings.OptionNeedsDirectory.F("--data"));
+        }
 
         var options = new PgbServerOptions
         {
@@ -83,7 +90,9 @@ internal sealed class ServeCommand
         }
 
         if (parse.GetValue(_verbose))
+        {
             options.Log = entry => console.Note(ServeLog.OneLine(entry));
+        }
 
         PgbServer server;
         try
@@ -93,7 +102,7 @@ internal sealed class ServeCommand
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Ctrl+C before the server was ready: a stop like any other (exit 0), not a failed command.
-            console.Note("Stopped before the server was ready.");
+            console.Note(Strings.StoppedBeforeReady);
             return ExitCodes.Success;
         }
 
@@ -101,18 +110,27 @@ internal sealed class ServeCommand
         {
             var url = ServerStarter.DisplayUrl(server);
             if (console.Json)
+            {
                 console.Result(new JsonObject { ["url"] = url });
+            }
             else
+            {
                 console.Result("Listening on " + url);
+            }
+
             if (options.Accounts.Count == 0)
             {
                 // The well-known token is public (README), but no token is ever printed: logs of CI jobs get copied around.
-                console.Error.WriteLine($"Development account: user {PgbAccount.Development.UserName} (its well-known token is in docs/server.md)");
+                console.Error.WriteLine(Strings.DevelopmentAccount.F(PgbAccount.Development.UserName));
                 console.Error.Flush();
             }
 
-            if (server.DataDirectory is not null) console.Note("Data directory: " + server.DataDirectory);
-            console.Note("Press Ctrl+C to stop.");
+            if (server.DataDirectory is not null)
+            {
+                console.Note(Strings.DataDirectory.F(server.DataDirectory));
+            }
+
+            console.Note(Strings.PressCtrlC);
 
             try
             {
@@ -123,7 +141,7 @@ internal sealed class ServeCommand
                 // Ctrl+C or SIGTERM: the normal way to stop a server.
             }
 
-            console.Note("Stopping.");
+            console.Note(Strings.Stopping);
             using var shutdown = new CancellationTokenSource(ShutdownTimeout);
             await server.StopAsync(shutdown.Token).ConfigureAwait(false);
             return ExitCodes.Success;

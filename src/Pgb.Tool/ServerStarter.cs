@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using Pgb.Pipeline;
 using Pgb.Server;
 
 namespace Pgb.Tool;
@@ -30,8 +29,7 @@ internal static class ServerStarter
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             Abandon(starting);
-            throw new PgbPipelineException(ToolErrorCodes.ServerStartFailed,
-                $"The local server did not start within {timeLimit.TotalSeconds:0.#} s on 127.0.0.1:{port}. Try again, or pick another --port (0 picks a free one).");
+            throw new PgbToolException(ToolErrorCodes.ServerStartFailed, Strings.ServerStartTimedOut.F(timeLimit.TotalSeconds, port));
         }
         catch (OperationCanceledException)
         {
@@ -41,12 +39,11 @@ internal static class ServerStarter
         catch (PgbDataDirectoryException ex)
         {
             // Before the listen check: its inner exception may be an IOException, which is not a port problem.
-            throw new PgbPipelineException(CodeOf(ex.Problem), ex.Message, ex);
+            throw new PgbToolException(CodeOf(ex.Problem), ex.Message, ex);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsListenFailure(ex))
         {
-            throw new PgbPipelineException(ToolErrorCodes.ServerStartFailed,
-                $"The local server could not listen on 127.0.0.1:{port}: {ex.Message} Pick another --port (0 picks a free one).", ex);
+            throw new PgbToolException(ToolErrorCodes.ServerStartFailed, Strings.ServerListenFailed.F(port, ex.Message), ex);
         }
     }
 
@@ -55,8 +52,14 @@ internal static class ServerStarter
         _ = starting.ContinueWith(
             async t =>
             {
-                if (t.Status == TaskStatus.RanToCompletion) await t.Result.DisposeAsync().ConfigureAwait(false);
-                else _ = t.Exception; // observed: nobody awaits this start any more
+                if (t.Status == TaskStatus.RanToCompletion)
+                {
+                    await t.Result.DisposeAsync().ConfigureAwait(false);
+                }
+                else
+                {
+                    _ = t.Exception; // observed: nobody awaits this start any more
+                }
             },
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
 
@@ -75,7 +78,10 @@ internal static class ServerStarter
     {
         for (var e = ex; e is not null; e = e.InnerException)
         {
-            if (e is IOException or SocketException or UnauthorizedAccessException) return true;
+            if (e is IOException or SocketException or UnauthorizedAccessException)
+            {
+                return true;
+            }
         }
 
         return false;

@@ -28,32 +28,37 @@ internal sealed class StatusBoard(TimeProvider time)
     /// </summary>
     public bool Apply(PgbProgress value, long now)
     {
-        switch (value.Stage)
+        switch (value.Kind)
         {
-            case PgbStage.Build:
-                // The builds' clocks start when they are queued, not at the first poll.
-                _buildQueued = now;
-                return true;
-            case PgbStage.Wait when value.Statuses is not null:
-                foreach (var (platform, status) in value.Statuses) RowOf(platform, now).SetStatus(status, now);
-                return false;
-            case PgbStage.Download when value.Platform is not null && value.Bytes is { } bytes:
-                var row = RowOf(value.Platform, now);
-                if (!value.Message.StartsWith("Downloading", StringComparison.Ordinal))
+            case PgbProgressKind.StatusChange:
+                foreach (var (platform, status) in value.Statuses!)
                 {
-                    row.Saved = true;
-                    row.Bytes = bytes;
-                    return true;
+                    RowOf(platform, now).SetStatus(status, now);
                 }
 
-                // A running count may arrive after the platform was saved (the pipeline reports through a Progress<T>).
+                return false;
+            case PgbProgressKind.TransferProgress:
+                var row = RowOf(value.Platform!, now);
+                // A running count may arrive after the platform was saved (a caller may pass reports through a Progress<T>).
                 if (!row.Saved)
                 {
-                    row.Bytes = bytes;
+                    row.Bytes = value.Bytes;
                     row.TotalBytes = value.TotalBytes;
                 }
+
                 return false;
+            case PgbProgressKind.TransferDone:
+                var saved = RowOf(value.Platform!, now);
+                saved.Saved = true;
+                saved.Bytes = value.Bytes;
+                return true;
             default:
+                // The builds' clocks start when they are queued, not at the first poll.
+                if (value.Stage == PgbStage.Build)
+                {
+                    _buildQueued = now;
+                }
+
                 return true;
         }
     }
@@ -70,7 +75,11 @@ internal sealed class StatusBoard(TimeProvider time)
     private Row RowOf(string platform, long now)
     {
         var row = _rows.Find(r => string.Equals(r.Platform, platform, StringComparison.OrdinalIgnoreCase));
-        if (row is null) _rows.Add(row = new Row(StatusFormat.Printable(platform), _buildQueued ?? now));
+        if (row is null)
+        {
+            _rows.Add(row = new Row(StatusFormat.Printable(platform), _buildQueued ?? now));
+        }
+
         return row;
     }
 
@@ -99,8 +108,14 @@ internal sealed class StatusBoard(TimeProvider time)
         public void SetStatus(string? status, long now)
         {
             Status = StatusFormat.Printable(status ?? "null");
-            if (!IsFinal) _finished = null;
-            else _finished ??= now;
+            if (!IsFinal)
+            {
+                _finished = null;
+            }
+            else
+            {
+                _finished ??= now;
+            }
         }
 
         public RenderedRow Render(long frame, long now, bool final, int width, int statusWidth, TimeProvider time)
@@ -115,10 +130,21 @@ internal sealed class StatusBoard(TimeProvider time)
 
         private string Transfer(long frame, bool final)
         {
-            if (Bytes is not { } bytes) return string.Empty;
-            if (Saved) return $"  {StatusFormat.Bar(bytes, bytes)} {StatusFormat.Size(bytes)} saved";
+            if (Bytes is not { } bytes)
+            {
+                return string.Empty;
+            }
+
+            if (Saved)
+            {
+                return $"  {StatusFormat.Bar(bytes, bytes)} {StatusFormat.Size(bytes)} saved";
+            }
+
             if (TotalBytes is { } total and > 0)
+            {
                 return $"  {StatusFormat.Bar(bytes, total)} {StatusFormat.Size(bytes)} / {StatusFormat.Size(total)}";
+            }
+
             var sweep = final ? StatusFormat.Bar(0, 1) : StatusFormat.Sweep(frame);
             return $"  {sweep} {StatusFormat.Size(bytes)}";
         }

@@ -16,7 +16,11 @@ internal static class StatusFormat
     /// <summary><c>m:ss</c>, or <c>h:mm:ss</c> from an hour on.</summary>
     public static string Elapsed(TimeSpan elapsed)
     {
-        if (elapsed < TimeSpan.Zero) elapsed = TimeSpan.Zero;
+        if (elapsed < TimeSpan.Zero)
+        {
+            elapsed = TimeSpan.Zero;
+        }
+
         return elapsed.TotalHours >= 1
             ? string.Create(CultureInfo.InvariantCulture, $"{(int)elapsed.TotalHours}:{elapsed.Minutes:00}:{elapsed.Seconds:00}")
             : string.Create(CultureInfo.InvariantCulture, $"{elapsed.Minutes}:{elapsed.Seconds:00}");
@@ -26,7 +30,11 @@ internal static class StatusFormat
     public static string Size(long bytes)
     {
         string[] units = ["KiB", "MiB", "GiB", "TiB"];
-        if (bytes < 1024) return string.Create(CultureInfo.InvariantCulture, $"{bytes} B");
+        if (bytes < 1024)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{bytes} B");
+        }
+
         var value = (double)bytes;
         var unit = -1;
         while (value >= 1024 && unit < units.Length - 1)
@@ -64,9 +72,17 @@ internal static class StatusFormat
     /// </summary>
     public static string Printable(string text)
     {
-        if (!text.Any(char.IsControl)) return text;
+        if (!text.Any(char.IsControl))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text) builder.Append(char.IsControl(c) ? ' ' : c);
+        foreach (var c in text)
+        {
+            builder.Append(char.IsControl(c) ? ' ' : c);
+        }
+
         return builder.ToString();
     }
 

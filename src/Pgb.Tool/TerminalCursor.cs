@@ -21,7 +21,11 @@ internal static class TerminalCursor
     /// <summary>Shows the cursor on stderr if the display hid it; for the last moments of the process only.</summary>
     public static void RestoreOnExit()
     {
-        if (!s_hidden) return;
+        if (!s_hidden)
+        {
+            return;
+        }
+
         s_hidden = false;
         try
         {

@@ -35,11 +35,21 @@ internal sealed class ToolConsole(TextWriter stdout, TextWriter stderr, bool jso
     /// </summary>
     public void Conceal(string? secret)
     {
-        if (string.IsNullOrEmpty(secret) || secret.Length < MinimumConcealedLength) return;
+        if (string.IsNullOrEmpty(secret) || secret.Length < MinimumConcealedLength)
+        {
+            return;
+        }
+
         lock (_secrets)
         {
             foreach (var form in new[] { secret, Uri.EscapeDataString(secret) })
-                if (!_secrets.Contains(form)) _secrets.Add(form);
+            {
+                if (!_secrets.Contains(form))
+                {
+                    _secrets.Add(form);
+                }
+            }
+
             _secrets.Sort((a, b) => b.Length.CompareTo(a.Length));
         }
     }
@@ -50,7 +60,10 @@ internal sealed class ToolConsole(TextWriter stdout, TextWriter stderr, bool jso
         var result = PgbRedaction.Redact(text);
         lock (_secrets)
         {
-            foreach (var secret in _secrets) result = result.Replace(secret, "***", StringComparison.Ordinal);
+            foreach (var secret in _secrets)
+            {
+                result = result.Replace(secret, "***", StringComparison.Ordinal);
+            }
         }
 
         return result;
@@ -85,12 +98,20 @@ internal sealed class ToolConsole(TextWriter stdout, TextWriter stderr, bool jso
     {
         var message = Redact(failure.Message);
         if (Interactive)
+        {
             Error.WriteLine($"pgb: \u001b[31merror {failure.Code}\u001b[0m: {message}");
+        }
         else
+        {
             Error.WriteLine($"pgb: error {failure.Code}: {message}");
+        }
+
         Error.Flush();
         if (Json)
+        {
             Result(new JsonObject { ["error"] = new JsonObject { ["code"] = failure.Code, ["message"] = message } });
+        }
+
         return ExitCodes.ForErrorCode(failure.Code);
     }
 }

@@ -30,7 +30,10 @@ internal sealed class ToolTerminal(TextWriter writer, Func<int> width, bool isTe
     {
         try
         {
-            if (Console.WindowWidth > 0) return Console.WindowWidth;
+            if (Console.WindowWidth > 0)
+            {
+                return Console.WindowWidth;
+            }
         }
         catch (Exception ex) when (ex is IOException or PlatformNotSupportedException or InvalidOperationException)
         {

@@ -1,3 +1,5 @@
+using Pgb.Pipeline;
+
 namespace Pgb.Build.Tasks.Tests;
 
 [TestClass]
@@ -90,6 +92,43 @@ public sealed class ValidateSettingsTests : TaskTestBase
         task.AppId = "42";
 
         Assert.IsTrue(task.Execute(), engine.AllText());
+    }
+
+    [TestMethod]
+    public void ValidateSettings_ReportsThePipelinesOwnMessages_NotCopiesOfThem()
+    {
+        var engine = new MockEngine();
+        var task = GoodSettings(engine);
+        task.CreateApp = "false";
+        task.WwwDirectory = Path.Combine(Temp, "missing");
+        task.ConfigXml = Path.Combine(Temp, "missing.xml");
+
+        Assert.IsFalse(task.Execute());
+
+        var expected = new[]
+        {
+            Assert.ThrowsExactly<PgbPipelineException>(() => PgbServerSettings.CheckAppChoice(hasAppId: false, createApp: false)).Message,
+            Assert.ThrowsExactly<PgbPipelineException>(() => PgbPackager.CheckWwwDirectory(task.WwwDirectory)).Message,
+            Assert.ThrowsExactly<PgbPipelineException>(() => PgbPackager.CheckConfigXml(task.ConfigXml)).Message,
+        };
+        CollectionAssert.AreEquivalent(expected, engine.Errors.Select(e => e.Message).ToArray(), engine.AllText());
+    }
+
+    [TestMethod]
+    [DataRow(null)]
+    [DataRow("")]
+    public void WaitSettings_WhenEmpty_AreThePipelinesDefaults(string? value)
+    {
+        var engine = new MockEngine();
+        var task = GoodSettings(engine);
+        task.TimeoutSeconds = value;
+        task.PollIntervalSeconds = value;
+
+        Assert.IsTrue(task.Execute(), engine.AllText());
+        Assert.AreEqual(TimeSpan.FromSeconds(PgbWaitOptions.DefaultTimeoutSeconds), WaitSettings.Timeout(value));
+        Assert.AreEqual(TimeSpan.FromSeconds(PgbWaitOptions.DefaultPollIntervalSeconds), WaitSettings.PollInterval(value));
+        Assert.AreEqual(new PgbWaitOptions().Timeout, WaitSettings.Timeout(value));
+        Assert.AreEqual(new PgbWaitOptions().PollInterval, WaitSettings.PollInterval(value));
     }
 
     private PgbValidateSettings GoodSettings(MockEngine engine)

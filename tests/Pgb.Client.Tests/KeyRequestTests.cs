@@ -302,8 +302,7 @@ public sealed class KeyRequestTests
     [TestMethod]
     public async Task GetKeys_WithWindowsAndWinphoneGroupsAndANullBlackBerry_ReadsEveryGroup()
     {
-        // The 2018 service listed windows and winphone beside the spec's groups (docs/server.md, "Where the server and the
-        // spec differ"), and blackberry could be null.
+        // The service also listed windows and winphone beside the groups of the v1 API docs, and blackberry could be null.
         const string body = """
             {"keys":{
               "ios":{"all":[],"link":"/api/v1/keys/ios"},

@@ -145,6 +145,27 @@ public sealed class RetryTests
     }
 
     [TestMethod]
+    [DataRow(0)]
+    [DataRow(400)]
+    [DataRow(408)]
+    [DataRow(429)]
+    [DataRow(500)]
+    [DataRow(501)]
+    [DataRow(502)]
+    [DataRow(503)]
+    [DataRow(504)]
+    [DataRow(505)]
+    [DataRow(507)]
+    public void IsTransient_AgreesWithTheRetriesOfARequestSafeToRepeat(int status)
+    {
+        var policy = new RetryPolicy(new PgbRetryOptions());
+        var failure = new PgbRequestFailedException(status, null, "GET", "http://127.0.0.1/api/v1/me");
+
+        Assert.AreEqual(policy.ShouldRetry(HttpMethod.Get, failure), failure.IsTransient);
+        Assert.AreEqual(policy.ShouldRetry(HttpMethod.Get, status == 0 ? null : (HttpStatusCode)status), failure.IsTransient);
+    }
+
+    [TestMethod]
     public async Task GetApp_When503WithRetryAfterZero_RetriesAndSucceeds()
     {
         var busy = FakeHandler.Json(HttpStatusCode.ServiceUnavailable, """{"error":"busy"}""");

@@ -5,8 +5,8 @@ using Pgb.Client.Models;
 namespace Pgb.Client.Tests;
 
 /// <summary>
-/// Every example answer of the v1 API documentation fed verbatim through the client and its models. The bodies
-/// live in TestData/Spec003 exactly as the spec prints them (see the README there). Where the spec's own
+/// Every example answer of the v1 API docs fed verbatim through the client and its models. The bodies
+/// live in TestData/Spec003 exactly as the docs print them (see the README there). Where the docs' own
 /// text is not JSON (a typo in the documentation, never seen from the service), the test first shows that
 /// the verbatim body fails cleanly as a <see cref="PgbRequestFailedException"/>, then applies the smallest
 /// repair here, in code, and checks the fields.

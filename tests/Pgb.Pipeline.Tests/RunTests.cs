@@ -111,6 +111,9 @@ public sealed class RunTests
         CollectionAssert.AreEqual(
             new[] { $"Saved android package to {android.Path} ({FakeService.Apk.Length:N0} bytes)", $"Saved ios package to {ios.Path} ({FakeService.Ipa.Length:N0} bytes)" },
             downloads);
+        Assert.IsTrue(progress.Items.Where(p => p.Stage == PgbStage.Download).All(p => p.Kind == PgbProgressKind.TransferDone && p.Platform is not null && p.Bytes > 0));
+        Assert.IsTrue(progress.Items.Where(p => p.Stage == PgbStage.Wait).All(p => p.Kind == PgbProgressKind.StatusChange && p.Statuses is not null));
+        Assert.IsTrue(progress.Items.Where(p => p.Stage is PgbStage.Package or PgbStage.Upload or PgbStage.Build).All(p => p.Kind == PgbProgressKind.Step));
     }
 
     [TestMethod]

@@ -112,22 +112,42 @@ public sealed class ZipFormatTests
     }
 
     [TestMethod]
+    public async Task Package_OfStoredEntries_GivesTheseExactBytes()
+    {
+        // Incompressible and empty files are stored, so every byte here is the writer's own (headers, CRC-32s, names,
+        // the central directory), none the runtime's deflate: a change of CRC-32 implementation or of field order shows.
+        using var temp = new TempDirectory();
+        var files = new Dictionary<string, byte[]>
+        {
+            ["index.html"] = RandomBytes(1_000, 3),
+            ["empty.txt"] = [],
+            ["img/caf\u00e9.png"] = RandomBytes(70_000, 4),
+        };
+        foreach (var (name, bytes) in files)
+        {
+            var path = temp.Combine("www", name);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, bytes);
+        }
+
+        var result = await PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = temp.Combine("www"), OutputPath = temp.Combine("app.zip") });
+
+        Assert.AreEqual("e383aabfc2e389bdf62b1e83aa9c8bab7a9210e1c8ee88d15ea2fce2e7fe01db", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(result.ArchivePath))));
+    }
+
+    [TestMethod]
     public void Crc32_OfTheStandardCheckString_Is0xCBF43926()
     {
-        var crc = new Crc32();
+        // The zip CRC-32 (IEEE, reflected), appended in pieces as the large-entry path does.
+        var crc = new System.IO.Hashing.Crc32();
         var check = "123456789"u8.ToArray();
-        crc.Append(check, 0, 4);
-        crc.Append(check, 4, 5);
+        crc.Append(check.AsSpan(0, 4));
+        crc.Append(check.AsSpan(4, 5));
 
-        Assert.AreEqual(0xCBF43926u, crc.Value);
+        Assert.AreEqual(0xCBF43926u, crc.GetCurrentHashAsUInt32());
     }
 
-    private static uint Crc32Of(byte[] bytes)
-    {
-        var crc = new Crc32();
-        crc.Append(bytes, 0, bytes.Length);
-        return crc.Value;
-    }
+    private static uint Crc32Of(byte[] bytes) => System.IO.Hashing.Crc32.HashToUInt32(bytes);
 
     private static int IndexOf(byte[] haystack, byte[] needle)
     {

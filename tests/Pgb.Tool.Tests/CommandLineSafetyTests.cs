@@ -75,7 +75,7 @@ public sealed partial class CommandLineSafetyTests
     {
         var never = new TaskCompletionSource<PgbServer>();
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
+        var ex = await Assert.ThrowsExactlyAsync<PgbToolException>(
             () => ServerStarter.StartAsync(_ => never.Task, port: 0, TimeSpan.FromMilliseconds(200), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20)));
 
         Assert.AreEqual(ToolErrorCodes.ServerStartFailed, ex.Code);

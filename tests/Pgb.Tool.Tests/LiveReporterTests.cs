@@ -16,11 +16,11 @@ public sealed class LiveReporterTests
     private TerminalScreen Screen => TerminalScreen.Play(_stderr.ToString());
 
     private static PgbProgress Wait(params (string Platform, string? Status)[] statuses) =>
-        new(PgbStage.Wait, "App #1: ...") { Statuses = statuses.ToDictionary(s => s.Platform, s => s.Status) };
+        PgbProgress.StatusChange("App #1: ...", statuses.ToDictionary(s => s.Platform, s => s.Status));
 
-    private static PgbProgress Downloading(string platform, long bytes) => new(PgbStage.Download, $"Downloading {platform}: {bytes:N0} bytes", platform, bytes);
+    private static PgbProgress Downloading(string platform, long bytes) => PgbProgress.TransferProgress(PgbStage.Download, platform, bytes, null, $"Downloading {platform}: {bytes:N0} bytes");
 
-    private static PgbProgress Saved(string platform, long bytes) => new(PgbStage.Download, $"Saved {platform} package to out/app-{platform}.apk ({bytes:N0} bytes)", platform, bytes);
+    private static PgbProgress Saved(string platform, long bytes) => PgbProgress.TransferDone(PgbStage.Download, platform, bytes, $"Saved {platform} package to out/app-{platform}.apk ({bytes:N0} bytes)");
 
     private void Later(double seconds) => _time.Advance(TimeSpan.FromSeconds(seconds));
 
@@ -28,7 +28,7 @@ public sealed class LiveReporterTests
     public void Wait_DrawsARowPerPlatform_AndRedrawsItInPlace()
     {
         using var reporter = Reporter();
-        reporter.Report(new PgbProgress(PgbStage.Build, "Queued android, ios builds of app #1"));
+        reporter.Report(PgbProgress.Step(PgbStage.Build, "Queued android, ios builds of app #1"));
         Later(1);
         reporter.Report(Wait(("android", "pending"), ("ios", "pending")));
         Later(4.05);
@@ -96,7 +96,7 @@ public sealed class LiveReporterTests
         using var reporter = Reporter();
         reporter.Report(Wait(("android", "complete")));
         Later(1);
-        reporter.Report(new PgbProgress(PgbStage.Download, "Downloading android: 1,024 of 4,096 bytes", "android", 1024) { TotalBytes = 4096 });
+        reporter.Report(PgbProgress.TransferProgress(PgbStage.Download, "android", 1024, 4096, "Downloading android: 1,024 of 4,096 bytes"));
         Later(1);
         reporter.Tick();
 
@@ -107,12 +107,12 @@ public sealed class LiveReporterTests
     public void Milestones_ScrollAboveTheRows_InTheirOrder()
     {
         using var reporter = Reporter();
-        reporter.Report(new PgbProgress(PgbStage.Package, "Packaged www"));
-        reporter.Report(new PgbProgress(PgbStage.Upload, "Uploaded app.zip to app #1"));
+        reporter.Report(PgbProgress.Step(PgbStage.Package, "Packaged www"));
+        reporter.Report(PgbProgress.Step(PgbStage.Upload, "Uploaded app.zip to app #1"));
         Later(1);
         reporter.Report(Wait(("android", "pending")));
         Later(1);
-        reporter.Report(new PgbProgress(PgbStage.Upload, "A late note"));
+        reporter.Report(PgbProgress.Step(PgbStage.Upload, "A late note"));
         reporter.Tick();
 
         CollectionAssert.AreEqual(
@@ -156,7 +156,7 @@ public sealed class LiveReporterTests
         console.Conceal("tok-s3cret-123");
         using var reporter = Reporter(console: console);
         reporter.Report(Wait(("android", "pending tok-s3cret-123\u001b[2J\nx")));
-        reporter.Report(new PgbProgress(PgbStage.Upload, "two\nlines"));
+        reporter.Report(PgbProgress.Step(PgbStage.Upload, "two\nlines"));
         reporter.Dispose();
 
         Assert.DoesNotContain("tok-s3cret-123", _stderr.ToString());
@@ -173,7 +173,7 @@ public sealed class LiveReporterTests
 
         cancel.Cancel();
         Assert.IsTrue(Screen.CursorVisible, "Ctrl+C shows the cursor again at once");
-        reporter.Report(new PgbProgress(PgbStage.Upload, "unwinding"));
+        reporter.Report(PgbProgress.Step(PgbStage.Upload, "unwinding"));
         reporter.Report(Wait(("android", "complete")));
 
         var lines = Screen.Lines;

@@ -25,7 +25,7 @@ public sealed class ServeArgumentsTests
     [DataRow("ann:ann@example.com:pw:")]
     public void ParseUser_WithAMissingPart_FailsWithPGB1000_WithoutRepeatingTheValue(string text)
     {
-        var error = Assert.ThrowsExactly<PgbPipelineException>(() => ServeArguments.ParseUser(text, 2));
+        var error = Assert.ThrowsExactly<PgbToolException>(() => ServeArguments.ParseUser(text, 2));
 
         Assert.AreEqual(ToolErrorCodes.InvalidArguments, error.Code);
         Assert.Contains("--user #2", error.Message);
@@ -44,7 +44,7 @@ public sealed class ServeArgumentsTests
     [TestMethod]
     public void ParseFailure_WithSeveralPlatforms_FailsWithPGB1000InsteadOfKeepingTheFirst()
     {
-        var error = Assert.ThrowsExactly<PgbPipelineException>(() => ServeArguments.ParseFailure("android,ios=Bad certificate"));
+        var error = Assert.ThrowsExactly<PgbToolException>(() => ServeArguments.ParseFailure("android,ios=Bad certificate"));
 
         Assert.AreEqual(ToolErrorCodes.InvalidArguments, error.Code);
         Assert.Contains("repeat --fail", error.Message);

@@ -18,7 +18,9 @@ internal sealed class TolerantDictionaryConverter<T> : JsonConverter
         if (token is JObject obj)
         {
             foreach (var property in obj.Properties())
+            {
                 map[property.Name] = property.Value.Type == JTokenType.Null ? default! : ReadValue(property.Value, serializer);
+            }
         }
 
         return map;
@@ -28,10 +30,15 @@ internal sealed class TolerantDictionaryConverter<T> : JsonConverter
     {
         // A status or error that is not a string (a number, a nested object) still deserves to be seen.
         if (typeof(T) == typeof(string) && value.Type != JTokenType.String)
+        {
             return (T)(object)value.ToString(Formatting.None);
-        // A key named by its bare id, the form the spec allows in a request's "keys" (a server echoing its data answers so).
+        }
+        // A key named by its bare id, the form the v1 API docs allow in a request's "keys" (a server echoing its data answers so).
         if (typeof(T) == typeof(PgbKeyReference) && value.Type == JTokenType.Integer)
+        {
             return (T)(object)new PgbKeyReference { Id = value.Value<int>() };
+        }
+
         return value.ToObject<T>(serializer)!;
     }
 
@@ -65,8 +72,16 @@ internal sealed class CollaboratorsConverter : JsonConverter
                 return new PgbCollaborators { Active = array.ToObject<List<PgbCollaborator>>(serializer) ?? [] };
             case JObject obj:
                 var result = new PgbCollaborators { Link = JsonText.StringOrNull(obj["link"]) };
-                if (obj["active"] is JArray active) result.Active = active.ToObject<List<PgbCollaborator>>(serializer) ?? [];
-                if (obj["pending"] is JArray pending) result.Pending = pending.ToObject<List<PgbCollaborator>>(serializer) ?? [];
+                if (obj["active"] is JArray active)
+                {
+                    result.Active = active.ToObject<List<PgbCollaborator>>(serializer) ?? [];
+                }
+
+                if (obj["pending"] is JArray pending)
+                {
+                    result.Pending = pending.ToObject<List<PgbCollaborator>>(serializer) ?? [];
+                }
+
                 return result;
             default:
                 return null;
@@ -87,13 +102,26 @@ internal sealed class KeyGroupsConverter : JsonConverter
 
     public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
     {
-        if (JToken.Load(reader) is not JObject obj) return null;
+        if (JToken.Load(reader) is not JObject obj)
+        {
+            return null;
+        }
+
         var groups = new PgbKeyGroups();
         foreach (var property in obj.Properties())
         {
-            if (property.Name == "link") groups.Link = JsonText.StringOrNull(property.Value);
-            else if (property.Value is JObject group) groups.Platforms[property.Name] = group.ToObject<PgbKeyGroup>(serializer);
-            else groups.Platforms[property.Name] = null;
+            if (property.Name == "link")
+            {
+                groups.Link = JsonText.StringOrNull(property.Value);
+            }
+            else if (property.Value is JObject group)
+            {
+                groups.Platforms[property.Name] = group.ToObject<PgbKeyGroup>(serializer);
+            }
+            else
+            {
+                groups.Platforms[property.Name] = null;
+            }
         }
 
         return groups;

@@ -29,7 +29,10 @@ public sealed class PgbAndroidKeyOptions : PgbKeyOptions
     internal override void Validate(string parameterName)
     {
         base.Validate(parameterName);
-        if (string.IsNullOrWhiteSpace(Alias)) throw new ArgumentException("An android key needs the alias of the key in the keystore.", parameterName);
+        if (string.IsNullOrWhiteSpace(Alias))
+        {
+            throw new ArgumentException("An android key needs the alias of the key in the keystore.", parameterName);
+        }
     }
 
     public override string ToString() =>

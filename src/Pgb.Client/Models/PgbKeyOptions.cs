@@ -26,11 +26,17 @@ public abstract class PgbKeyOptions
     {
         var data = new JObject { ["title"] = Title };
         foreach (var (name, value) in DataFields)
-            if (value is not null) data[name] = value;
+        {
+            if (value is not null)
+            {
+                data[name] = value;
+            }
+        }
+
         return data;
     }
 
-    /// <summary>The fields of <c>data</c> beside the title, as the spec names them.</summary>
+    /// <summary>The fields of <c>data</c> beside the title, as the v1 API docs name them.</summary>
     private protected abstract IEnumerable<(string Name, string? Value)> DataFields { get; }
 
     /// <summary>The file parts: part name, path, what the file is (for messages) and the property that holds it.</summary>
@@ -42,7 +48,10 @@ public abstract class PgbKeyOptions
     /// <summary>Throws for what the service would refuse anyway, before opening a file or a connection.</summary>
     internal virtual void Validate(string parameterName)
     {
-        if (string.IsNullOrWhiteSpace(Title)) throw new ArgumentException($"A {Platform} key needs a title.", parameterName);
+        if (string.IsNullOrWhiteSpace(Title))
+        {
+            throw new ArgumentException($"A {Platform} key needs a title.", parameterName);
+        }
     }
 
     /// <summary>Never prints a password: options end up in logs and exception messages otherwise.</summary>

@@ -23,9 +23,21 @@ public sealed class PgbKeyUnlockOptions
     internal string Data()
     {
         var data = new JObject();
-        if (Password is not null) data["password"] = Password;
-        if (KeyPassword is not null) data["key_pw"] = KeyPassword;
-        if (KeystorePassword is not null) data["keystore_pw"] = KeystorePassword;
+        if (Password is not null)
+        {
+            data["password"] = Password;
+        }
+
+        if (KeyPassword is not null)
+        {
+            data["key_pw"] = KeyPassword;
+        }
+
+        if (KeystorePassword is not null)
+        {
+            data["keystore_pw"] = KeystorePassword;
+        }
+
         return data.ToString(Formatting.None);
     }
 
@@ -38,17 +50,26 @@ public sealed class PgbKeyUnlockOptions
         {
             case PgbPlatforms.Android:
                 if (string.IsNullOrEmpty(KeyPassword) || string.IsNullOrEmpty(KeystorePassword))
+                {
                     throw new ArgumentException("Unlocking an android key needs both the key password and the keystore password.", parameterName);
+                }
+
                 break;
             case PgbPlatforms.Ios:
             case PgbPlatforms.BlackBerry:
                 if (string.IsNullOrEmpty(Password))
+                {
                     throw new ArgumentException($"Unlocking a {platform} key needs its password.", parameterName);
+                }
+
                 break;
             default:
-                // Platforms the spec does not describe (windows keys came later): send whatever is given.
+                // Platforms the v1 API docs do not describe (windows keys): send whatever is given.
                 if (Passwords.All(string.IsNullOrEmpty))
+                {
                     throw new ArgumentException("No password given to unlock the key with.", parameterName);
+                }
+
                 break;
         }
     }

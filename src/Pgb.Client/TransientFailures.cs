@@ -1,0 +1,35 @@
+namespace Pgb.Client;
+
+/// <summary>What a failed request says about sending it again.</summary>
+internal enum Transience
+{
+    /// <summary>The same request would fail again (4xx but 408 and 429, 501, 505 and up): never retried.</summary>
+    Permanent,
+
+    /// <summary>
+    /// It may succeed later, but the service may have acted on it first (no answer, a body that broke off, 408,
+    /// 500, 502, 504): retried only when repeating it is harmless.
+    /// </summary>
+    Transient,
+
+    /// <summary>It may succeed later and the service said it did not act on it (429, 503): retried whatever the method.</summary>
+    NotProcessed,
+}
+
+/// <summary>
+/// The one rule for "is this failure transient". <see cref="RetryPolicy"/> asks it before trying a request again
+/// and <see cref="PgbRequestFailedException.IsTransient"/> reports it with the error, so the two never disagree.
+/// The statuses are Azure.Core's retriable set; status 0 is this client's "no answer" (refused, reset, timed out,
+/// or an answer that broke off).
+/// </summary>
+internal static class TransientFailures
+{
+    public static Transience Classify(int status) => status switch
+    {
+        429 or 503 => Transience.NotProcessed,
+        0 or 408 or 500 or 502 or 504 => Transience.Transient,
+        _ => Transience.Permanent,
+    };
+
+    public static bool IsTransient(int status) => Classify(status) != Transience.Permanent;
+}
