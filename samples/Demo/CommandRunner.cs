@@ -20,7 +20,10 @@ internal static class CommandRunner
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
 
         // Build servers and reused nodes outlive the build and would keep our pipes open: turn them off.
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
@@ -30,13 +33,27 @@ internal static class CommandRunner
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            if (value is null) start.Environment.Remove(name);
-            else start.Environment[name] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) onLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) onLine(e.Data); };
+        void Pass(string? line)
+        {
+            if (line is not null)
+            {
+                onLine(line);
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Pass(e.Data);
+        process.ErrorDataReceived += (_, e) => Pass(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -50,9 +67,21 @@ internal static class CommandRunner
         }
         catch (OperationCanceledException)
         {
-            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It ended meanwhile.
+            }
+
             await process.WaitForExitAsync(CancellationToken.None);
-            if (cancellationToken.IsCancellationRequested) throw;
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
             return -1;
         }
     }
@@ -61,7 +90,13 @@ internal static class CommandRunner
     public static string FindRepositoryRoot(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Pgb.Build.Tasks.sln"))) return dir.FullName;
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Pgb.Build.Tasks.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
         throw new DirectoryNotFoundException("Could not find Pgb.Build.Tasks.sln above " + start);
     }
 }

@@ -31,7 +31,10 @@ public sealed class ChildProcess : IDisposable
     {
         get
         {
-            lock (_output) return _output.ToString();
+            lock (_output)
+            {
+                return _output.ToString();
+            }
         }
     }
 
@@ -40,7 +43,10 @@ public sealed class ChildProcess : IDisposable
     {
         get
         {
-            lock (_output) return _standardOutput.ToString();
+            lock (_output)
+            {
+                return _standardOutput.ToString();
+            }
         }
     }
 
@@ -54,7 +60,10 @@ public sealed class ChildProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
 
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["UseSharedCompilation"] = "false";
@@ -63,8 +72,14 @@ public sealed class ChildProcess : IDisposable
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            if (value is null) start.Environment.Remove(name);
-            else start.Environment[name] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         return new ChildProcess(start);
@@ -76,8 +91,14 @@ public sealed class ChildProcess : IDisposable
         var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_output)
         {
-            if (_output.ToString().Contains(text, StringComparison.Ordinal)) seen.TrySetResult();
-            else _waits.Add((text, seen));
+            if (_output.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                seen.TrySetResult();
+            }
+            else
+            {
+                _waits.Add((text, seen));
+            }
         }
 
         return seen.Task.WaitAsync(timeout);
@@ -88,7 +109,10 @@ public sealed class ChildProcess : IDisposable
     {
         using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-INT", _process.Id.ToString(CultureInfo.InvariantCulture) }, UseShellExecute = false })!;
         await kill.WaitForExitAsync();
-        if (kill.ExitCode != 0) throw new InvalidOperationException("kill -INT failed");
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException("kill -INT failed");
+        }
     }
 
     /// <summary>
@@ -138,11 +162,19 @@ public sealed class ChildProcess : IDisposable
 
     private void Append(string? line, bool isStandardOutput)
     {
-        if (line is null) return;
+        if (line is null)
+        {
+            return;
+        }
+
         lock (_output)
         {
             _output.AppendLine(line);
-            if (isStandardOutput) _standardOutput.AppendLine(line);
+            if (isStandardOutput)
+            {
+                _standardOutput.AppendLine(line);
+            }
+
             foreach (var wait in _waits.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList())
             {
                 wait.Seen.TrySetResult();

@@ -19,7 +19,10 @@ public sealed class FakeHandler : HttpMessageHandler
     {
         get
         {
-            lock (_requests) return [.. _requests];
+            lock (_requests)
+            {
+                return [.. _requests];
+            }
         }
     }
 
@@ -27,7 +30,11 @@ public sealed class FakeHandler : HttpMessageHandler
 
     public FakeHandler Enqueue(Func<RecordedRequest, HttpResponseMessage> answer)
     {
-        lock (_queue) _queue.Enqueue(answer);
+        lock (_queue)
+        {
+            _queue.Enqueue(answer);
+        }
+
         return this;
     }
 
@@ -35,12 +42,18 @@ public sealed class FakeHandler : HttpMessageHandler
     {
         cancellationToken.ThrowIfCancellationRequested();
         var recorded = await RecordAsync(request, cancellationToken).ConfigureAwait(false);
-        lock (_requests) _requests.Add(recorded);
+        lock (_requests)
+        {
+            _requests.Add(recorded);
+        }
 
         Func<RecordedRequest, HttpResponseMessage>? answer = null;
         lock (_queue)
         {
-            if (_queue.Count > 0) answer = _queue.Dequeue();
+            if (_queue.Count > 0)
+            {
+                answer = _queue.Dequeue();
+            }
         }
 
         answer ??= _answer ?? throw new InvalidOperationException("FakeHandler has no answer left for " + recorded);
@@ -52,7 +65,10 @@ public sealed class FakeHandler : HttpMessageHandler
     private static async Task<RecordedRequest> RecordAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in request.Headers) headers[header.Key] = string.Join(", ", header.Value);
+        foreach (var header in request.Headers)
+        {
+            headers[header.Key] = string.Join(", ", header.Value);
+        }
 
         long? contentLength = null;
         var parts = new List<RecordedPart>();
@@ -77,7 +93,10 @@ public sealed class FakeHandler : HttpMessageHandler
                 }
             }
 
-            foreach (var header in content.Headers) headers[header.Key] = string.Join(", ", header.Value);
+            foreach (var header in content.Headers)
+            {
+                headers[header.Key] = string.Join(", ", header.Value);
+            }
         }
 
         return new RecordedRequest
@@ -102,7 +121,11 @@ public sealed class FakeHandler : HttpMessageHandler
     public static HttpResponseMessage RedirectJson(string location, bool withHeader = false)
     {
         var response = Json(HttpStatusCode.Found, "{\"location\":\"" + location + "\"}");
-        if (withHeader) response.Headers.Location = new Uri(location, UriKind.RelativeOrAbsolute);
+        if (withHeader)
+        {
+            response.Headers.Location = new Uri(location, UriKind.RelativeOrAbsolute);
+        }
+
         return response;
     }
 

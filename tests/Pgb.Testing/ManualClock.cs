@@ -15,12 +15,18 @@ public sealed class ManualClock : TimeProvider
 
     public override DateTimeOffset GetUtcNow()
     {
-        lock (_gate) return _wall;
+        lock (_gate)
+        {
+            return _wall;
+        }
     }
 
     public override long GetTimestamp()
     {
-        lock (_gate) return _ticks;
+        lock (_gate)
+        {
+            return _ticks;
+        }
     }
 
     /// <summary>Time passes: both clocks move.</summary>
@@ -36,6 +42,9 @@ public sealed class ManualClock : TimeProvider
     /// <summary>Someone sets the wall clock; no time passes.</summary>
     public void SetWallClock(DateTimeOffset wall)
     {
-        lock (_gate) _wall = wall;
+        lock (_gate)
+        {
+            _wall = wall;
+        }
     }
 }

@@ -14,7 +14,11 @@ public static class ProcessRunner
     {
         using var process = ChildProcess.Start(fileName, arguments, workingDirectory, environment);
         var exitCode = await process.WaitForExitAsync(timeout, cancellationToken);
-        if (exitCode is null) process.Kill();
+        if (exitCode is null)
+        {
+            process.Kill();
+        }
+
         return new ProcessResult(exitCode ?? -1, process.Output, process.StandardOutput, TimedOut: exitCode is null);
     }
 }

@@ -7,7 +7,10 @@ public static class RepositoryFiles
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
-            if (File.Exists(System.IO.Path.Combine(folder.FullName, "Pgb.Build.Tasks.sln"))) return folder.FullName;
+            if (File.Exists(System.IO.Path.Combine(folder.FullName, "Pgb.Build.Tasks.sln")))
+            {
+                return folder.FullName;
+            }
         }
 
         throw new DirectoryNotFoundException("Could not find Pgb.Build.Tasks.sln above " + AppContext.BaseDirectory);

@@ -27,7 +27,11 @@ public sealed class TempDirectory : IDisposable
     public IReadOnlyList<string> ListFiles(string? relativeFolder = null)
     {
         var root = relativeFolder is null ? Path : Combine(relativeFolder.Split('/'));
-        if (!Directory.Exists(root)) return [];
+        if (!Directory.Exists(root))
+        {
+            return [];
+        }
+
         return [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => System.IO.Path.GetRelativePath(root, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)];

@@ -12,7 +12,13 @@ public sealed class YieldRecordingEngine : IBuildEngine3
 
     public MockEngine Log => _inner;
 
-    public void Record(string what) { lock (Timeline) Timeline.Add(what); }
+    public void Record(string what)
+    {
+        lock (Timeline)
+        {
+            Timeline.Add(what);
+        }
+    }
 
     public void Yield() => Record("yield");
     public void Reacquire() => Record("reacquire");
