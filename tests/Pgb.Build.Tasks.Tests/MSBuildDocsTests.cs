@@ -9,10 +9,10 @@ namespace Pgb.Build.Tasks.Tests;
 [TestClass]
 public sealed partial class MSBuildDocsTests
 {
-    private static readonly Lazy<string> Docs = new(() => File.ReadAllText(FindRepoFile("docs", "msbuild.md")));
+    private static readonly Lazy<string> Docs = new(() => File.ReadAllText(RepositoryFiles.Path("docs", "msbuild.md")));
 
     private static readonly Lazy<string> BuildFiles = new(() =>
-        string.Join("\n", Directory.GetFiles(Path.GetDirectoryName(FindRepoFile("build", "Pgb.Build.Tasks.targets"))!).Select(File.ReadAllText)));
+        string.Join("\n", Directory.GetFiles(RepositoryFiles.Path("build")).Select(File.ReadAllText)));
 
     [TestMethod]
     public void EveryPublicProperty_HasATableRowAndAnEntry()
@@ -57,20 +57,6 @@ public sealed partial class MSBuildDocsTests
         Assert.IsGreaterThanOrEqualTo(0, start, $"docs/msbuild.md has no '## {title}' section");
         var end = Docs.Value.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
         return end < 0 ? Docs.Value[start..] : Docs.Value[start..end];
-    }
-
-    private static string FindRepoFile(params string[] parts)
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var candidate = Path.Combine([folder.FullName, .. parts]);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException(Path.Combine(parts) + " not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>$(PgbName) in the build files: the public properties (private ones start with _Pgb).</summary>

@@ -1,5 +1,3 @@
-using Pgb.Shared;
-
 namespace Pgb.EndToEnd.Tests;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Pgb.Shared;
 
 namespace Pgb.EndToEnd.Tests;
 
