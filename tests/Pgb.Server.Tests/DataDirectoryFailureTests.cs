@@ -24,7 +24,10 @@ public sealed class DataDirectoryFailureTests
         Assert.AreEqual(problem, e.Problem, e.Message);
         Assert.AreEqual(Path.GetFullPath(file), e.Path);
         Assert.Contains(Path.GetFullPath(file), e.Message);
-        if (mentioned is not null) Assert.Contains(mentioned, e.Message);
+        if (mentioned is not null)
+        {
+            Assert.Contains(mentioned, e.Message);
+        }
     }
 
     /// <summary>An app file as a disk error, a hand edit or a newer server would leave it.</summary>

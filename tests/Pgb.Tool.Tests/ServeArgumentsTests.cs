@@ -29,7 +29,10 @@ public sealed class ServeArgumentsTests
 
         Assert.AreEqual(ToolErrorCodes.InvalidArguments, error.Code);
         Assert.Contains("--user #2", error.Message);
-        if (text.Length > 3) Assert.DoesNotContain(text, error.Message);
+        if (text.Length > 3)
+        {
+            Assert.DoesNotContain(text, error.Message);
+        }
     }
 
     [TestMethod]
