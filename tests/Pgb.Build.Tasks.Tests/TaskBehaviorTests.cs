@@ -65,6 +65,22 @@ public sealed class TaskBehaviorTests : TaskTestBase
     }
 
     [TestMethod]
+    public void ReadArtifacts_WithLogArtifacts_LogsEachPackagesPlatformAndPathAtHighImportance()
+    {
+        var manifest = Path.Combine(Temp, "artifacts.tsv");
+        var apk = Path.Combine(Temp, "out", "MyApp-android.apk");
+        var ipa = Path.Combine(Temp, "out", "MyApp-ios.ipa");
+        ArtifactManifest.Write(manifest, [new("android", apk, 7, "1.0.0", 10, "aa"), new("ios", ipa, 7, "1.0.0", 20, "bb")]);
+        var engine = new MockEngine();
+        var reader = new PgbReadArtifacts { BuildEngine = engine, ProjectFile = UserProject, ManifestFile = manifest, LogArtifacts = true };
+
+        Assert.IsTrue(reader.Execute(), engine.AllText());
+
+        var lines = engine.Messages.Where(m => m.Importance == MessageImportance.High).Select(m => m.Message).ToList();
+        CollectionAssert.AreEqual(new[] { $"PhoneGap Build: android -> {apk}", $"PhoneGap Build: ios -> {ipa}" }, lines, engine.AllText());
+    }
+
+    [TestMethod]
     public async Task WaitForBuild_WhenCanceled_StopsPollingAndLogsPGB0001()
     {
         Environment.SetEnvironmentVariable(TokenVariable, "t");
