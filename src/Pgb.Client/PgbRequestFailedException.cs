@@ -12,6 +12,12 @@ public sealed class PgbRequestFailedException : Exception
     {
     }
 
+    /// <summary>A failure of a given <paramref name="kind"/> (a body that broke off is <see cref="PgbFailureKind.Interrupted"/>).</summary>
+    public PgbRequestFailedException(int status, string? errorMessage, string method, string redactedUrl, PgbFailureKind kind, Exception? innerException = null)
+        : this(status, errorMessage, method, redactedUrl, innerException, [], kind == PgbFailureKind.Interrupted, kind)
+    {
+    }
+
     /// <param name="secrets">The client's own secrets, removed wherever they appear, not only inside URLs.</param>
     /// <param name="kind">Null: read from the status (0 no answer, 400 and up an error status, anything else unexpected).</param>
     internal PgbRequestFailedException(int status, string? errorMessage, string method, string redactedUrl, Exception? innerException, IReadOnlyList<string> secrets,
