@@ -47,7 +47,7 @@ public sealed class PgbFaultPlan
         {
             Status = status,
             RetryAfterSeconds = retryAfterSeconds,
-            Message = string.IsNullOrEmpty(message) ? FaultMatch.ReasonPhrase(status) : message,
+            Message = string.IsNullOrEmpty(message) ? Errors.ServerErrors.ReasonPhrase(status) : message,
         });
     }
 
@@ -82,12 +82,18 @@ public sealed class PgbFaultPlan
     /// <summary>Removes every rule: requests from now on are served normally.</summary>
     public void Clear()
     {
-        lock (_gate) { _rules.Clear(); }
+        lock (_gate)
+        {
+            _rules.Clear();
+        }
     }
 
     private PgbFaultRule Add(PgbFaultRule rule)
     {
-        lock (_gate) { _rules.Add(rule); }
+        lock (_gate)
+        {
+            _rules.Add(rule);
+        }
         return rule;
     }
 

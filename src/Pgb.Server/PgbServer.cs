@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Pgb.Server.Hosting;
-using Pgb.Server.Model;
 
 namespace Pgb.Server;
 
@@ -80,23 +79,7 @@ public sealed class PgbServer : IAsyncDisposable
 
     /// <summary>The bytes of the app's current completed build for <paramref name="platform"/> - exactly what a download
     /// serves - or null when there is no such app, no build, or it is still pending or failed.</summary>
-    public byte[]? GetArtifact(int appId, string platform)
-    {
-        if (_state.Apps.Find(appId) is not { } app || !Platforms.TryNormalize(platform, out var canonical))
-        {
-            return null;
-        }
-
-        PlatformBuild? build;
-        lock (app.Gate)
-        {
-            build = app.Builds.GetValueOrDefault(canonical);
-        }
-
-        // What the blob store holds, when a download stored it (the bytes /storage serves, also after a restart), else
-        // the same bytes made from the build's spec.
-        return build is not null && build.State(_state.Now) == BuildStates.Complete ? _state.Blobs.Get(build.StorageKey) ?? build.Artifact : null;
-    }
+    public byte[]? GetArtifact(int appId, string platform) => _state.Apps.CurrentArtifact(appId, platform);
 
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {

@@ -52,13 +52,19 @@ public sealed class PgbSimulation
             throw new ArgumentException($"Unknown platform '{platform}'. Known: {string.Join(", ", Platforms.All)} (windows = winphone).", nameof(platform));
         }
 
-        lock (_gate) { _failures[canonical] = message; }
+        lock (_gate)
+        {
+            _failures[canonical] = message;
+        }
     }
 
     /// <summary>Builds queued from now on succeed on every platform.</summary>
     public void ClearFailures()
     {
-        lock (_gate) { _failures.Clear(); }
+        lock (_gate)
+        {
+            _failures.Clear();
+        }
     }
 
     /// <summary>Signing-key passwords the simulation treats as wrong. The service never checked passwords on upload or
@@ -68,18 +74,27 @@ public sealed class PgbSimulation
     public void RejectKeyPassword(string password)
     {
         ArgumentNullException.ThrowIfNull(password);
-        lock (_gate) { _rejectedKeyPasswords.Add(password); }
+        lock (_gate)
+        {
+            _rejectedKeyPasswords.Add(password);
+        }
     }
 
     /// <summary>From now on every key password counts as right.</summary>
     public void ClearRejectedKeyPasswords()
     {
-        lock (_gate) { _rejectedKeyPasswords.Clear(); }
+        lock (_gate)
+        {
+            _rejectedKeyPasswords.Clear();
+        }
     }
 
     internal bool IsRejectedKeyPassword(string password)
     {
-        lock (_gate) { return _rejectedKeyPasswords.Contains(password); }
+        lock (_gate)
+        {
+            return _rejectedKeyPasswords.Contains(password);
+        }
     }
 
     internal (TimeSpan Duration, string? Failure) ForQueue(string platform)

@@ -19,7 +19,7 @@ public sealed class NotBuiltTests
     public async Task Wait_WhenIosStaysNullWithoutAKey_FailsWithPGB3004NamingThePlatformAndHowToSelectAKey()
     {
         var handler = new FakeHandler(_ => PipelineFactory.App(5, ("android", "complete"), ("ios", null)));
-        var clock = new FakeClock();
+        var clock = new ManualPgbClock();
         using var client = PipelineFactory.CreateClient(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(

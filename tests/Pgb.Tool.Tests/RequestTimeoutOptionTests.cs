@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Pgb.Pipeline;
+using Pgb.Testing;
 
 namespace Pgb.Tool.Tests;
 
@@ -42,7 +43,7 @@ public sealed class RequestTimeoutOptionTests
     [DataRow("docs/pgb.md", "--request-timeout SECONDS")]
     public void Docs_QuoteTheDefault(string doc, string setting)
     {
-        var text = File.ReadAllText(CommandLineSafetyTests.FindRepoFile(doc.Split('/')));
+        var text = File.ReadAllText(RepositoryFiles.Path(doc.Split('/')));
         var row = text.Split('\n').Select(l => l.TrimEnd('\r')).SingleOrDefault(l => l.StartsWith($"| `{setting}` |", StringComparison.Ordinal));
 
         Assert.IsNotNull(row, $"{doc} has no table row for `{setting}`");
@@ -52,7 +53,7 @@ public sealed class RequestTimeoutOptionTests
     [TestMethod]
     public void Readme_StatesTheDefaultsInItsReliabilitySection()
     {
-        var readme = File.ReadAllText(CommandLineSafetyTests.FindRepoFile("README.md"));
+        var readme = File.ReadAllText(RepositoryFiles.Path("README.md"));
         var start = readme.IndexOf("## Reliability", StringComparison.Ordinal);
         Assert.IsGreaterThanOrEqualTo(0, start, "README.md has a Reliability section");
         var section = readme[start..readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal)];
@@ -68,7 +69,7 @@ public sealed class RequestTimeoutOptionTests
     {
         foreach (var file in new[] { "Pgb.Build.Tasks.props", "Pgb.Build.Tasks.targets" })
         {
-            var text = File.ReadAllText(CommandLineSafetyTests.FindRepoFile("build", file));
+            var text = File.ReadAllText(RepositoryFiles.Path("build", file));
             Assert.DoesNotMatchRegex(new Regex("<PgbRequestTimeoutSeconds[ >]"), text, $"{file} sets the request timeout; the tasks apply PgbWaitOptions' own");
         }
     }

@@ -13,9 +13,6 @@ internal static partial class RepoUrls
         return match.Success ? match.Groups["user"].Value + "@" : null;
     }
 
-    public static string PrivateRepoMessage(string userInfo) =>
-        $"Private repository URLs not supported - try removing \"{userInfo}\"";
-
     [GeneratedRegex(@"^(?:[A-Za-z][A-Za-z0-9+.\-]*://)?(?<user>[^/@\s]+)@[^/@\s]+", RegexOptions.CultureInvariant)]
     private static partial Regex UserInfo();
 }

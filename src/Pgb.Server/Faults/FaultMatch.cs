@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.WebUtilities;
-
 namespace Pgb.Server.Faults;
 
 /// <summary>Checks and normalizes what a fault rule matches, so a typo fails when the rule is added rather than
@@ -51,9 +49,6 @@ internal static class FaultMatch
         ArgumentOutOfRangeException.ThrowIfLessThan(times, 1);
         return times;
     }
-
-    public static string ReasonPhrase(int status) =>
-        ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "error";
 
     /// <summary>Faults run before the server's own path clean-up (they play a front end), so requests are matched on
     /// the cleaned path here too: <c>/api//v1/apps/</c> is <c>/api/v1/apps</c>.</summary>

@@ -1,41 +1,18 @@
-using System.Text.Json.Nodes;
-using Pgb.Server.Hosting;
+using Pgb.Server.Apps;
 using Pgb.Server.Http;
 using Pgb.Server.Model;
+using static Pgb.Server.Handlers.HandlerContext;
 
 namespace Pgb.Server.Handlers;
 
 /// <summary>GET /api/v1/apps/:id/collaborators and .../collaborators/:id: read-only, so that the <c>link</c>s the app
-/// answers hand out lead somewhere (HATEOAS); without them the listing fell through to the download route.</summary>
-internal sealed class CollaboratorHandlers(ServerState state)
+/// answers hand out lead somewhere (HATEOAS) instead of into the download route, <c>/apps/:id/:platform</c>.</summary>
+internal sealed class CollaboratorHandlers(AppService apps)
 {
-    public Task List(HttpContext context)
-    {
-        var app = HandlerContext.OwnedApp(context, state, HandlerContext.RouteId(context));
-        JsonObject json;
-        lock (app.Gate)
-        {
-            json = AppJson.Collaborators(app);
-        }
+    public Task List(HttpContext context) =>
+        JsonResponses.WriteAsync(context, StatusCodes.Status200OK, AppJson.Collaborators(apps.Get(Caller(context), RouteId(context))));
 
-        return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, json);
-    }
-
-    public Task Get(HttpContext context)
-    {
-        var app = HandlerContext.OwnedApp(context, state, HandlerContext.RouteId(context));
-        var requested = HandlerContext.RouteString(context, "collaboratorId");
-        if (requested != app.OwnerId.ToString(System.Globalization.CultureInfo.InvariantCulture))
-        {
-            throw ApiException.NotFound($"collaborator #{requested} not available for app #{app.Id}");
-        }
-
-        JsonObject json;
-        lock (app.Gate)
-        {
-            json = AppJson.Collaborator(app, state.Now);
-        }
-
-        return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, json);
-    }
+    public Task Get(HttpContext context) =>
+        JsonResponses.WriteAsync(context, StatusCodes.Status200OK,
+            AppJson.Collaborator(apps.Collaborator(Caller(context), RouteId(context), RouteString(context, "collaboratorId"))));
 }

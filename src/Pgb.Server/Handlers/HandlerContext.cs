@@ -1,47 +1,36 @@
 using System.Globalization;
-using Pgb.Server.Hosting;
-using Pgb.Server.Http;
+using Pgb.Server.Errors;
+using Pgb.Server.Middleware;
 using Pgb.Server.Model;
-using Pgb.Server.Pipeline;
+using Pgb.Server.Stores;
 
 namespace Pgb.Server.Handlers;
 
-/// <summary>Small helpers every handler needs: route values, the caller's app, platform names.</summary>
+/// <summary>What every handler takes from a request: the caller, route values, uploads; and the storage URL it answers.</summary>
 internal static class HandlerContext
 {
-    public static int RouteId(HttpContext context, string name = "id") =>
-        int.TryParse(context.Request.RouteValues[name]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+    public static StoredAccount Caller(HttpContext context) => AuthMiddleware.Account(context);
+
+    /// <summary>The app id of the route; an id that is not a number names no app.</summary>
+    public static int RouteId(HttpContext context) =>
+        int.TryParse(RouteString(context, "id"), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? id
-            : throw ApiException.NotFound($"app #{context.Request.RouteValues[name]} not available");
+            : throw ServerErrors.AppNotAvailable(RouteString(context, "id"));
 
     public static string RouteString(HttpContext context, string name) => context.Request.RouteValues[name]?.ToString() ?? string.Empty;
 
-    /// <summary>The app if it exists and belongs to the caller; another user's app is "not available" too, so ids do
-    /// not leak whether they exist.</summary>
-    public static AppRecord OwnedApp(HttpContext context, ServerState state, int id)
+    /// <summary>Reads an upload into one array of its exact size (uploads can be near 2 GiB; no second copy).</summary>
+    public static async Task<Upload> ReadUploadAsync(IFormFile file, CancellationToken cancellationToken)
     {
-        var app = state.Apps.Find(id);
-        return app is not null && app.OwnerId == AuthMiddleware.Account(context).Id ? app : throw ApiException.AppNotAvailable(id);
-    }
-
-    /// <summary>Canonical platform names; 400 for names the API does not know.</summary>
-    public static IReadOnlyList<string> Platforms(IEnumerable<string> names)
-    {
-        var result = new List<string>();
-        foreach (var name in names)
+        if (file.Length > Hosting.ServerApp.MaxBodySize)
         {
-            if (!Model.Platforms.TryNormalize(name, out var platform))
-            {
-                throw ApiException.BadRequest($"unknown platform '{name}' (known: {string.Join(", ", Model.Platforms.All)})");
-            }
-
-            if (!result.Contains(platform))
-            {
-                result.Add(platform);
-            }
+            throw ServerErrors.RequestTooLarge();
         }
 
-        return result;
+        var content = new byte[file.Length];
+        await using var stream = file.OpenReadStream();
+        await stream.ReadExactlyAsync(content, cancellationToken);
+        return new Upload(file.FileName, content);
     }
 
     /// <summary>Absolute URL of a public blob, at the origin the client used (proxy-aware).</summary>

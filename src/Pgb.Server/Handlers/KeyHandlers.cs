@@ -1,224 +1,83 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using Pgb.Server.Hosting;
 using Pgb.Server.Http;
 using Pgb.Server.Keys;
 using Pgb.Server.Model;
-using Pgb.Server.Pipeline;
+using static Pgb.Server.Handlers.HandlerContext;
 
 namespace Pgb.Server.Handlers;
 
-/// <summary>/api/v1/keys (list, read, upload, unlock, delete) and v0's key listing and upload. Key files are read to
-/// check they were sent and then dropped: the simulation signs nothing, so keeping private keys would only be a
-/// liability. Passwords go into the key and nowhere else (not into answers, errors or the log).</summary>
-internal sealed class KeyHandlers(ServerState state)
+/// <summary>/api/v1/keys (list, read, upload, unlock, delete) and v0's key listing and upload (the rules:
+/// <see cref="KeyService"/>).</summary>
+internal sealed class KeyHandlers(KeyService keys)
 {
-    public Task List(HttpContext context)
-    {
-        JsonObject groups;
-        lock (state.Keys.Gate)
-        {
-            groups = KeyJson.Groups(state.Keys.List(AuthMiddleware.Account(context).Id));
-        }
-
-        return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, new JsonObject { ["keys"] = groups, ["link"] = "/api/v1/keys" });
-    }
+    public Task List(HttpContext context) =>
+        JsonResponses.WriteAsync(context, StatusCodes.Status200OK,
+            new JsonObject { ["keys"] = KeyJson.Groups(keys.List(Caller(context))), ["link"] = "/api/v1/keys" });
 
     public Task ListPlatform(HttpContext context)
     {
-        var group = Group(context);
-        var all = new JsonArray();
-        lock (state.Keys.Gate)
-        {
-            foreach (var key in state.Keys.List(AuthMiddleware.Account(context).Id, group))
-            {
-                all.Add(KeyJson.Single(key));
-            }
-        }
-
+        var (group, listed) = keys.ListGroup(Caller(context), RouteString(context, "platform"));
+        var all = new JsonArray([.. listed.Select(key => (JsonNode)KeyJson.Single(key))]);
         return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, new JsonObject { ["keys"] = all, ["link"] = $"/api/v1/keys/{group}" });
     }
 
-    public Task Get(HttpContext context)
-    {
-        var key = Find(context);
-        return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, Render(key, KeyJson.Single));
-    }
+    public Task Get(HttpContext context) =>
+        JsonResponses.WriteAsync(context, StatusCodes.Status200OK, KeyJson.Single(keys.Get(Caller(context), RouteString(context, "platform"), RouteString(context, "keyId"))));
 
-    /// <summary>POST /api/v1/keys/:platform: 201 with the key, <c>locked</c> unless every password came along.</summary>
+    /// <summary>POST /api/v1/keys/:platform: 201 with the key.</summary>
     public async Task Add(HttpContext context)
     {
-        var key = await UploadAsync(context);
-        await JsonResponses.WriteAsync(context, StatusCodes.Status201Created, Render(key, KeyJson.Single));
+        var key = await keys.AddAsync(Caller(context), RouteString(context, "platform"), () => NewKeyAsync(context));
+        await JsonResponses.WriteAsync(context, StatusCodes.Status201Created, KeyJson.Single(key));
     }
 
-    /// <summary>PUT /api/v1/keys/:platform/:id: takes passwords (unchecked, as the service did), a new <c>title</c>,
-    /// or <c>lock: true</c>.</summary>
+    /// <summary>PUT /api/v1/keys/:platform/:id: passwords, a new <c>title</c>, or <c>lock: true</c>.</summary>
     public async Task Update(HttpContext context)
     {
-        var key = Find(context);
-        var data = await RequestData.ReadAsync(context);
-        var title = data.GetString("title");
-        var relock = data.GetBool("lock") == true;
-        lock (state.Keys.Gate)
-        {
-            var changed = key.SetPasswords(KeyPasswords.From(key.Platform, data.Fields));
-            if (!string.IsNullOrWhiteSpace(title))
-            {
-                key.Title = title.Trim();
-                changed = true;
-            }
-
-            if (relock)
-            {
-                key.Lock();
-                changed = true;
-            }
-
-            if (changed)
-            {
-                key.UpdatedAt = state.Now;
-            }
-        }
-
-        await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, Render(key, KeyJson.Single));
+        var key = await keys.UpdateAsync(Caller(context), RouteString(context, "platform"), RouteString(context, "keyId"), () => KeyUpdateAsync(context));
+        await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, KeyJson.Single(key));
     }
 
-    /// <summary>DELETE: 202 <c>{"success":"android key 8 deleted"}</c>. Apps that selected it keep the id (shown with a
-    /// null title) and build as if no key of this store were selected.</summary>
+    /// <summary>DELETE: 202 <c>{"success":"android key 8 deleted"}</c>.</summary>
     public Task Delete(HttpContext context)
     {
-        var key = Find(context);
-        state.Keys.Remove(key.OwnerId, key.Platform, key.Id);
-        return JsonResponses.WriteAsync(context, StatusCodes.Status202Accepted,
-            new JsonObject { ["success"] = $"{key.Platform} key {key.Id} deleted" });
+        var key = keys.Delete(Caller(context), RouteString(context, "platform"), RouteString(context, "keyId"));
+        return JsonResponses.WriteAsync(context, StatusCodes.Status202Accepted, new JsonObject { ["success"] = $"{key.Platform} key {key.Id} deleted" });
     }
 
-    /// <summary>GET /api/v0/keys: the three seed platforms, each a list of v0 entries.</summary>
-    public Task V0List(HttpContext context)
-    {
-        var keys = state.Keys.List(AuthMiddleware.Account(context).Id);
-        var json = new JsonObject();
-        lock (state.Keys.Gate)
-        {
-            foreach (var platform in new[] { "ios", "blackberry", "android" })
-            {
-                json[platform] = new JsonArray([.. keys.Where(k => k.Platform == platform).Select(k => (JsonNode)KeyJson.V0(k))]);
-            }
-        }
+    public Task V0List(HttpContext context) =>
+        JsonResponses.WriteAsync(context, StatusCodes.Status200OK, KeyJson.V0Groups(keys.List(Caller(context))));
 
-        return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, json);
-    }
-
-    public Task V0ListPlatform(HttpContext context)
-    {
-        var group = Group(context);
-        var all = new JsonArray();
-        lock (state.Keys.Gate)
-        {
-            foreach (var key in state.Keys.List(AuthMiddleware.Account(context).Id, group))
-            {
-                all.Add(KeyJson.V0(key));
-            }
-        }
-
-        return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, all);
-    }
+    public Task V0ListPlatform(HttpContext context) =>
+        JsonResponses.WriteAsync(context, StatusCodes.Status200OK,
+            new JsonArray([.. keys.ListGroup(Caller(context), RouteString(context, "platform")).Keys.Select(key => (JsonNode)KeyJson.V0(key))]));
 
     /// <summary>POST /api/v0/keys/:platform: the same upload, answered in v0's shape.</summary>
     public async Task V0Add(HttpContext context)
     {
-        var key = await UploadAsync(context);
-        await JsonResponses.WriteAsync(context, StatusCodes.Status201Created, Render(key, KeyJson.V0));
+        var key = await keys.AddAsync(Caller(context), RouteString(context, "platform"), () => NewKeyAsync(context));
+        await JsonResponses.WriteAsync(context, StatusCodes.Status201Created, KeyJson.V0(key));
     }
 
-    private async Task<SigningKey> UploadAsync(HttpContext context)
+    private static async Task<NewKey> NewKeyAsync(HttpContext context)
     {
-        var group = Group(context);
-        if (!KeyPlatforms.Uploadable.Contains(group))
-        {
-            throw ApiException.BadRequest($"{group} signing keys cannot be uploaded to this server (it takes {string.Join(", ", KeyPlatforms.Uploadable)})");
-        }
-
         var data = await RequestData.ReadAsync(context);
-        var title = data.GetString("title");
-        if (string.IsNullOrWhiteSpace(title))
+        var files = new Dictionary<string, Upload>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in data.Files)
         {
-            throw ApiException.BadRequest("title is required");
+            if (!files.ContainsKey(file.Name))
+            {
+                files[file.Name] = await ReadUploadAsync(file, context.RequestAborted);
+            }
         }
 
-        var alias = data.GetString("alias");
-        if (group == "android" && string.IsNullOrWhiteSpace(alias))
-        {
-            throw ApiException.BadRequest("alias is required for an android key");
-        }
-
-        var role = data.GetString("role")?.Trim().ToLowerInvariant() ?? "developer";
-        if (group == "ios" && role is not ("developer" or "distribution"))
-        {
-            throw ApiException.BadRequest("role must be developer or distribution");
-        }
-
-        var fileNames = new List<string>();
-        foreach (var names in KeyPlatforms.FileParts(group))
-        {
-            var file = data.File(names);
-            if (file is null || file.Length == 0)
-            {
-                throw ApiException.BadRequest($"a {names[0]} file is required for a {group} key");
-            }
-
-            fileNames.Add(Path.GetFileName(file.FileName));
-        }
-
-        var passwords = KeyPasswords.From(group, data.Fields);
-        var relock = data.GetBool("lock") == true;
-        return state.Keys.Add(AuthMiddleware.Account(context).Id, group, state.Now, key =>
-        {
-            key.Title = title.Trim();
-            if (group == "android")
-            {
-                key.Alias = alias!.Trim();
-            }
-            else if (group == "ios")
-            {
-                key.CertName = fileNames[0];
-                key.Provision = fileNames[1];
-                key.Role = role;
-            }
-
-            key.SetPasswords(passwords);
-            if (relock)
-            {
-                key.Lock();
-            }
-        });
+        return new NewKey(data.GetString("title"), data.GetString("alias"), data.GetString("role"), KeyPasswords.Read(data.Fields),
+            data.GetBool("lock") == true, files);
     }
 
-    private JsonObject Render(SigningKey key, Func<SigningKey, JsonObject> shape)
+    private static async Task<KeyUpdate> KeyUpdateAsync(HttpContext context)
     {
-        lock (state.Keys.Gate)
-        {
-            return shape(key);
-        }
-    }
-
-    private SigningKey Find(HttpContext context)
-    {
-        var group = Group(context);
-        var raw = HandlerContext.RouteString(context, "keyId");
-        return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            && state.Keys.Find(AuthMiddleware.Account(context).Id, group, id) is { } key
-            ? key
-            : throw ApiException.NotFound($"could not find {group} key #{raw}");
-    }
-
-    /// <summary>A key group or platform name, lower-cased, windows as winphone; 404 for anything else.</summary>
-    private static string Group(HttpContext context)
-    {
-        var name = HandlerContext.RouteString(context, "platform").ToLowerInvariant();
-        return Platforms.KeyGroups.Contains(name) || Platforms.All.Contains(name)
-            ? KeyPlatforms.Group(name)
-            : throw ApiException.NotFound($"unknown key platform '{name}' (known: {string.Join(", ", Platforms.KeyGroups)})");
+        var data = await RequestData.ReadAsync(context);
+        return new KeyUpdate(data.GetString("title"), KeyPasswords.Read(data.Fields), data.GetBool("lock") == true);
     }
 }

@@ -1,10 +1,13 @@
-using Pgb.Server.Pipeline;
+using Pgb.Server.Apps;
+using Pgb.Server.Keys;
+using Pgb.Server.Middleware;
 using Pgb.Server.Stores;
 
 namespace Pgb.Server.Hosting;
 
-/// <summary>Everything one running server shares between its pipeline and handlers (one per <see cref="PgbServer"/>,
-/// so several servers can run side by side in one test process).</summary>
+/// <summary>Everything one running server shares between its middleware and handlers (one per <see cref="PgbServer"/>,
+/// so several servers can run side by side in one test process): the accounts, the storage, and the services that own
+/// apps and keys.</summary>
 internal sealed class ServerState
 {
     private readonly DateTimeOffset _startedAt;
@@ -21,6 +24,10 @@ internal sealed class ServerState
         Storage = options.DataDirectory is null
             ? ServerStorage.InMemory()
             : ServerStorage.Open(options.DataDirectory, _startedAt, () => Now, id => Accounts.FindById(id)?.Account.Email);
+
+        // Signing keys live in memory only, even with a data directory.
+        Keys = new KeyService(new KeyStore(), Simulation, () => Now);
+        Apps = new AppService(Storage.Apps, Storage.Blobs, Keys, Simulation, () => Now);
     }
 
     public PgbServerOptions Options { get; }
@@ -32,18 +39,11 @@ internal sealed class ServerState
     /// <summary>In memory, or the data directory's stores (opened, locked and read by the constructor).</summary>
     public ServerStorage Storage { get; }
 
-    public IAppStore Apps => Storage.Apps;
-
-    public IBlobStore Blobs => Storage.Blobs;
-
     public PgbSimulation Simulation { get; }
 
-    /// <summary>Signing keys of every account; in memory only, even with a data directory.</summary>
-    public Keys.KeyStore Keys { get; } = new();
+    public AppService Apps { get; }
 
-    /// <summary>For <see cref="Model.AppRecord.QueueBuilds"/>: what the app's selected keys do to its builds.</summary>
-    public Func<string, string?> KeyFailure(Model.AppRecord app) =>
-        platform => Pgb.Server.Keys.KeyBuildCheck.Failure(Keys, Simulation, app.OwnerId, platform, app.KeyIds);
+    public KeyService Keys { get; }
 
     public RequestJournal Journal { get; } = new();
 

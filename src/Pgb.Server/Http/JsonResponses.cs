@@ -1,11 +1,12 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Pgb.Server.Errors;
 
 namespace Pgb.Server.Http;
 
 /// <summary>Writes the API's JSON. Compact (the Read API: "actual JSON responses will not have significant
-/// whitespace"), UTF-8, quotes escaped as \" rather than \u0022 so messages read as the seeds show them.</summary>
+/// whitespace"), UTF-8, quotes escaped as \" rather than \u0022 so messages read as the API documentation shows them.</summary>
 internal static class JsonResponses
 {
     public const string ContentType = "application/json; charset=utf-8";
@@ -25,8 +26,9 @@ internal static class JsonResponses
         return context.Response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
     }
 
-    public static Task WriteErrorAsync(HttpContext context, int status, string message) =>
-        WriteAsync(context, status, new JsonObject { ["error"] = message });
+    /// <summary>An error answer, <c>{"error":message}</c> (see <see cref="ServerErrors"/>).</summary>
+    public static Task WriteErrorAsync(HttpContext context, ApiException error) =>
+        WriteAsync(context, error.Status, new JsonObject { ["error"] = error.Message });
 
     /// <summary>The 302 of downloads and icons: a Location header and the same URL as <c>{"location":...}</c>.</summary>
     public static Task RedirectAsync(HttpContext context, string location)

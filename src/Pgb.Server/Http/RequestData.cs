@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Pgb.Server.Errors;
 
 namespace Pgb.Server.Http;
 
 /// <summary>The fields of a write request, however the client sent them. Clients in the wild sent:
 /// a multipart <c>data</c> part holding JSON, with or without a Content-Type (or even with a file name);
-/// url-encoded <c>data=...</c> (curl -d in the seeds); every field as its own multipart part (the official pgb-api
+/// url-encoded <c>data=...</c> (curl -d in the API documentation's examples); every field as its own multipart part (the official pgb-api
 /// library: <c>title</c>, <c>keys</c> as a JSON string, ...); or a JSON body. All end up in <see cref="Fields"/>;
 /// fields inside <c>data</c> win over loose parts of the same name.</summary>
 internal sealed class RequestData
@@ -94,6 +95,9 @@ internal sealed class RequestData
         return new RequestData(fields, files);
     }
 
+    /// <summary>Every uploaded file, in the order sent.</summary>
+    public IReadOnlyList<IFormFile> Files => _files is null ? [] : [.. _files];
+
     /// <summary>The first uploaded file under any of <paramref name="names"/> (e.g. <c>icon</c>, then v0's <c>file</c>).</summary>
     public IFormFile? File(params string[] names) =>
         names.Select(n => _files?.GetFile(n)).FirstOrDefault(f => f is not null);
@@ -133,7 +137,7 @@ internal sealed class RequestData
             "true" or "1" or "yes" or "on" => true,
             "false" or "0" or "no" or "off" or "" => false,
             null => null,
-            var other => throw ApiException.BadRequest($"'{name}' must be true or false, not '{other}'"),
+            var other => throw ServerErrors.NotABoolean(name, other),
         };
     }
 
@@ -155,10 +159,10 @@ internal sealed class RequestData
         }
         catch (JsonException e)
         {
-            throw ApiException.BadRequest($"could not parse data as JSON: {e.Message}");
+            throw ServerErrors.DataNotJson(e.Message);
         }
 
-        return node as JsonObject ?? throw ApiException.BadRequest("data must be a JSON object");
+        return node as JsonObject ?? throw ServerErrors.DataNotAnObject();
     }
 
     /// <summary>A loose multipart part: JSON objects/arrays (e.g. <c>keys</c>) are parsed, anything else stays a string.</summary>

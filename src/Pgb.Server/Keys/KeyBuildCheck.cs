@@ -1,8 +1,8 @@
 namespace Pgb.Server.Keys;
 
 /// <summary>What a selected signing key does to a build, decided when the build is queued (like every other simulated
-/// outcome). Only keys the app's owner has in the store count: an id naming no such key changes nothing, as before the
-/// store existed, so apps that select ids of keys never uploaded here still build.</summary>
+/// outcome). Only keys the app's owner has in the store count: an id naming no such key changes nothing, so apps that
+/// select ids of keys never uploaded here still build (docs/server.md, "Signing keys").</summary>
 internal static class KeyBuildCheck
 {
     /// <summary>The real service's message for a build with a locked key.</summary>

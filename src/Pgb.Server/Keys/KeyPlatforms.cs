@@ -7,6 +7,9 @@ internal static class KeyPlatforms
     /// API docs never describe their upload, so the server refuses it rather than guess.</summary>
     public static readonly IReadOnlyList<string> Uploadable = ["ios", "android", "blackberry"];
 
+    /// <summary>The password fields of every platform.</summary>
+    public static readonly IReadOnlyList<string> AllPasswordNames = ["password", "key_pw", "keystore_pw"];
+
     /// <summary>The password fields that unlock a key: one for iOS and BlackBerry, two for Android.</summary>
     public static IReadOnlyList<string> PasswordNames(string platform) =>
         platform == "android" ? ["key_pw", "keystore_pw"] : ["password"];

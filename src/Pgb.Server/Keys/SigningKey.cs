@@ -20,7 +20,7 @@ internal sealed class SigningKey(int id, int ownerId, string platform, DateTimeO
     /// <summary>Android only: the alias inside the keystore.</summary>
     public string? Alias { get; set; }
 
-    /// <summary>iOS only: the uploaded file names (the files themselves are not kept, see KeyHandlers).</summary>
+    /// <summary>iOS only: the uploaded file names (the files themselves are not kept, see <see cref="KeyService"/>).</summary>
     public string? CertName { get; set; }
 
     public string? Provision { get; set; }
@@ -60,4 +60,6 @@ internal sealed class SigningKey(int id, int ownerId, string platform, DateTimeO
 
     /// <summary>True when any held password is one the simulation rejects.</summary>
     public bool HasPasswordIn(Func<string, bool> rejected) => _passwords.Values.Any(rejected);
+
+    public KeyInfo Snapshot() => new(Id, Platform, Title, Alias, CertName, Provision, Role, Locked, UpdatedAt);
 }

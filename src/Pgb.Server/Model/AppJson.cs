@@ -6,14 +6,16 @@ namespace Pgb.Server.Model;
 
 /// <summary>The v1 JSON shapes, as the Read and Write API show them. They drift between endpoints and the server
 /// reproduces the drift on purpose: <c>collaborators</c> is an array in create/update answers and an object with
-/// <c>active</c>/<c>pending</c> in GET; <c>build_count</c> is null before the first build. Call under the app's gate.</summary>
+/// <c>active</c>/<c>pending</c> in GET; <c>build_count</c> is null before the first build. Rendered from an
+/// <see cref="AppView"/>, so an answer shows one state of the app.</summary>
 internal static class AppJson
 {
     public static string Link(int id) => $"/api/v1/apps/{id}";
 
     /// <summary>GET /api/v1/apps entries.</summary>
-    public static JsonObject Summary(AppRecord app, DateTimeOffset now)
+    public static JsonObject Summary(AppView view)
     {
+        var app = view.App;
         var status = new JsonObject();
         var download = new JsonObject();
         var error = new JsonObject();
@@ -25,7 +27,7 @@ internal static class AppJson
                 continue;
             }
 
-            var state = build.State(now);
+            var state = build.State(view.Now);
             status[platform] = state;
             if (state == BuildStates.Complete)
             {
@@ -60,108 +62,67 @@ internal static class AppJson
     }
 
     /// <summary>GET /api/v1/apps/:id: the summary plus keys and the collaborators object.</summary>
-    public static JsonObject Detail(AppRecord app, DateTimeOffset now, KeyStore keys)
+    public static JsonObject Detail(AppView view)
     {
-        var json = Summary(app, now);
-        json["keys"] = Keys(app, keys);
-        json["collaborators"] = Collaborators(app);
+        var json = Summary(view);
+        json["keys"] = Keys(view);
+        json["collaborators"] = Collaborators(view);
         return json;
     }
 
     /// <summary>The collaborators object of GET /api/v1/apps/:id and of its own link. The server has no sharing: the
     /// owner is the one active collaborator, under the owner's account id.</summary>
-    public static JsonObject Collaborators(AppRecord app) => new()
+    public static JsonObject Collaborators(AppView view) => new()
     {
-        ["link"] = $"{Link(app.Id)}/collaborators",
-        ["active"] = new JsonArray(Owner(app)),
+        ["link"] = $"{Link(view.App.Id)}/collaborators",
+        ["active"] = new JsonArray(Owner(view.App)),
         ["pending"] = new JsonArray(),
     };
 
     /// <summary>One collaborator, as the Write API's collaborator answers show it: the person plus the app.</summary>
-    public static JsonObject Collaborator(AppRecord app, DateTimeOffset now)
+    public static JsonObject Collaborator(AppView view)
     {
-        var json = Owner(app);
-        json["app"] = Summary(app, now);
+        var json = Owner(view.App);
+        json["app"] = Summary(view);
         return json;
     }
 
     /// <summary>POST /api/v1/apps (201) and PUT /api/v1/apps/:id answers: collaborators as an array.</summary>
-    public static JsonObject Written(AppRecord app, DateTimeOffset now, KeyStore keys)
+    public static JsonObject Written(AppView view)
     {
-        var json = Summary(app, now);
-        json["keys"] = Keys(app, keys);
-        json["collaborators"] = new JsonArray(new JsonObject { ["person"] = app.OwnerEmail, ["role"] = "admin" });
+        var json = Summary(view);
+        json["keys"] = Keys(view);
+        json["collaborators"] = new JsonArray(new JsonObject { ["person"] = view.App.OwnerEmail, ["role"] = "admin" });
         return json;
     }
 
     /// <summary>GET /api/v1/apps/:id/status, the extension the official CLI polled every 2 s:
     /// <c>{"completed":bool,"status":{platform:state|null},"error":{platform:message}}</c> where <c>completed</c> is
     /// true once no queued platform is still <c>pending</c> (platforms never queued, status null, do not hold it up).</summary>
-    public static JsonObject Status(AppRecord app, DateTimeOffset now)
+    public static JsonObject Status(AppView view)
     {
-        var summary = Summary(app, now);
-        var completed = app.Builds.Values.All(b => b.State(now) != BuildStates.Pending);
+        var summary = Summary(view);
+        var completed = view.App.Builds.Values.All(b => b.State(view.Now) != BuildStates.Pending);
         return new JsonObject
         {
-            ["id"] = app.Id,
+            ["id"] = view.App.Id,
             ["completed"] = completed,
             ["status"] = summary["status"]!.DeepClone(),
             ["error"] = summary["error"]!.DeepClone(),
-            ["link"] = $"{Link(app.Id)}/status",
+            ["link"] = $"{Link(view.App.Id)}/status",
         };
     }
 
-    private static JsonObject Owner(AppRecord app) => new()
-    {
-        ["id"] = app.OwnerId,
-        ["person"] = app.OwnerEmail,
-        ["role"] = "admin",
-        ["link"] = $"{Link(app.Id)}/collaborators/{app.OwnerId}",
-    };
-
-    private static string Timestamp(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>The seed's three platforms always (null when no key is selected), plus any other selected one; a
-    /// selected key of the owner's shows its title.</summary>
-    private static JsonObject Keys(AppRecord app, KeyStore store)
-    {
-        var keys = new JsonObject();
-        foreach (var platform in new[] { "ios", "blackberry", "android" }.Concat(app.KeyIds.Keys).Distinct())
-        {
-            if (!app.KeyIds.TryGetValue(platform, out var id))
-            {
-                keys[platform] = null;
-                continue;
-            }
-
-            var key = store.Find(app.OwnerId, platform, id);
-            lock (store.Gate)
-            {
-                keys[platform] = KeyJson.OfApp(platform, id, key);
-            }
-        }
-
-        return keys;
-    }
-
-    public static JsonObject Me(StoredAccount account, IEnumerable<AppRecord> apps, KeyStore store)
+    /// <summary>GET /api/v1/me: the account, the apps it sees and its keys.</summary>
+    public static JsonObject Me(StoredAccount account, IEnumerable<AppView> apps, IReadOnlyList<KeyInfo> accountKeys)
     {
         var all = new JsonArray();
-        foreach (var app in apps)
+        foreach (var view in apps)
         {
-            lock (app.Gate)
-            {
-                all.Add(new JsonObject { ["title"] = app.Title, ["role"] = "owner", ["link"] = Link(app.Id) });
-            }
+            all.Add(new JsonObject { ["title"] = view.App.Title, ["role"] = "owner", ["link"] = Link(view.App.Id) });
         }
 
-        JsonObject keys;
-        lock (store.Gate)
-        {
-            keys = KeyJson.Groups(store.List(account.Id));
-        }
-
+        var keys = KeyJson.Groups(accountKeys);
         keys["link"] = "/api/v1/keys";
 
         // Accounts are fixed at start-up, so they were last updated when they were created.
@@ -177,5 +138,33 @@ internal static class AppJson
             ["keys"] = keys,
             ["link"] = "/api/v1/me",
         };
+    }
+
+    /// <summary>Times as the API shows them, v1 and v0: UTC, to the second.</summary>
+    public static string Timestamp(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static JsonObject Owner(AppRecord app) => new()
+    {
+        ["id"] = app.OwnerId,
+        ["person"] = app.OwnerEmail,
+        ["role"] = "admin",
+        ["link"] = $"{Link(app.Id)}/collaborators/{app.OwnerId}",
+    };
+
+    /// <summary>The three platforms of the Write API's examples always (null when no key is selected), plus any other
+    /// selected one (in the order of <see cref="Platforms.All"/>); a selected key of the owner's shows its title.</summary>
+    private static JsonObject Keys(AppView view)
+    {
+        var app = view.App;
+        var keys = new JsonObject();
+        foreach (var platform in new[] { "ios", "blackberry", "android" }.Concat(Platforms.All.Where(app.KeyIds.ContainsKey)).Distinct())
+        {
+            keys[platform] = app.KeyIds.TryGetValue(platform, out var id)
+                ? KeyJson.OfApp(platform, id, view.SelectedKeys.GetValueOrDefault(platform))
+                : null;
+        }
+
+        return keys;
     }
 }

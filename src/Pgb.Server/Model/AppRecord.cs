@@ -1,100 +1,113 @@
+using System.Collections.Immutable;
 using Pgb.Server.Build;
 
 namespace Pgb.Server.Model;
 
-/// <summary>An app and its builds. Not thread-safe by itself: every read or write happens under <see cref="Gate"/>
-/// (handlers lock it, mutate, render JSON, unlock) so a response never mixes two states.</summary>
-internal sealed class AppRecord
+/// <summary>One version of an app and its builds. Immutable: a change makes the next version (<c>with</c>), which the app
+/// service commits to the store while it holds <see cref="Gate"/>. Readers take the current version without locking,
+/// and whatever is rendered from a version shows exactly that state, however many changes follow.</summary>
+internal sealed record AppRecord
 {
-    public AppRecord(int id, int ownerId, string ownerEmail, bool repoBacked, DateTimeOffset now)
-    {
-        Id = id;
-        OwnerId = ownerId;
-        OwnerEmail = ownerEmail;
-        RepoBacked = repoBacked;
-        CreatedAt = now;
-        UpdatedAt = now;
-    }
+    private static readonly ImmutableDictionary<string, PlatformBuild> NoBuilds = ImmutableDictionary.Create<string, PlatformBuild>(StringComparer.Ordinal);
+    private static readonly ImmutableDictionary<string, int> NoKeys = ImmutableDictionary.Create<string, int>(StringComparer.Ordinal);
 
-    public object Gate { get; } = new();
+    /// <summary>Serializes the changes of one app: every version of it shares this object, and the service holds it
+    /// from reading the current version to committing the next, so no change is lost between the two.</summary>
+    public object Gate { get; private init; } = new();
 
-    public int Id { get; }
+    public required int Id { get; init; }
 
-    public int OwnerId { get; }
+    public required int OwnerId { get; init; }
 
-    public string OwnerEmail { get; }
+    public required string OwnerEmail { get; init; }
 
     /// <summary>create_method is immutable: remote_repo apps pull, file apps upload.</summary>
-    public bool RepoBacked { get; }
+    public required bool RepoBacked { get; init; }
 
-    public DateTimeOffset CreatedAt { get; }
+    public required DateTimeOffset CreatedAt { get; init; }
 
-    public DateTimeOffset UpdatedAt { get; set; }
+    public required DateTimeOffset UpdatedAt { get; init; }
 
-    public string Title { get; set; } = string.Empty;
+    public string Title { get; init; } = string.Empty;
 
-    public string? Package { get; set; }
+    public string? Package { get; init; }
 
-    public string? Version { get; set; }
+    public string? Version { get; init; }
 
-    public string? Description { get; set; }
+    public string? Description { get; init; }
 
-    public bool Debug { get; set; }
+    public bool Debug { get; init; }
 
-    public bool Private { get; set; } = true;
+    public bool Private { get; init; } = true;
 
-    public bool Hydrates { get; set; }
+    public bool Hydrates { get; init; }
 
-    public string PhonegapVersion { get; set; } = Defaults.PhonegapVersion;
+    public string PhonegapVersion { get; init; } = Defaults.PhonegapVersion;
 
-    public string? Repo { get; set; }
+    public string? Repo { get; init; }
 
     /// <summary>Pulls requested on a repo-backed app; they are recorded, not fetched.</summary>
-    public int PullCount { get; set; }
+    public int PullCount { get; init; }
 
     /// <summary>Blob key of the uploaded source (file apps).</summary>
-    public string? SourceKey { get; set; }
+    public string? SourceKey { get; init; }
 
-    public string? SourceFileName { get; set; }
+    public string? SourceFileName { get; init; }
 
     /// <summary>sha256 of the uploaded bytes, or of <c>repo:URL#pull=N</c> for repo apps (nothing is fetched).</summary>
-    public string SourceSha256 { get; set; } = string.Empty;
+    public string SourceSha256 { get; init; } = string.Empty;
 
     /// <summary>Set when the upload could not be read (a corrupt zip): builds then end in this error, as they did.</summary>
-    public string? SourceProblem { get; set; }
+    public string? SourceProblem { get; init; }
 
-    /// <summary>null until the first queue, as in the seed's create answer.</summary>
-    public int? BuildCount { get; set; }
+    /// <summary>null until the first queue, as in the Write API's create answer.</summary>
+    public int? BuildCount { get; init; }
 
-    public Dictionary<string, PlatformBuild> Builds { get; } = new(StringComparer.Ordinal);
+    public ImmutableDictionary<string, PlatformBuild> Builds { get; init; } = NoBuilds;
 
     /// <summary>Signing key ids selected per platform via <c>keys</c>. Ids naming none of the owner's keys are kept and
     /// echoed too (with a null title).</summary>
-    public Dictionary<string, int> KeyIds { get; } = new(StringComparer.Ordinal);
+    public ImmutableDictionary<string, int> KeyIds { get; init; } = NoKeys;
 
-    public AppIcon? Icon { get; set; }
+    public AppIcon? Icon { get; init; }
 
-    /// <summary>Discards the previous builds of <paramref name="platforms"/> (and their stored artifacts) and queues new
-    /// ones; other platforms are untouched. One queue = one build number, whatever the platform count.</summary>
-    /// <param name="keyFailure">the error a selected signing key causes on a platform (locked, wrong password), or null.</param>
-    public void QueueBuilds(IEnumerable<string> platforms, PgbSimulation simulation, DateTimeOffset now, Action<string> discardBlob, Func<string, string?>? keyFailure = null)
+    /// <summary>Every blob this version refers to: its source, its icon and its builds' packages (stored or not yet).
+    /// A blob lives exactly as long as a committed version refers to it.</summary>
+    public IEnumerable<string> BlobKeys()
     {
-        BuildCount = (BuildCount ?? 0) + 1;
-        foreach (var platform in platforms.Distinct())
+        if (SourceKey is not null)
         {
-            if (Builds.Remove(platform, out var old))
-            {
-                discardBlob(old.StorageKey);
-            }
-
-            var (duration, simulatedFailure) = simulation.ForQueue(platform);
-            var failure = SourceProblem ?? keyFailure?.Invoke(platform) ?? simulatedFailure;
-            var spec = new ArtifactSpec(Id, Title, Package ?? Defaults.Package, Version ?? Defaults.Version, platform,
-                BuildCount.Value, SourceSha256, Repo, Debug, PhonegapVersion);
-            Builds[platform] = new PlatformBuild(spec, now, duration, failure, KeyIds.ContainsKey(platform));
+            yield return SourceKey;
         }
 
-        UpdatedAt = now;
+        if (Icon is not null)
+        {
+            yield return Icon.StorageKey;
+        }
+
+        foreach (var build in Builds.Values)
+        {
+            yield return build.StorageKey;
+        }
+    }
+
+    /// <summary>The version with new builds of <paramref name="platforms"/> replacing their previous ones (other platforms
+    /// keep theirs). One queue = one build number, whatever the platform count.</summary>
+    /// <param name="keyFailure">the error a selected signing key causes on a platform (locked, wrong password), or null.</param>
+    public AppRecord QueueBuilds(IEnumerable<string> platforms, PgbSimulation simulation, DateTimeOffset now, Func<string, string?> keyFailure)
+    {
+        var buildCount = (BuildCount ?? 0) + 1;
+        var builds = Builds.ToBuilder();
+        foreach (var platform in platforms.Distinct())
+        {
+            var (duration, simulatedFailure) = simulation.ForQueue(platform);
+            var failure = SourceProblem ?? keyFailure(platform) ?? simulatedFailure;
+            var spec = new ArtifactSpec(Id, Title, Package ?? Defaults.Package, Version ?? Defaults.Version, platform,
+                buildCount, SourceSha256, Repo, Debug, PhonegapVersion);
+            builds[platform] = new PlatformBuild(spec, now, duration, failure, KeyIds.ContainsKey(platform));
+        }
+
+        return this with { BuildCount = buildCount, Builds = builds.ToImmutable(), UpdatedAt = now };
     }
 }
 

@@ -6,7 +6,7 @@ internal static class Platforms
     /// <summary>Every platform in the order the status maps list them.</summary>
     public static readonly IReadOnlyList<string> All = ["android", "blackberry", "ios", "symbian", "webos", "winphone"];
 
-    /// <summary>Key groups the key listings always show. ios/android/blackberry are the seed's; by 2018 the
+    /// <summary>Key groups the key listings always show. ios/android/blackberry are the Read API's; by 2018 the
     /// service also listed windows and winphone, and the official CLI crashes without them.</summary>
     public static readonly IReadOnlyList<string> KeyGroups = ["ios", "android", "blackberry", "windows", "winphone"];
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Pgb.Server.Build;
 using Pgb.Server.Model;
 
@@ -8,7 +9,7 @@ namespace Pgb.Server.Stores;
 /// than failing requests later.</summary>
 internal static class AppDocumentMapper
 {
-    /// <summary>Call under the app's gate. <paramref name="now"/> decides which builds are written as finished.</summary>
+    /// <summary><paramref name="now"/> decides which builds are written as finished.</summary>
     public static AppDocument ToDocument(AppRecord app, DateTimeOffset now) => new()
     {
         Format = DataFormat.Current,
@@ -33,9 +34,9 @@ internal static class AppDocumentMapper
         SourceSha256 = app.SourceSha256,
         SourceProblem = app.SourceProblem,
         BuildCount = app.BuildCount,
-        KeyIds = app.KeyIds.Count == 0 ? null : new Dictionary<string, int>(app.KeyIds, StringComparer.Ordinal),
+        KeyIds = app.KeyIds.IsEmpty ? null : new Dictionary<string, int>(app.KeyIds, StringComparer.Ordinal),
         Icon = app.Icon is { } icon ? new IconDocument { FileName = icon.FileName, StorageKey = icon.StorageKey } : null,
-        Builds = app.Builds.Count == 0 ? null : app.Builds.ToDictionary(b => b.Key, b => ToDocument(b.Value, now), StringComparer.Ordinal),
+        Builds = app.Builds.IsEmpty ? null : app.Builds.ToDictionary(b => b.Key, b => ToDocument(b.Value, now), StringComparer.Ordinal),
     };
 
     /// <summary>The record for a document read from <c>apps/{fileId}.json</c>. Builds that were pending get what was left
@@ -50,8 +51,34 @@ internal static class AppDocumentMapper
         Check(document.PullCount >= 0 && document.BuildCount is null or >= 0, "a negative count");
         Check(document.SourceKey is null || BlobPaths.IsValidKey(document.SourceKey), $"sourceKey '{document.SourceKey}' is not a blob key");
 
-        var app = new AppRecord(document.Id, document.OwnerId, ownerEmail(document.OwnerId) ?? document.OwnerEmail, document.RepoBacked, document.CreatedAt)
+        var keyIds = ImmutableDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
+        foreach (var (platform, keyId) in document.KeyIds ?? [])
         {
+            Check(Platforms.All.Contains(platform), $"keyIds names an unknown platform '{platform}'");
+            keyIds[platform] = keyId;
+        }
+
+        AppIcon? icon = null;
+        if (document.Icon is { } iconDocument)
+        {
+            Check(IsPublicKey(iconDocument.StorageKey), $"the icon's storageKey '{iconDocument.StorageKey}' is not a public/GUID/FILE blob key");
+            icon = new AppIcon(iconDocument.FileName, iconDocument.StorageKey);
+        }
+
+        var builds = ImmutableDictionary.CreateBuilder<string, PlatformBuild>(StringComparer.Ordinal);
+        foreach (var (platform, build) in document.Builds ?? [])
+        {
+            Check(build is not null, $"the build of '{platform}' is null");
+            builds[platform] = ToBuild(platform, build!, document.Id, loadedAt);
+        }
+
+        return new AppRecord
+        {
+            Id = document.Id,
+            OwnerId = document.OwnerId,
+            OwnerEmail = ownerEmail(document.OwnerId) ?? document.OwnerEmail,
+            RepoBacked = document.RepoBacked,
+            CreatedAt = document.CreatedAt,
             UpdatedAt = document.UpdatedAt,
             Title = document.Title,
             Package = document.Package,
@@ -68,46 +95,10 @@ internal static class AppDocumentMapper
             SourceSha256 = document.SourceSha256,
             SourceProblem = document.SourceProblem,
             BuildCount = document.BuildCount,
+            KeyIds = keyIds.ToImmutable(),
+            Builds = builds.ToImmutable(),
+            Icon = icon,
         };
-
-        foreach (var (platform, keyId) in document.KeyIds ?? [])
-        {
-            Check(Platforms.All.Contains(platform), $"keyIds names an unknown platform '{platform}'");
-            app.KeyIds[platform] = keyId;
-        }
-
-        if (document.Icon is { } icon)
-        {
-            Check(IsPublicKey(icon.StorageKey), $"the icon's storageKey '{icon.StorageKey}' is not a public/GUID/FILE blob key");
-            app.Icon = new AppIcon(icon.FileName, icon.StorageKey);
-        }
-
-        foreach (var (platform, build) in document.Builds ?? [])
-        {
-            Check(build is not null, $"the build of '{platform}' is null");
-            app.Builds[platform] = ToBuild(platform, build!, document.Id, loadedAt);
-        }
-
-        return app;
-    }
-
-    /// <summary>Every blob key a record refers to; the others in the blob folder are leftovers.</summary>
-    public static IEnumerable<string> BlobKeys(AppRecord app)
-    {
-        if (app.SourceKey is not null)
-        {
-            yield return app.SourceKey;
-        }
-
-        if (app.Icon is not null)
-        {
-            yield return app.Icon.StorageKey;
-        }
-
-        foreach (var build in app.Builds.Values)
-        {
-            yield return build.StorageKey;
-        }
     }
 
     private static BuildDocument ToDocument(PlatformBuild build, DateTimeOffset now) => new()

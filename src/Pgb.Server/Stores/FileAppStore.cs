@@ -6,8 +6,8 @@ using Pgb.Server.Model;
 namespace Pgb.Server.Stores;
 
 /// <summary>Apps in memory, as <see cref="InMemoryAppStore"/> keeps them, and each one also in <c>DIR/apps/N.json</c>,
-/// rewritten whole and atomically on every <see cref="Save"/>. Reads never touch the disk: the files are read once, by
-/// <see cref="FileAppStoreLoader"/>, when the server starts.</summary>
+/// rewritten whole and atomically by every <see cref="Add"/> and <see cref="Replace"/>. Reads never touch the disk: the
+/// files are read once, by <see cref="FileAppStoreLoader"/>, when the server starts.</summary>
 internal sealed class FileAppStore : IAppStore
 {
     private readonly DataDirectory _directory;
@@ -35,30 +35,52 @@ internal sealed class FileAppStore : IAppStore
         }
     }
 
-    /// <summary>Every app, reachable or not: apps whose owner id no configured account has are kept, not dropped.</summary>
-    public IReadOnlyCollection<AppRecord> All => _apps.Values.ToList();
-
-    /// <summary>The id is taken (and state.json written) before the record exists, so a crash right after cannot hand
-    /// the id out again. The app's own file is written by the <see cref="Save"/> that follows, once it is filled in.</summary>
-    public AppRecord Add(Func<int, AppRecord> create)
+    public int NextId()
     {
-        int id;
+        // The id is taken (and state.json written) before the app exists, so a crash right after cannot hand it out again.
         lock (_idGate)
         {
-            id = _lastId + 1;
+            var id = _lastId + 1;
             WriteState(_directory, id);
             _lastId = id;
+            return id;
         }
-
-        var app = create(id);
-        _apps[app.Id] = app;
-        return app;
     }
 
     public AppRecord? Find(int id) => _apps.TryGetValue(id, out var app) ? app : null;
 
-    public IReadOnlyList<AppRecord> ListOwnedBy(int accountId) =>
-        _apps.Values.Where(a => a.OwnerId == accountId).OrderBy(a => a.Id).ToList();
+    /// <summary>Every app, reachable or not: apps whose owner id no configured account has are kept, not dropped.</summary>
+    public IReadOnlyList<AppRecord> All() => [.. _apps.Values.OrderBy(a => a.Id)];
+
+    public void Add(AppRecord app)
+    {
+        lock (app.Gate)
+        {
+            if (_apps.ContainsKey(app.Id))
+            {
+                throw new InvalidOperationException($"app {app.Id} exists already");
+            }
+
+            Write(app);
+            _apps[app.Id] = app;
+        }
+    }
+
+    /// <summary>Rewrites the app's file, then makes the version current. Under the app's gate (callers hold it already;
+    /// it is reentrant), so the checkpoint never writes an older version over a newer one.</summary>
+    public void Replace(AppRecord app)
+    {
+        lock (app.Gate)
+        {
+            if (!_apps.ContainsKey(app.Id))
+            {
+                throw new InvalidOperationException($"app {app.Id} is not in the store");
+            }
+
+            Write(app);
+            _apps[app.Id] = app;
+        }
+    }
 
     public bool Remove(int id)
     {
@@ -67,8 +89,6 @@ internal sealed class FileAppStore : IAppStore
             return false;
         }
 
-        // Under the gate Save takes too: a save racing a delete either lands before it (and its file is deleted) or
-        // finds the app gone (and writes nothing), so a deleted app never comes back at the next start.
         lock (app.Gate)
         {
             if (!_apps.ContainsKey(id))
@@ -93,30 +113,6 @@ internal sealed class FileAppStore : IAppStore
         }
     }
 
-    /// <summary>Writes the app's file. Takes the app's gate (callers already hold it; it is reentrant), so two requests
-    /// saving one app write one after the other, each a complete file, the later state last.</summary>
-    public void Save(AppRecord app)
-    {
-        lock (app.Gate)
-        {
-            if (!_apps.TryGetValue(app.Id, out var stored) || !ReferenceEquals(stored, app))
-            {
-                return; // deleted meanwhile
-            }
-
-            var document = AppDocumentMapper.ToDocument(app, _now());
-            _directory.WriteAtomically(AppPath(_directory, app.Id), JsonSerializer.SerializeToUtf8Bytes(document, DataJsonContext.Default.AppDocument));
-            if (document.Builds?.Values.Any(b => !b.Finished) == true)
-            {
-                _pendingOnDisk[app.Id] = true;
-            }
-            else
-            {
-                _pendingOnDisk.TryRemove(app.Id, out _);
-            }
-        }
-    }
-
     /// <summary>Rewrites the apps whose file still shows a pending build (at start, once loaded, and when the server
     /// stops): builds finished by then are recorded as finished, and stay so whatever the clock says next time.</summary>
     public void Checkpoint()
@@ -125,7 +121,14 @@ internal sealed class FileAppStore : IAppStore
         {
             if (_apps.TryGetValue(id, out var app))
             {
-                Save(app);
+                lock (app.Gate)
+                {
+                    // The current version: a change may have been committed since the lookup above.
+                    if (_apps.TryGetValue(id, out var current))
+                    {
+                        Write(current);
+                    }
+                }
             }
         }
     }
@@ -136,4 +139,19 @@ internal sealed class FileAppStore : IAppStore
     public static void WriteState(DataDirectory directory, int lastId) =>
         directory.WriteAtomically(directory.StatePath, JsonSerializer.SerializeToUtf8Bytes(
             new StateDocument { Format = DataFormat.Current, LastAppId = lastId }, DataJsonContext.Default.StateDocument));
+
+    /// <summary>Writes the app's whole file atomically. Call under the app's gate, so two versions are written in order.</summary>
+    private void Write(AppRecord app)
+    {
+        var document = AppDocumentMapper.ToDocument(app, _now());
+        _directory.WriteAtomically(AppPath(_directory, app.Id), JsonSerializer.SerializeToUtf8Bytes(document, DataJsonContext.Default.AppDocument));
+        if (document.Builds?.Values.Any(b => !b.Finished) == true)
+        {
+            _pendingOnDisk[app.Id] = true;
+        }
+        else
+        {
+            _pendingOnDisk.TryRemove(app.Id, out _);
+        }
+    }
 }

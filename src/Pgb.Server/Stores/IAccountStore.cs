@@ -11,6 +11,6 @@ internal interface IAccountStore
     /// <summary>The account an app's owner id names (ids are positions in the configured list, from 1).</summary>
     StoredAccount? FindById(int id);
 
-    /// <summary>Basic auth: the login may be the user name or the e-mail address (the seeds use the e-mail).</summary>
+    /// <summary>Basic auth: the login may be the user name or the e-mail address (the API documentation's examples use the e-mail).</summary>
     StoredAccount? FindByLogin(string login, string password);
 }

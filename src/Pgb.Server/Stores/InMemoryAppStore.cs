@@ -8,22 +8,27 @@ internal sealed class InMemoryAppStore : IAppStore
     private readonly ConcurrentDictionary<int, AppRecord> _apps = new();
     private int _lastId;
 
-    public AppRecord Add(Func<int, AppRecord> create)
-    {
-        var app = create(Interlocked.Increment(ref _lastId));
-        _apps[app.Id] = app;
-        return app;
-    }
+    public int NextId() => Interlocked.Increment(ref _lastId);
 
     public AppRecord? Find(int id) => _apps.TryGetValue(id, out var app) ? app : null;
 
-    public IReadOnlyList<AppRecord> ListOwnedBy(int accountId) =>
-        _apps.Values.Where(a => a.OwnerId == accountId).OrderBy(a => a.Id).ToList();
+    public IReadOnlyList<AppRecord> All() => [.. _apps.Values.OrderBy(a => a.Id)];
+
+    public void Add(AppRecord app)
+    {
+        if (!_apps.TryAdd(app.Id, app))
+        {
+            throw new InvalidOperationException($"app {app.Id} exists already");
+        }
+    }
+
+    public void Replace(AppRecord app)
+    {
+        if (!_apps.TryGetValue(app.Id, out var current) || !_apps.TryUpdate(app.Id, app, current))
+        {
+            throw new InvalidOperationException($"app {app.Id} is not in the store");
+        }
+    }
 
     public bool Remove(int id) => _apps.TryRemove(id, out _);
-
-    public void Save(AppRecord app)
-    {
-        // In memory the record is the stored state already.
-    }
 }

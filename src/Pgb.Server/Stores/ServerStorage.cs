@@ -34,7 +34,7 @@ internal sealed class ServerStorage
         {
             var apps = FileAppStoreLoader.Load(directory, loadedAt, now, ownerEmail);
             var blobs = new FileBlobStore(directory);
-            blobs.DeleteAllExcept(apps.All.SelectMany(AppDocumentMapper.BlobKeys));
+            blobs.DeleteAllExcept(apps.All().SelectMany(app => app.BlobKeys()));
             return new ServerStorage(apps, blobs, directory, apps);
         }
         catch

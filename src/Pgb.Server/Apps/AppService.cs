@@ -1,0 +1,300 @@
+using System.Globalization;
+using Pgb.Server.Build;
+using Pgb.Server.Errors;
+using Pgb.Server.Keys;
+using Pgb.Server.Model;
+using Pgb.Server.Stores;
+
+namespace Pgb.Server.Apps;
+
+/// <summary>The apps of a server, whichever API (v1, v0) asks. Every operation on an app first resolves the caller's app,
+/// letting <see cref="AppAccess"/> decide whether the caller may do what it asks, before any request body is read; it then
+/// validates, queues builds, keeps the blob store in step with the record (<see cref="BlobChanges"/>) and persists.
+/// Changes to one app are serialized on its gate, from reading the current version to committing the next; reads take
+/// the current version without locking. Every answer is an <see cref="AppView"/> of the version the request itself read
+/// or produced, so no answer shows another request's change.</summary>
+internal sealed class AppService(IAppStore store, IBlobStore blobs, KeyService keys, PgbSimulation simulation, Func<DateTimeOffset> clock)
+{
+    /// <summary>The apps the caller may see, by id.</summary>
+    public IReadOnlyList<AppView> List(StoredAccount caller)
+    {
+        var now = clock();
+        return [.. store.All().Where(app => AppAccess.Permits(caller, app, AppAction.Read)).Select(app => View(app, now))];
+    }
+
+    public AppView Get(StoredAccount caller, int id) => View(Find(caller, id, AppAction.Read), clock());
+
+    /// <summary>POST /apps. create_method may be missing (the official CLI never sent it): a file means <c>file</c>, a repo
+    /// means <c>remote_repo</c>. The title may be missing too when config.xml has a &lt;name&gt;; only when neither gives
+    /// one is it a 400. Every platform (or the <c>platforms</c> asked for) is queued. Everything is checked before
+    /// anything is written, so a refused request leaves nothing behind.</summary>
+    public AppView Create(StoredAccount caller, NewApp request)
+    {
+        var method = request.CreateMethod?.Trim().ToLowerInvariant();
+        method ??= request.File is not null ? "file" : !string.IsNullOrWhiteSpace(request.Repo) ? "remote_repo" : null;
+        Upload? source = null;
+        string? repo = null;
+        switch (method)
+        {
+            case "file":
+                source = request.File ?? throw ServerErrors.FilePartMissing();
+                break;
+            case "remote_repo":
+                repo = AppEditor.CheckRepo(request.Repo);
+                break;
+            case null:
+                throw ServerErrors.SourceMissing();
+            default:
+                throw ServerErrors.UnknownCreateMethod(method);
+        }
+
+        var platforms = PlatformsOrAll(request.Platforms);
+        var info = source is null ? null : SourceArchive.Inspect(source.Content);
+        if (string.IsNullOrWhiteSpace(info?.Config?.Name ?? request.Edits.Title))
+        {
+            throw source is null ? ServerErrors.TitleRequired() : ServerErrors.TitleRequiredForUpload();
+        }
+
+        var now = clock();
+        var id = store.NextId();
+        var created = Commit(null, written =>
+        {
+            var app = Edit(new AppRecord
+            {
+                Id = id,
+                OwnerId = caller.Id,
+                OwnerEmail = caller.Account.Email,
+                RepoBacked = method == "remote_repo",
+                CreatedAt = now,
+                UpdatedAt = now,
+            }, request.Edits);
+            app = source is not null ? AppEditor.WithSource(app, source, info!, written) : AppEditor.WithRepo(app, repo!);
+            return Queue(app, platforms, now);
+        }, store.Add);
+        return View(created, now);
+    }
+
+    /// <summary>PUT /apps/:id: metadata, a new source for file apps, a pull or a new repository for repo apps. Any change
+    /// queues every platform, as the Write API says; an update that changes nothing just answers the app. A 400 leaves
+    /// the app as it was.</summary>
+    public async Task<AppView> UpdateAsync(StoredAccount caller, int id, Func<Task<AppUpdate>> readRequest)
+    {
+        var app = Find(caller, id, AppAction.Update);
+        var request = await readRequest();
+
+        // Whether an app is repo backed never changes, so these hold for whatever version the change below starts from.
+        if (request.File is not null && app.RepoBacked)
+        {
+            throw ServerErrors.RepoBacked(app.Id);
+        }
+
+        if ((request.Pull || request.Repo is { Length: > 0 }) && !app.RepoBacked)
+        {
+            throw ServerErrors.NotRepoBacked(app.Id);
+        }
+
+        var newRepo = request.Repo is { Length: > 0 } repo ? AppEditor.CheckRepo(repo) : null;
+        var info = request.File is null ? null : SourceArchive.Inspect(request.File.Content);
+        return Change(caller, id, AppAction.Update, (current, now, written) =>
+        {
+            var changed = request.Edits.Any;
+            var next = changed ? Edit(current, request.Edits) : current;
+            if (request.File is not null)
+            {
+                next = AppEditor.WithSource(next, request.File, info!, written);
+                changed = true;
+            }
+
+            if (newRepo is not null || request.Pull)
+            {
+                next = AppEditor.WithRepo(next with { PullCount = next.PullCount + (request.Pull ? 1 : 0) }, newRepo ?? next.Repo!);
+                changed = true;
+            }
+
+            return changed ? Queue(next, Platforms.All, now) : current;
+        });
+    }
+
+    /// <summary>Only the named platforms (all when none is named) are discarded and requeued; the others keep their state.</summary>
+    public async Task<AppView> BuildAsync(StoredAccount caller, int id, Func<Task<IReadOnlyList<string>?>> readPlatforms)
+    {
+        _ = Find(caller, id, AppAction.Build);
+        var platforms = PlatformsOrAll(await readPlatforms());
+        return Change(caller, id, AppAction.Build, (current, now, _) => Queue(current, platforms, now));
+    }
+
+    /// <summary>A new icon queues the app for building, as the Write API says.</summary>
+    public async Task<AppView> SetIconAsync(StoredAccount caller, int id, Func<Task<Upload?>> readIcon)
+    {
+        _ = Find(caller, id, AppAction.Update);
+        var icon = await readIcon() ?? throw ServerErrors.IconMissing();
+        var fileName = string.IsNullOrEmpty(icon.FileName) ? "icon.png" : icon.FileName;
+        return Change(caller, id, AppAction.Update, (current, now, written) =>
+            Queue(AppEditor.WithIcon(current, fileName, icon.Content, written), Platforms.All, now));
+    }
+
+    /// <summary>Removes the app and, once it is gone, every blob it had: its links stop working at once.</summary>
+    public void Delete(StoredAccount caller, int id)
+    {
+        lock (Find(caller, id, AppAction.Delete).Gate)
+        {
+            var current = Find(caller, id, AppAction.Delete);
+            if (!store.Remove(current.Id))
+            {
+                throw ServerErrors.AppNotAvailable(id);
+            }
+
+            BlobChanges.DropReplaced(blobs, current, null);
+        }
+    }
+
+    /// <summary>The log of the platform's current build (an extension the official CLI used).</summary>
+    public string BuildLog(StoredAccount caller, int id, string platform)
+    {
+        var app = Find(caller, id, AppAction.Read);
+        var canonical = Normalize([platform])[0];
+        return app.Builds.TryGetValue(canonical, out var build) ? build.Log(clock()) : throw ServerErrors.NoBuildLog(app.Id, canonical);
+    }
+
+    /// <summary>The package of the platform's build when it is complete, stored on its first download. Stored under the
+    /// app's gate, once the build is found to be still current: a download racing a delete or a rebuild either stores the
+    /// package before the change drops the build's blobs, or finds the build gone. Never a live link to a build that is
+    /// no longer current.</summary>
+    public PackageLookup FindPackage(StoredAccount caller, int id, string platform)
+    {
+        Platforms.TryNormalize(platform, out var canonical);
+        var app = Find(caller, id, AppAction.Download);
+
+        // Made before taking the gate (it is cached per build), so that making it does not hold up changes to the app.
+        if (app.Builds.GetValueOrDefault(canonical) is { } early && early.State(clock()) == BuildStates.Complete)
+        {
+            _ = early.Artifact;
+        }
+
+        lock (app.Gate)
+        {
+            var build = Find(caller, id, AppAction.Download).Builds.GetValueOrDefault(canonical);
+            var state = build?.State(clock());
+            if (build is null || state != BuildStates.Complete)
+            {
+                return new PackageLookup(id, platform, canonical, state, null);
+            }
+
+            blobs.GetOrAdd(build.StorageKey, () => build.Artifact);
+            return new PackageLookup(id, platform, canonical, state, build.StorageKey);
+        }
+    }
+
+    public AppIcon Icon(StoredAccount caller, int id) => Find(caller, id, AppAction.Read).Icon ?? throw ServerErrors.NoIcon(id);
+
+    /// <summary>A collaborator of the app. Apps are not shared yet, so the one collaborator is the owner, under the owner's
+    /// account id.</summary>
+    public AppView Collaborator(StoredAccount caller, int id, string collaboratorId)
+    {
+        var app = Find(caller, id, AppAction.Read);
+        return collaboratorId == app.OwnerId.ToString(CultureInfo.InvariantCulture)
+            ? View(app, clock())
+            : throw ServerErrors.CollaboratorNotAvailable(collaboratorId, app.Id);
+    }
+
+    /// <summary>The bytes a download of the app's current complete build serves (what the blob store holds once a
+    /// download stored it, else the same bytes made from the build's spec), or null. For the server's owner, not for a
+    /// request: no access check.</summary>
+    public byte[]? CurrentArtifact(int id, string platform)
+    {
+        if (store.Find(id) is not { } app || !Platforms.TryNormalize(platform, out var canonical))
+        {
+            return null;
+        }
+
+        var build = app.Builds.GetValueOrDefault(canonical);
+        return build is not null && build.State(clock()) == BuildStates.Complete ? blobs.Get(build.StorageKey) ?? build.Artifact : null;
+    }
+
+    /// <summary>The caller's app: the current version, if the caller may do <paramref name="action"/> to it; otherwise the
+    /// app is "not available", whether it exists or not.</summary>
+    private AppRecord Find(StoredAccount caller, int id, AppAction action) =>
+        store.Find(id) is { } app && AppAccess.Permits(caller, app, action) ? app : throw ServerErrors.AppNotAvailable(id);
+
+    /// <summary>Runs <paramref name="change"/> on the current version under the app's gate and commits what it returns
+    /// (returning the version it was given commits nothing).</summary>
+    private AppView Change(StoredAccount caller, int id, AppAction action, Func<AppRecord, DateTimeOffset, BlobChanges, AppRecord> change)
+    {
+        lock (Find(caller, id, action).Gate)
+        {
+            // Again, under the gate: the change that held it before may have deleted the app.
+            var current = Find(caller, id, action);
+            var now = clock();
+            return View(Commit(current, written => change(current, now, written), store.Replace), now);
+        }
+    }
+
+    private AppRecord Commit(AppRecord? current, Func<BlobChanges, AppRecord> change, Action<AppRecord> commit)
+    {
+        var written = new BlobChanges(blobs);
+        AppRecord next;
+        try
+        {
+            next = change(written);
+            if (!ReferenceEquals(next, current))
+            {
+                commit(next);
+            }
+        }
+        catch
+        {
+            written.Abandon();
+            throw;
+        }
+
+        if (current is not null)
+        {
+            BlobChanges.DropReplaced(blobs, current, next);
+        }
+
+        return next;
+    }
+
+    /// <summary>Applies metadata; the passwords of <c>keys</c> entries unlock their keys (reached only by requests found
+    /// valid, so a refused request unlocks nothing).</summary>
+    private AppRecord Edit(AppRecord app, AppEdits edits)
+    {
+        foreach (var selection in edits.Keys ?? [])
+        {
+            if (selection is { Id: { } keyId, Passwords: { } passwords })
+            {
+                keys.Unlock(app.OwnerId, selection.Platform, keyId, passwords);
+            }
+        }
+
+        return AppEditor.Apply(app, edits);
+    }
+
+    private AppRecord Queue(AppRecord app, IEnumerable<string> platforms, DateTimeOffset now) =>
+        app.QueueBuilds(platforms, simulation, now, platform => keys.BuildFailure(app.OwnerId, platform, app.KeyIds));
+
+    private AppView View(AppRecord app, DateTimeOffset now) => new(app, now, keys.Selected(app.OwnerId, app.KeyIds));
+
+    private static IReadOnlyList<string> PlatformsOrAll(IReadOnlyList<string>? names) =>
+        names is { Count: > 0 } ? Normalize(names) : Platforms.All;
+
+    /// <summary>Canonical platform names, each once; 400 for a name the API does not know.</summary>
+    private static IReadOnlyList<string> Normalize(IEnumerable<string> names)
+    {
+        var result = new List<string>();
+        foreach (var name in names)
+        {
+            if (!Platforms.TryNormalize(name, out var platform))
+            {
+                throw ServerErrors.UnknownPlatform(name);
+            }
+
+            if (!result.Contains(platform))
+            {
+                result.Add(platform);
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.WebUtilities;
+using Pgb.Server.Keys;
+using Pgb.Server.Model;
+
+namespace Pgb.Server.Errors;
+
+/// <summary>Every error the server answers, by name (as Azurite's StorageErrorFactory): one place holds the texts clients
+/// and tests read, so a message is written once and an error says what it is where it is thrown. The texts follow the
+/// API documentation where it shows them (e.g. <c>app #N not available</c>); docs/server.md lists the rest.</summary>
+internal static class ServerErrors
+{
+    // Authentication: 401 before any handler runs.
+
+    public static ApiException InvalidToken() => Unauthorized("Invalid authentication token.");
+
+    public static ApiException InvalidLogin() => Unauthorized("Invalid email or password.");
+
+    public static ApiException SignInRequired() => Unauthorized("You need to sign in or sign up before continuing.");
+
+    // The request itself.
+
+    public static ApiException InvalidCallback() => BadRequest("callback must be a JavaScript identifier");
+
+    /// <summary>The front end of the service refused chunked uploads to the app endpoints.</summary>
+    public static ApiException LengthRequired() => new(StatusCodes.Status411LengthRequired, "Length Required");
+
+    public static ApiException RequestTooLarge() => new(StatusCodes.Status413PayloadTooLarge, "Request Entity Too Large");
+
+    /// <summary>Kestrel refused the request (a malformed header, a body over the limit, ...).</summary>
+    public static ApiException Rejected(BadHttpRequestException e) =>
+        e.StatusCode == StatusCodes.Status413PayloadTooLarge ? RequestTooLarge() : new(e.StatusCode, e.Message);
+
+    public static ApiException BodyUnreadable(string problem) => BadRequest("could not read the request body: " + problem);
+
+    /// <summary>A body shorter than announced (a truncated multipart) or a client that hung up mid-upload.</summary>
+    public static ApiException BodyEndedEarly() => BodyUnreadable("it ended early");
+
+    public static ApiException JsonUnparsable(string problem) => BadRequest("could not parse JSON: " + problem);
+
+    public static ApiException DataNotJson(string problem) => BadRequest("could not parse data as JSON: " + problem);
+
+    public static ApiException DataNotAnObject() => BadRequest("data must be a JSON object");
+
+    public static ApiException NotABoolean(string field, string value) => BadRequest($"'{field}' must be true or false, not '{value}'");
+
+    public static ApiException NoRoute(string method, string path) => NotFound($"no such resource: {method} {path}");
+
+    public static ApiException MethodNotAllowed(string method, string path) =>
+        new(StatusCodes.Status405MethodNotAllowed, $"method {method} not allowed on {path}");
+
+    /// <summary>Any other status, with its reason phrase.</summary>
+    public static ApiException Status(int status) => new(status, ReasonPhrase(status));
+
+    /// <summary>A fixed text: exception messages name .NET types and internals, which mean nothing to an API client (the
+    /// details go to the server's log).</summary>
+    public static ApiException Internal() => new(StatusCodes.Status500InternalServerError, "internal server error");
+
+    /// <summary>What a fault rule answers: its own message, or the status's reason phrase.</summary>
+    public static ApiException InjectedFault(int status, string? message) => new(status, message ?? ReasonPhrase(status));
+
+    public static string ReasonPhrase(int status) => ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "error";
+
+    // Apps.
+
+    /// <summary>Also for another account's app, so that ids do not tell whether an app exists.</summary>
+    public static ApiException AppNotAvailable(int id) => AppNotAvailable(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>For an id as the URL spelled it, when it is not a number.</summary>
+    public static ApiException AppNotAvailable(string id) => NotFound($"app #{id} not available");
+
+    public static ApiException SourceMissing() => BadRequest("Need either a repo url or a file");
+
+    public static ApiException FilePartMissing() =>
+        BadRequest("Need either a repo url or a file: create_method \"file\" needs a multipart part named \"file\"");
+
+    public static ApiException UnknownCreateMethod(string method) => BadRequest($"create_method must be \"file\" or \"remote_repo\", not \"{method}\"");
+
+    public static ApiException TitleRequired() => BadRequest("title is required");
+
+    public static ApiException TitleRequiredForUpload() =>
+        BadRequest("title is required: send one in data, or put a <name> in the config.xml at the root of the upload");
+
+    /// <summary>The service never authenticated against repositories, and refused URLs carrying credentials.</summary>
+    public static ApiException PrivateRepository(string userInfo) => BadRequest($"Private repository URLs not supported - try removing \"{userInfo}\"");
+
+    public static ApiException RepoBacked(int id) => BadRequest($"app #{id} is repo backed: update it with data={{\"pull\":true}}, not a file");
+
+    public static ApiException NotRepoBacked(int id) => BadRequest($"app #{id} is not repo backed");
+
+    public static ApiException InvalidKeySelection(string platform) => BadRequest($"keys.{platform} must be a key id or an object with an id");
+
+    public static ApiException UnknownPlatform(string name) => BadRequest($"unknown platform '{name}' (known: {string.Join(", ", Platforms.All)})");
+
+    public static ApiException NoBuildLog(int id, string platform) => NotFound($"no build log for app #{id} on {platform}");
+
+    /// <summary>v1's download of a platform that is not complete (or was never queued).</summary>
+    public static ApiException PackageUnavailable(int id, string platform) => NotFound($"app #{id} download unavailable for {platform}");
+
+    /// <summary>v0's: <c>App #N for PLATFORM STATE</c>, the platform as the URL spelled it.</summary>
+    public static ApiException V0PackageUnavailable(int id, string requested, string? state) =>
+        NotFound($"App #{id} for {requested} {state ?? "unavailable"}");
+
+    public static ApiException NoIcon(int id) => NotFound($"No icon available for app #{id}");
+
+    public static ApiException IconMissing() => BadRequest("send the icon as a multipart file part named \"icon\"");
+
+    public static ApiException CollaboratorNotAvailable(string collaborator, int id) => NotFound($"collaborator #{collaborator} not available for app #{id}");
+
+    public static ApiException StorageObjectNotFound() => NotFound("no such object in storage");
+
+    // Signing keys.
+
+    public static ApiException KeyUploadNotSupported(string platform) =>
+        BadRequest($"{platform} signing keys cannot be uploaded to this server (it takes {string.Join(", ", KeyPlatforms.Uploadable)})");
+
+    public static ApiException AliasRequired() => BadRequest("alias is required for an android key");
+
+    public static ApiException InvalidKeyRole() => BadRequest("role must be developer or distribution");
+
+    public static ApiException KeyFileRequired(string part, string platform) => BadRequest($"a {part} file is required for a {platform} key");
+
+    public static ApiException KeyNotFound(string platform, string id) => NotFound($"could not find {platform} key #{id}");
+
+    public static ApiException UnknownKeyPlatform(string name) => NotFound($"unknown key platform '{name}' (known: {string.Join(", ", Platforms.KeyGroups)})");
+
+    private static ApiException BadRequest(string message) => new(StatusCodes.Status400BadRequest, message);
+
+    private static ApiException Unauthorized(string message) => new(StatusCodes.Status401Unauthorized, message);
+
+    private static ApiException NotFound(string message) => new(StatusCodes.Status404NotFound, message);
+}
