@@ -119,7 +119,7 @@ public sealed partial class PgbClient
     /// <summary>What a request that got no answer failed of: its limits, no connection, or a connection that dropped.</summary>
     private PgbRequestFailedException NoAnswer(Exception ex, AttemptTimer timer, string method, Uri uri, long bytesSent)
     {
-        var sending = bytesSent > 0 ? $" ({bytesSent} bytes of the request body sent)" : string.Empty;
+        var sending = bytesSent > 0 ? $", after sending {bytesSent} bytes of the request body" : string.Empty;
         if (ex is OperationCanceledException)
         {
             var reason = timer.Reason switch
@@ -153,7 +153,8 @@ public sealed partial class PgbClient
         }
         catch (JsonException)
         {
-            throw new PgbRequestFailedException(status, "the answer is not JSON: " + Snippet(text, secrets), method.Method, Describe(uri), null, secrets);
+            var what = ErrorPage.IsMarkup(text) ? "the answer is a page, not JSON: " : "the answer is not JSON: ";
+            throw new PgbRequestFailedException(status, what + Snippet(text, secrets), method.Method, Describe(uri), null, secrets);
         }
 
         // The service sometimes answered {"error":...} with a success status.
@@ -175,7 +176,7 @@ public sealed partial class PgbClient
         {
             // Newtonsoft wraps most conversion failures in JsonException, but a JToken cast in a converter
             // throws ArgumentException: all of them mean the answer is not the shape we read.
-            throw new PgbRequestFailedException(status, $"the answer does not have the expected shape ({ex.Message})", method.Method, Describe(uri), ex, secrets);
+            throw new PgbRequestFailedException(status, $"the answer does not have the expected shape ({FirstSentence(ex.Message)})", method.Method, Describe(uri), ex, secrets);
         }
     }
 
@@ -207,6 +208,13 @@ public sealed partial class PgbClient
         var reason = ReasonOf(response);
         var page = ErrorPage.Summarize(body, secrets);
         return page.Length == 0 || string.Equals(page, reason, StringComparison.OrdinalIgnoreCase) ? reason : $"{reason} ({page})";
+    }
+
+    /// <summary>A parser's message up to its first full stop: Newtonsoft's go on for lines about attributes to add.</summary>
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message.TrimEnd('.') : message.Substring(0, end);
     }
 
     private static string ReasonOf(HttpResponseMessage response) =>
@@ -249,8 +257,11 @@ public sealed partial class PgbClient
 
     private static string Describe(Uri uri) => PgbRedaction.Redact(uri);
 
-    /// <summary>The start of a body on one line, redacted before it is cut: a secret cut in half escapes both redactions.</summary>
-    private static string Snippet(string text, IReadOnlyList<string> secrets) => ErrorPage.Cut(text, secrets);
+    /// <summary>
+    /// A body for a message: a page as its title, other text as its start on one line, redacted before it is cut (a
+    /// secret cut in half escapes both redactions).
+    /// </summary>
+    private static string Snippet(string text, IReadOnlyList<string> secrets) => ErrorPage.Summarize(text, secrets);
 
     private static string Flatten(Exception ex)
     {

@@ -34,6 +34,9 @@ public sealed partial class PgbPipeline
         return string.Equals(origin, _client.ServerUrl.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase) ? server : origin + "/";
     }
 
+    private bool IsApiRequest(PgbRequestFailedException ex) =>
+        ex.RequestUrl.StartsWith(PgbRedaction.Redact(_client.ApiRoot), StringComparison.OrdinalIgnoreCase);
+
     internal PgbPipelineException Translate(string what, PgbRequestFailedException ex, int? appId)
     {
         var server = PgbRedaction.Redact(_client.ServerUrl);
@@ -50,7 +53,8 @@ public sealed partial class PgbPipeline
             {
                 401 => new(PgbErrorCodes.Unauthorized, Strings.Unauthorized.F(what, ex.ErrorMessage ?? "401", TokenVariable, server), ex),
                 403 => new(PgbErrorCodes.Forbidden, Strings.RequestFailed.F(what, detail), ex),
-                404 when appId is not null => new(PgbErrorCodes.NotFound, Strings.AppNotFound.F(what, appId, server, ex.ErrorMessage ?? "404"), ex),
+                // The app is missing only when the API says so: a storage host's 404 is about the package.
+                404 when appId is not null && IsApiRequest(ex) => new(PgbErrorCodes.NotFound, Strings.AppNotFound.F(what, appId, server, ex.ErrorMessage ?? "404"), ex),
                 404 => new(PgbErrorCodes.NotFound, Strings.RequestFailed.F(what, detail), ex),
                 411 or 413 => new(PgbErrorCodes.UploadRejected, Strings.UploadRejected.F(what, ex.Status, ex.ErrorMessage ?? ""), ex),
                 >= 500 => new(PgbErrorCodes.ServerError, Strings.RequestFailed.F(what, detail), ex),

@@ -119,7 +119,9 @@ internal sealed class BuildCommand
                 ArtifactName = parse.GetValue(_name)!,
             };
 
-            using var client = new PgbClient(serverUrl, credential, new PgbClientOptions { UserAgent = "pgb/" + ToolVersion, Handler = environment.HttpHandler?.Invoke(), RequestTimeout = requestTimeout });
+            var clientOptions = new PgbClientOptions { UserAgent = "pgb/" + ToolVersion, Handler = environment.HttpHandler?.Invoke(), RequestTimeout = requestTimeout };
+            environment.ConfigureClient?.Invoke(clientOptions);
+            using var client = new PgbClient(serverUrl, credential, clientOptions);
             var pipeline = new PgbPipeline(client, tokenVariable: tokenVariable);
             PgbJobResult result;
             // Ended before the result is printed, and before a failure is (the caller prints it): both follow the summary rows.

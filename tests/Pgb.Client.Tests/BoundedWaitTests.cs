@@ -57,7 +57,8 @@ public sealed class BoundedWaitTests
         var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.UpdateAppFileAsync(7, archive).WaitAsync(Limit));
 
         Assert.AreEqual(PgbFailureKind.TimedOut, ex.Kind, ex.Message);
-        StringAssert.Contains(ex.Message, "bytes of the request body sent");
+        StringAssert.Contains(ex.Message, "after sending");
+        StringAssert.Contains(ex.Message, "bytes of the request body");
     }
 
     [TestMethod]
