@@ -44,7 +44,7 @@ public sealed class TaskBadInputSuiteTests : TaskTestBase
         task.ProjectFile = UserProject;
         task.ServerUrl = server.ToString();
         task.TokenVariable = TokenVariable;
-        task.RequestTimeoutSeconds = "0.5";
+        task.RequestTimeoutSeconds = "1";
         task.ClientOptionsFactory = FastRetries;
         return task;
     }

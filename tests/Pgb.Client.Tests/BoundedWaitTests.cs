@@ -66,20 +66,20 @@ public sealed class BoundedWaitTests
     {
         using var temp = new TempDirectory();
         var archive = temp.Combine("app.zip");
-        await File.WriteAllBytesAsync(archive, new byte[32 * 81920]);
+        await File.WriteAllBytesAsync(archive, new byte[70 * 81920]);
         var handler = new ScriptedHandler(async (request, token) =>
         {
-            // A chunk every 60 ms for about 2 s: longer than the 0.5 s timeout and its 1.5 s call limit.
+            // A chunk every 50 ms for about 3.5 s: longer than the 1 s timeout and its 3 s call limit.
             using var body = await request.Content!.ReadAsStreamAsync(token);
             var buffer = new byte[81920];
             while (await body.ReadAsync(buffer, token) > 0)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(60), token);
+                await Task.Delay(TimeSpan.FromMilliseconds(50), token);
             }
 
             return FakeHandler.Json(HttpStatusCode.OK, """{"id":7}""");
         });
-        using var client = Client(handler, requestTimeoutSeconds: 0.5);
+        using var client = Client(handler, requestTimeoutSeconds: 1);
 
         var app = await client.UpdateAppFileAsync(7, archive).WaitAsync(Limit);
 
@@ -101,7 +101,7 @@ public sealed class BoundedWaitTests
 
             return Task.FromResult(FakeHandler.Json(HttpStatusCode.OK, """{"id":5}"""));
         });
-        using var client = Client(handler, requestTimeoutSeconds: 0.2, maxRetries: 1);
+        using var client = Client(handler, requestTimeoutSeconds: 0.5, maxRetries: 1);
 
         var app = await client.GetAppAsync(5).WaitAsync(Limit);
 

@@ -256,13 +256,14 @@ public sealed class MisbehavingServer : IAsyncDisposable
             Misbehaviour.Storage404 => EmptyAsync(context, 404),
             Misbehaviour.StorageBodyStalls => HalfAsync(context, 200, "application/octet-stream", Package, stall: true),
             Misbehaviour.StorageReset => ResetAsync(context),
-            Misbehaviour.StorageCutOnceWithETag => PackageWithETagAsync(context, cut: answer == 1),
+            Misbehaviour.StorageCutOnceWithETag => PackageWithETagAsync(context, cutAfter: answer == 1 ? Package.Length / 2 : null),
+            Misbehaviour.StorageCutEveryTimeWithETag => PackageWithETagAsync(context, cutAfter: Package.Length / 6),
             _ => BytesAsync(context, 200, "application/octet-stream", Package),
         };
     }
 
-    /// <summary>The package with an ETag, honouring a Range whose If-Range names it; the first answer breaks off halfway.</summary>
-    private async Task PackageWithETagAsync(HttpContext context, bool cut)
+    /// <summary>The package with an ETag, honouring a Range whose If-Range names it; an answer breaks off after <paramref name="cutAfter"/> bytes.</summary>
+    private async Task PackageWithETagAsync(HttpContext context, int? cutAfter)
     {
         context.Response.Headers.ETag = ETag;
         context.Response.Headers.AcceptRanges = "bytes";
@@ -279,13 +280,14 @@ public sealed class MisbehavingServer : IAsyncDisposable
             context.Response.Headers.ContentRange = $"bytes {from}-{Package.Length - 1}/{Package.Length}";
         }
 
-        if (cut)
+        var status = from > 0 ? 206 : 200;
+        if (cutAfter is { } cut && cut < body.Length)
         {
-            await HalfAsync(context, 200, "application/octet-stream", body.ToArray(), stall: false);
+            await PartAsync(context, status, "application/octet-stream", body.ToArray(), cut, stall: false);
             return;
         }
 
-        await BytesAsync(context, from > 0 ? 206 : 200, "application/octet-stream", body.ToArray());
+        await BytesAsync(context, status, "application/octet-stream", body.ToArray());
     }
 
     private static string Extension(string platform) => platform switch
@@ -352,12 +354,16 @@ public sealed class MisbehavingServer : IAsyncDisposable
     /// Announces the whole length and sends half of the body; then either ends (Kestrel closes the connection after
     /// too few bytes: a body that broke off) or sends nothing more until the client gives up (a stall).
     /// </summary>
-    private async Task HalfAsync(HttpContext context, int status, string mediaType, byte[] body, bool stall)
+    private Task HalfAsync(HttpContext context, int status, string mediaType, byte[] body, bool stall) =>
+        PartAsync(context, status, mediaType, body, body.Length / 2, stall);
+
+    /// <summary>Announces the whole length of <paramref name="body"/> and sends its first <paramref name="count"/> bytes (see <see cref="HalfAsync"/>).</summary>
+    private async Task PartAsync(HttpContext context, int status, string mediaType, byte[] body, int count, bool stall)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = mediaType;
         context.Response.ContentLength = body.Length;
-        await context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), context.RequestAborted);
+        await context.Response.Body.WriteAsync(body.AsMemory(0, count), context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
         if (stall)
         {

@@ -12,6 +12,12 @@ public enum Misbehaviour
     /// <summary>The storage breaks off the package halfway once, and offers an ETag: the client resumes, and succeeds.</summary>
     StorageCutOnceWithETag,
 
+    /// <summary>
+    /// The storage breaks off every answer after a sixth of the package, and offers an ETag: each attempt gets further,
+    /// so the client, resuming, succeeds after more attempts than its retry count.
+    /// </summary>
+    StorageCutEveryTimeWithETag,
+
     UploadHtml502,
     UploadPlainText500,
     UploadHtml413,

@@ -15,7 +15,7 @@ public sealed class BadInputSuiteTests
     private const string Token = "suite-s3cret-token-5c1d";
     private const string TokenVariable = "PGB_SUITE_TOKEN";
 
-    /// <summary>The longest any case may take: a hang fails it (the slowest cases wait out three 0.5 s request timeouts).</summary>
+    /// <summary>The longest any case may take: a hang fails it (the slowest cases wait out three 1 s request timeouts).</summary>
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
     /// <summary>A stack frame as .NET prints it.</summary>
@@ -54,7 +54,7 @@ public sealed class BadInputSuiteTests
         [
             "build", "--server", server.ToString(), .. create ? new[] { "--create" } : ["--app-id", "7"],
             "--www", Www, "--out", Out, "--state", Temp.Combine("state", "app-id"), "--token-variable", TokenVariable,
-            "--platforms", platforms, "--poll", "0.05", "--timeout", "2", "--request-timeout", "0.5",
+            "--platforms", platforms, "--poll", "0.05", "--timeout", "2", "--request-timeout", "1",
         ];
 
         public void Dispose() => Temp.Dispose();
@@ -99,6 +99,19 @@ public sealed class BadInputSuiteTests
         CollectionAssert.AreEqual(MisbehavingServer.Package, File.ReadAllBytes(Path.Combine(project.Out, "app-android.apk")));
         Assert.HasCount(2, server.Requests.Where(r => r.StartsWith("GET /storage/", StringComparison.Ordinal)).ToList(), "the cut, then the rest");
         CollectionAssert.AreEqual(new[] { "app-android.apk" }, Directory.GetFiles(project.Out).Select(Path.GetFileName).ToArray());
+    }
+
+    [TestMethod]
+    public async Task Build_WhenTheStorageBreaksOffMoreOftenThanTheRetries_ButGetsFurtherEachTime_Succeeds()
+    {
+        await using var server = await MisbehavingServer.StartAsync(Misbehaviour.StorageCutEveryTimeWithETag);
+        using var project = new Project();
+
+        var run = await ToolRun.RunAsync(project.Environment(), [.. project.Args(server.BaseUri)]).WaitAsync(Bound);
+
+        Assert.AreEqual(ExitCodes.Success, run.ExitCode, run.ToString());
+        CollectionAssert.AreEqual(MisbehavingServer.Package, File.ReadAllBytes(Path.Combine(project.Out, "app-android.apk")));
+        Assert.IsGreaterThan(4, server.Requests.Count(r => r.StartsWith("GET /storage/", StringComparison.Ordinal)), "more attempts than the 3 retries");
     }
 
     /// <summary>
