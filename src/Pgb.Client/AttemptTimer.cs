@@ -76,6 +76,6 @@ internal enum TimeLimit
     /// <summary>The attempt's whole time (an upload's).</summary>
     Total,
 
-    /// <summary>The call's time without progress, retries included.</summary>
+    /// <summary>The call's time without a byte moving, retries included.</summary>
     Budget,
 }

@@ -138,7 +138,7 @@ public sealed partial class PgbClient
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
                 var reason = timer.Reason == TimeLimit.Budget
-                    ? $"gave up after {Timeouts.Describe(client.CallLimit)} without progress, after {position} bytes"
+                    ? $"gave up after {Timeouts.Describe(client.CallLimit)} with no byte moving, after {position} bytes"
                     : $"the answer stalled: nothing for {Timeouts.Describe(timer.IdleTimeout)} after {position} bytes";
                 throw client.Failure(0, reason, method, uri, ex, interrupted: true, kind: PgbFailureKind.TimedOut);
             }

@@ -15,7 +15,7 @@ public sealed partial class PgbClient
     internal const int MaxAnswerBytes = 16 * 1024 * 1024;
 
     /// <summary>
-    /// How long one call (retries included) may go without progress: three request timeouts, so that a server that
+    /// How long one call (retries included) may go without a byte moving: three request timeouts, so that a server that
     /// accepts connections and never answers fails a step in three minutes by default.
     /// </summary>
     private TimeSpan CallLimit => Timeouts.Times(_options.RequestTimeout, 3);
@@ -125,7 +125,7 @@ public sealed partial class PgbClient
             var reason = timer.Reason switch
             {
                 TimeLimit.Total => $"the upload took longer than {Timeouts.Describe(timer.TotalTimeout ?? Timeout.InfiniteTimeSpan)}{sending}",
-                TimeLimit.Budget => $"gave up after {Timeouts.Describe(CallLimit)} without progress, retries included{sending}",
+                TimeLimit.Budget => $"gave up after {Timeouts.Describe(CallLimit)} with no byte moving, retries included{sending}",
                 _ => $"nothing for {Timeouts.Describe(timer.IdleTimeout)}{sending}",
             };
             return Failure(0, reason, method, uri, ex, kind: PgbFailureKind.TimedOut);

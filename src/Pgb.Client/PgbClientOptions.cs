@@ -17,7 +17,7 @@ public sealed class PgbClientOptions
     /// <summary>
     /// The longest wait for the first byte of an answer and for each next byte, in either direction (an upload's body
     /// too); a download may take as long as it keeps moving. A call that gets no answer gives up, retries included,
-    /// once three of these passed without progress (three minutes by default). <see cref="Timeout.InfiniteTimeSpan"/>
+    /// once three of these passed without a byte moving (three minutes by default). <see cref="Timeout.InfiniteTimeSpan"/>
     /// waits for ever.
     /// </summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(DefaultRequestTimeoutSeconds);

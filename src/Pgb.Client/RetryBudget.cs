@@ -4,22 +4,23 @@ namespace Pgb.Client;
 
 /// <summary>
 /// What one call (a JSON request, an upload, a download with its resumes) may still spend on retries. Two bounds,
-/// both counted from the last progress, so a transfer that keeps moving bytes is never failed by them:
+/// so a transfer that keeps moving is never failed by them:
 /// <list type="bullet">
-/// <item>at most <see cref="RetryPolicy.MaxRetries"/> failures in a row that moved the transfer no further than the
-/// best attempt before them;</item>
-/// <item>at most <see cref="Window"/> of time: <see cref="Token"/> is canceled once that passes without progress,
-/// which ends an attempt that is still waiting, and no retry starts whose delay would outlast it.</item>
+/// <item>at most <see cref="RetryPolicy.MaxRetries"/> failures in a row that got the transfer no further than the best
+/// attempt before them (progress, the payload's high-water mark, grants them all again);</item>
+/// <item>at most <see cref="Window"/> without a byte moving: <see cref="Token"/> is canceled then, which ends an attempt
+/// that is still waiting, and no retry starts whose delay would outlast it. A download that starts over on a storage
+/// without validators moves bytes it had before: that keeps the window open, though it is no progress.</item>
 /// </list>
-/// Progress is the payload's high-water mark (<see cref="Reached"/>): bytes of an upload sent in one attempt, or the
-/// offset a download got to. An answer without a payload (a JSON call) never progresses, so its bounds are plain.
+/// <see cref="Reached"/> reports where the payload got to: bytes of an upload sent in one attempt, or the offset a
+/// download got to. An answer without a payload (a JSON call) never reports, so its bounds are plain.
 /// </summary>
 internal sealed class RetryBudget : IDisposable
 {
     private readonly RetryPolicy _policy;
     private readonly CancellationToken _caller;
     private readonly CancellationTokenSource _window;
-    private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
+    private readonly Stopwatch _sinceActivity = Stopwatch.StartNew();
     private readonly object _gate = new();
     private long _highWater;
     private int _failuresInARow;
@@ -33,10 +34,10 @@ internal sealed class RetryBudget : IDisposable
         _window.CancelAfter(Timeouts.ForTimer(window));
     }
 
-    /// <summary>How long the call may go without progress, retries included.</summary>
+    /// <summary>How long the call may go without a byte moving, retries included.</summary>
     public TimeSpan Window { get; }
 
-    /// <summary>Canceled by the caller, or once <see cref="Window"/> passed without progress.</summary>
+    /// <summary>Canceled by the caller, or once <see cref="Window"/> passed without a byte moving.</summary>
     public CancellationToken Token => _window.Token;
 
     /// <summary>The window is over (and the caller did not cancel).</summary>
@@ -55,22 +56,25 @@ internal sealed class RetryBudget : IDisposable
     }
 
     /// <summary>
-    /// The transfer got to <paramref name="position"/>: past the best attempt so far, that is progress, which
-    /// grants the whole budget again.
+    /// Bytes moved and the transfer got to <paramref name="position"/>: the window starts again; past the best attempt
+    /// so far, that is progress, which grants the retries again.
     /// </summary>
     public void Reached(long position)
     {
         lock (_gate)
         {
-            if (position <= _highWater || _window.IsCancellationRequested)
+            if (_window.IsCancellationRequested)
             {
                 return;
             }
 
-            _highWater = position;
-            _failuresInARow = 0;
-            _sinceProgress.Restart();
+            _sinceActivity.Restart();
             _window.CancelAfter(Timeouts.ForTimer(Window));
+            if (position > _highWater)
+            {
+                _highWater = position;
+                _failuresInARow = 0;
+            }
         }
     }
 
@@ -82,7 +86,7 @@ internal sealed class RetryBudget : IDisposable
     {
         lock (_gate)
         {
-            if (_failuresInARow >= _policy.MaxRetries || _window.IsCancellationRequested || (Window != Timeout.InfiniteTimeSpan && _sinceProgress.Elapsed + delay >= Window))
+            if (_failuresInARow >= _policy.MaxRetries || _window.IsCancellationRequested || (Window != Timeout.InfiniteTimeSpan && _sinceActivity.Elapsed + delay >= Window))
             {
                 return false;
             }

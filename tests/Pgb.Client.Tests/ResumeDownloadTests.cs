@@ -156,6 +156,23 @@ public sealed class ResumeDownloadTests
         Assert.IsEmpty(temp.ListFiles());
     }
 
+    /// <summary>
+    /// Starting over moves bytes the download had before: no progress, but no silence either, so the call's limit of
+    /// three request timeouts without a byte moving does not end a restart that takes longer than that.
+    /// </summary>
+    [TestMethod]
+    public async Task Download_ThatStartsOverSlowly_IsNotCutByTheCallLimit_WhileBytesKeepMoving()
+    {
+        using var temp = new TempDirectory();
+        var storage = new ScriptedStorage(Package) { ChunkDelayAfterFirstAnswer = TimeSpan.FromMilliseconds(60) }.CutAfter(290_000);
+        using var client = Client(storage, requestTimeoutSeconds: 0.3);
+
+        await client.DownloadAsync(5, "android", temp.Combine("app.apk")).WaitAsync(TimeSpan.FromSeconds(30));
+
+        CollectionAssert.AreEqual(Package, await File.ReadAllBytesAsync(temp.Combine("app.apk")));
+        Assert.HasCount(2, storage.Requests);
+    }
+
     [TestMethod]
     public async Task Download_WhenTheBodyStalls_TimesOutWithinTheRequestTimeout_AndResumes()
     {
@@ -259,6 +276,9 @@ public sealed class ResumeDownloadTests
         /// <summary>Every attempt stalls after this many bytes of its body.</summary>
         public long? StallEveryAttemptAfter { get; init; }
 
+        /// <summary>From the second answer on, the body comes in chunks of 16 KB this far apart: a slow but moving storage.</summary>
+        public TimeSpan? ChunkDelayAfterFirstAnswer { get; init; }
+
         public IReadOnlyList<RecordedRequest> Requests
         {
             get
@@ -318,7 +338,8 @@ public sealed class ResumeDownloadTests
             }
 
             var body = package.AsSpan((int)Math.Min(from, package.Length)).ToArray();
-            var content = new StreamContent(new BreakingStream(body, broken?.At, broken?.Stall ?? false));
+            var slow = _statuses.Count > 0 ? ChunkDelayAfterFirstAnswer : null;
+            var content = new StreamContent(new BreakingStream(body, broken?.At, broken?.Stall ?? false, slow));
             content.Headers.ContentLength = body.Length;
             content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             var status = from > 0 ? HttpStatusCode.PartialContent : HttpStatusCode.OK;
@@ -352,7 +373,7 @@ public sealed class ResumeDownloadTests
     }
 
     /// <summary>A body that serves its bytes and then, at <c>breakAt</c>, throws as a reset connection does, or stalls until canceled.</summary>
-    private sealed class BreakingStream(byte[] body, long? breakAt, bool stall) : Stream
+    private sealed class BreakingStream(byte[] body, long? breakAt, bool stall, TimeSpan? chunkDelay = null) : Stream
     {
         private long _position;
 
@@ -375,6 +396,12 @@ public sealed class ResumeDownloadTests
                 }
 
                 throw new IOException("The response ended prematurely (connection reset by peer).");
+            }
+
+            if (chunkDelay is { } delay)
+            {
+                await Task.Delay(delay, cancellationToken);
+                count = Math.Min(count, 16 * 1024);
             }
 
             var n = (int)Math.Min(count, end - _position);
