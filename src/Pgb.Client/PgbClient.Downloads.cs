@@ -136,10 +136,15 @@ public sealed partial class PgbClient
         using var attempt = await GetFromStorageAsync(location, download.AskForTheRest, budget, cancellationToken).ConfigureAwait(false);
         var source = attempt.Uri;
         var status = attempt.Status;
+        if (status == 416)
+        {
+            // The range is past the end although the validator matched: the next attempt asks for the whole package.
+            download.Forget();
+            throw Failure(status, $"the storage cannot send the bytes from {download.File.Length} (416)", "GET", source, interrupted: true);
+        }
+
         if (status >= 400)
         {
-            // 416: the range is past the end: the object changed under us, so the next attempt asks for all of it.
-            download.Forget(status == 416);
             throw await attempt.ErrorAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -158,7 +163,7 @@ public sealed partial class PgbClient
             var range = attempt.Response.Content?.Headers.ContentRange;
             if (range?.From != file.Length || (range.Length is { } whole && download.Total is { } known && whole != known))
             {
-                download.Forget(startOver: true);
+                download.Forget();
                 throw Failure(status, $"the storage answered the range {range?.ToString() ?? "(none)"} to a request for the bytes from {file.Length}", "GET", source,
                     interrupted: true);
             }
@@ -335,12 +340,6 @@ public sealed partial class PgbClient
         public void Resumed(long? length) => Total ??= length;
 
         /// <summary>Resuming is off: the next attempt asks for the whole package (and the file starts over when it comes).</summary>
-        public void Forget(bool startOver)
-        {
-            if (startOver)
-            {
-                _validator = null;
-            }
-        }
+        public void Forget() => _validator = null;
     }
 }

@@ -113,6 +113,20 @@ public sealed class ResumeDownloadTests
     }
 
     [TestMethod]
+    public async Task Download_WhenTheStorageCannotSatisfyTheRange_StartsOver()
+    {
+        using var temp = new TempDirectory();
+        var storage = new ScriptedStorage(Package) { ETag = new EntityTagHeaderValue("\"v1\""), AnswerRangesWith416 = true }.CutAfter(100_000);
+        using var client = Client(storage);
+
+        await client.DownloadAsync(5, "android", temp.Combine("app.apk"));
+
+        CollectionAssert.AreEqual(Package, await File.ReadAllBytesAsync(temp.Combine("app.apk")));
+        CollectionAssert.AreEqual(new[] { HttpStatusCode.OK, HttpStatusCode.RequestedRangeNotSatisfiable, HttpStatusCode.OK }, storage.Statuses.ToArray());
+        Assert.IsNull(storage.Requests[2].Header("Range"));
+    }
+
+    [TestMethod]
     public async Task Download_ThatKeepsGettingFurther_IsNeverFailedByTheRetryCount()
     {
         using var temp = new TempDirectory();
@@ -270,6 +284,9 @@ public sealed class ResumeDownloadTests
         /// <summary>A 206 that starts this many bytes later than asked (a broken range implementation).</summary>
         public int RangeShift { get; init; }
 
+        /// <summary>A request for a range answers 416 (the range is not satisfiable).</summary>
+        public bool AnswerRangesWith416 { get; init; }
+
         /// <summary>Every attempt breaks off after this many bytes of its body (when no scripted break is left).</summary>
         public long? CutEveryAttemptAfter { get; init; }
 
@@ -320,6 +337,17 @@ public sealed class ResumeDownloadTests
             if (request.Uri.Host != StorageHost)
             {
                 return FakeHandler.RedirectJson($"http://{StorageHost}/s/5/app.bin");
+            }
+
+            if (AnswerRangesWith416 && request.Header("Range") is not null)
+            {
+                lock (_requests)
+                {
+                    _requests.Add(request);
+                    _statuses.Add(HttpStatusCode.RequestedRangeNotSatisfiable);
+                }
+
+                return new HttpResponseMessage(HttpStatusCode.RequestedRangeNotSatisfiable) { Content = new ByteArrayContent([]) };
             }
 
             long from = 0;
