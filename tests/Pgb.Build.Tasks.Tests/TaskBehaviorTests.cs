@@ -21,7 +21,7 @@ public sealed class TaskBehaviorTests : TaskTestBase
             "/api/v1/apps/7" => FakeHandler.Json(HttpStatusCode.OK, CompleteApp),
             "/api/v1/apps/7/android" => FakeHandler.Json(HttpStatusCode.Found, """{"location":"http://127.0.0.1:1/storage/a/app.apk"}"""),
             "/api/v1/apps/7/ios" => FakeHandler.Json(HttpStatusCode.Found, """{"location":"http://127.0.0.1:1/storage/b/app.ipa"}"""),
-            var path when path.StartsWith("/storage/", StringComparison.Ordinal) => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes(path)) },
+            var path when path.StartsWith("/storage/", StringComparison.Ordinal) => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes(ZipMagic + path)) },
             _ => FakeHandler.Json(HttpStatusCode.NotFound, """{"error":"nope"}"""),
         });
         var engine = new MockEngine();
@@ -43,8 +43,8 @@ public sealed class TaskBehaviorTests : TaskTestBase
         Assert.IsTrue(task.Execute(), engine.AllText());
 
         Assert.HasCount(2, task.Artifacts);
-        AssertArtifact(task.Artifacts[0], "android", Path.Combine(Temp, "out", "MyApp-android.apk"), "/storage/a/app.apk");
-        AssertArtifact(task.Artifacts[1], "ios", Path.Combine(Temp, "out", "MyApp-ios.ipa"), "/storage/b/app.ipa");
+        AssertArtifact(task.Artifacts[0], "android", Path.Combine(Temp, "out", "MyApp-android.apk"), ZipMagic + "/storage/a/app.apk");
+        AssertArtifact(task.Artifacts[1], "ios", Path.Combine(Temp, "out", "MyApp-ios.ipa"), ZipMagic + "/storage/b/app.ipa");
         Assert.IsFalse(handler.Requests.Any(r => r.Line.StartsWith("GET /storage/", StringComparison.Ordinal) && r.Line.Contains("auth_token")), "storage must not see the token");
 
         var reader = new PgbReadArtifacts { BuildEngine = new MockEngine(), ProjectFile = UserProject, ManifestFile = manifest };
@@ -165,6 +165,9 @@ public sealed class TaskBehaviorTests : TaskTestBase
         AssertSingleError(engine, code);
         StringAssert.Contains(engine.Errors[0].Message, "the server says no");
     }
+
+    /// <summary>How a zip starts: the packages must, or the download refuses them.</summary>
+    private const string ZipMagic = "PK\u0003\u0004";
 
     private static void AssertArtifact(ITaskItem item, string platform, string path, string content)
     {
