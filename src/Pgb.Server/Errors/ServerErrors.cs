@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.WebUtilities;
+using Pgb.Server.Inspection;
 using Pgb.Server.Keys;
 using Pgb.Server.Model;
 
@@ -40,6 +41,10 @@ internal static class ServerErrors
     public static ApiException DataNotJson(string problem) => BadRequest("could not parse data as JSON: " + problem);
 
     public static ApiException DataNotAnObject() => BadRequest("data must be a JSON object");
+
+    /// <summary>Something the server inspects (config.xml, an icon, the upload's index) went over its fixed budget; the
+    /// message says what and which limit (docs/server.md, "Security").</summary>
+    public static ApiException OverBudget(BudgetExceededException e) => BadRequest(e.Message);
 
     public static ApiException NotABoolean(string field, string value) => BadRequest($"'{field}' must be true or false, not '{value}'");
 

@@ -1,4 +1,5 @@
 using Pgb.Server.Apps;
+using Pgb.Server.Inspection;
 using Pgb.Server.Keys;
 using Pgb.Server.Middleware;
 using Pgb.Server.Stores;
@@ -27,7 +28,7 @@ internal sealed class ServerState
 
         // Signing keys live in memory only, even with a data directory.
         Keys = new KeyService(new KeyStore(), Simulation, () => Now);
-        Apps = new AppService(Storage.Apps, Storage.Blobs, Keys, Simulation, () => Now);
+        Apps = new AppService(Storage.Apps, Storage.Blobs, Keys, Simulation, InspectionLimits.Default, () => Now);
     }
 
     public PgbServerOptions Options { get; }

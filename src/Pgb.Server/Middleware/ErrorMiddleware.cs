@@ -2,6 +2,7 @@ using System.Text.Json;
 using Pgb.Server.Errors;
 using Pgb.Server.Hosting;
 using Pgb.Server.Http;
+using Pgb.Server.Inspection;
 
 namespace Pgb.Server.Middleware;
 
@@ -27,6 +28,7 @@ internal sealed class ErrorMiddleware(RequestDelegate next, ServerState state)
             var error = e switch
             {
                 ApiException api => api,
+                BudgetExceededException overBudget => ServerErrors.OverBudget(overBudget),
                 BadHttpRequestException bad => ServerErrors.Rejected(bad),
                 InvalidDataException invalid => ServerErrors.BodyUnreadable(invalid.Message),
                 // A bare IOException comes only from reading the request: a body that ends early (a truncated multipart)
