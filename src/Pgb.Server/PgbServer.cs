@@ -49,9 +49,16 @@ public sealed class PgbServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxUploadBytes, 1, nameof(options.MaxUploadBytes));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxUploadBytes, Array.MaxLength, nameof(options.MaxUploadBytes));
         if (options.DataDirectory is { } dataDirectory && string.IsNullOrWhiteSpace(dataDirectory))
         {
             throw new ArgumentException("DataDirectory is empty: give a directory, or null to keep everything in memory.", nameof(options));
+        }
+
+        if (options.AllowedHosts.FirstOrDefault(h => !Middleware.AllowedHostsMiddleware.IsValid(h)) is { } badHost)
+        {
+            throw new ArgumentException($"AllowedHosts holds '{badHost}', which is not a host name or IP address (no scheme, port or path).", nameof(options));
         }
 
         var state = new ServerState(options, time);

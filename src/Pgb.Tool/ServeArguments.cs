@@ -24,6 +24,18 @@ internal static class ServeArguments
         return new PgbAccount(text[..first], text[(first + 1)..second], text[(second + 1)..last], text[(last + 1)..]);
     }
 
+    /// <summary>A host name or IP address, as a Host header names it: no scheme, port or path.</summary>
+    public static string ParseAllowedHost(string text)
+    {
+        var host = text.Trim();
+        if (host.Length == 0 || Uri.CheckHostName(host.Trim('[', ']')) == UriHostNameType.Unknown)
+        {
+            throw new PgbToolException(ToolErrorCodes.InvalidArguments, Strings.AllowedHostInvalid.F(PgbRedaction.Redact(text)));
+        }
+
+        return host;
+    }
+
     /// <summary><c>PLATFORM=MESSAGE</c>: builds of that platform end in <c>error</c> with that message.</summary>
     public static KeyValuePair<string, string> ParseFailure(string text)
     {

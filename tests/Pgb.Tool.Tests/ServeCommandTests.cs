@@ -209,4 +209,57 @@ public sealed partial class ServeCommandTests
 
         Assert.AreEqual(ExitCodes.Success, await running.WaitAsync(Wait));
     }
+
+    [TestMethod]
+    [DataRow("0")]
+    [DataRow("2048")]
+    [DataRow("lots")]
+    public async Task Serve_WithMaxUploadMbOutOfRange_ExitsTwoWithPGB1000(string megabytes)
+    {
+        var run = await ToolRun.RunAsync("serve", "--max-upload-mb", megabytes);
+
+        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
+        Assert.Contains("pgb: error PGB1000:", run.Stderr);
+    }
+
+    [TestMethod]
+    [DataRow("https://build.example.com")]
+    [DataRow("build.example.com:443")]
+    public async Task Serve_WithAnAllowedHostThatIsNotAName_ExitsTwoWithPGB1000(string host)
+    {
+        var run = await ToolRun.RunAsync("serve", "--allowed-host", host);
+
+        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
+        Assert.Contains("pgb: error PGB1000: --allowed-host", run.Stderr);
+    }
+
+    [TestMethod]
+    public async Task Serve_WithMaxUploadMbAndAllowedHost_AppliesThem()
+    {
+        using var stop = new CancellationTokenSource();
+        var (running, line, _, _) = await StartAsync(stop.Token, "--port", "0", "--max-upload-mb", "1", "--allowed-host", "build.example.com");
+        try
+        {
+            var url = new Uri(line["Listening on ".Length..]);
+            using var http = new HttpClient { BaseAddress = url };
+            using var upload = new HttpRequestMessage(HttpMethod.Post, "/api/v1/apps?auth_token=pgb-dev-token")
+            {
+                Content = new MultipartFormDataContent { { new ByteArrayContent(new byte[2 * 1024 * 1024]), "file", "app.zip" } },
+            };
+            using var allowed = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me?auth_token=pgb-dev-token");
+            allowed.Headers.Host = "build.example.com";
+            using var foreign = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me?auth_token=pgb-dev-token");
+            foreign.Headers.Host = "evil.example";
+
+            Assert.AreEqual(HttpStatusCode.RequestEntityTooLarge, (await http.SendAsync(upload)).StatusCode);
+            Assert.AreEqual(HttpStatusCode.OK, (await http.SendAsync(allowed)).StatusCode);
+            Assert.AreEqual(HttpStatusCode.BadRequest, (await http.SendAsync(foreign)).StatusCode);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        Assert.AreEqual(ExitCodes.Success, await running.WaitAsync(Wait));
+    }
 }

@@ -17,6 +17,7 @@ internal sealed class ServerState
     public ServerState(PgbServerOptions options, TimeProvider time)
     {
         Options = options;
+        Limits = (options.Limits ?? new ServerLimits()) with { MaxUploadBytes = options.MaxUploadBytes };
         Time = time;
         _startedAt = time.GetUtcNow();
         _startedTimestamp = time.GetTimestamp();
@@ -32,6 +33,8 @@ internal sealed class ServerState
     }
 
     public PgbServerOptions Options { get; }
+
+    public ServerLimits Limits { get; }
 
     public TimeProvider Time { get; }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pgb.Server.Errors;
 
 namespace Pgb.Server.Inspection;
 
@@ -27,7 +28,7 @@ internal sealed class InspectionBudget(InspectionLimits limits)
         if (_inflated > Limits.MaxInflatedBytes)
         {
             throw new BudgetExceededException(
-                $"the upload inflates to more than {Size(Limits.MaxInflatedBytes)} before its config.xml and icon are found");
+                $"the upload inflates to more than {ByteSize.Format(Limits.MaxInflatedBytes)} before its config.xml and icon are found");
         }
     }
 
@@ -55,18 +56,10 @@ internal sealed class InspectionBudget(InspectionLimits limits)
         return buffer.ToArray();
     }
 
-    public static BudgetExceededException TooLarge(string what, long maxBytes) => new($"{what} is larger than {Size(maxBytes)}");
+    public static BudgetExceededException TooLarge(string what, long maxBytes) => new($"{what} is larger than {ByteSize.Format(maxBytes)}");
 
     public static BudgetExceededException TooManyEntries(int maxEntries) =>
         new(string.Create(CultureInfo.InvariantCulture, $"the upload holds more than {maxEntries:N0} entries"));
-
-    /// <summary>"1 MiB", "8 MiB", "512 KiB", "100 bytes": limits are round numbers, shown as such.</summary>
-    public static string Size(long bytes) => bytes switch
-    {
-        >= 1024 * 1024 when bytes % (1024 * 1024) == 0 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024)} MiB"),
-        >= 1024 when bytes % 1024 == 0 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024} KiB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
-    };
 
     private sealed class MeteredStream(Stream inner, InspectionBudget budget) : Stream
     {

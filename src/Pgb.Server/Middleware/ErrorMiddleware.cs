@@ -29,7 +29,7 @@ internal sealed class ErrorMiddleware(RequestDelegate next, ServerState state)
             {
                 ApiException api => api,
                 BudgetExceededException overBudget => ServerErrors.OverBudget(overBudget),
-                BadHttpRequestException bad => ServerErrors.Rejected(bad),
+                BadHttpRequestException bad => ServerErrors.Rejected(bad, RequestLimitMiddleware.Of(context)),
                 InvalidDataException invalid => ServerErrors.BodyUnreadable(invalid.Message),
                 // A bare IOException comes only from reading the request: a body that ends early (a truncated multipart)
                 // or a client that hung up. Half a request is the client's error, not ours. (The persisted stores wrap
