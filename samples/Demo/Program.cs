@@ -1,8 +1,8 @@
 using Pgb.Server;
-using Pgb.Shared;
+using Pgb.Demo;
 
 // The main job end to end, offline, with the same commands a user types.
-var repository = ProcessRunner.FindRepositoryRoot(AppContext.BaseDirectory);
+var repository = CommandRunner.FindRepositoryRoot(AppContext.BaseDirectory);
 var feed = Path.Combine(repository, "artifacts", "feed");
 var packages = Path.Combine(repository, "artifacts", "demo-packages");
 var sample = Path.Combine(repository, "samples", "HelloCordova");
@@ -15,10 +15,10 @@ void Show(string line) => Console.WriteLine("    " + line);
 try
 {
     Step("Packing Pgb.Build.Tasks and Pgb.Tool into " + Path.GetRelativePath(repository, feed));
-    var pack = await ProcessRunner.RunAsync("dotnet",
+    var pack = await CommandRunner.RunAsync("dotnet",
         ["pack", Path.Combine(repository, "nuget", "Pgb.Packages.proj"), "-c", "Release", "-nodeReuse:false", "-v:minimal", "-p:PackageOutputPath=" + feed + Path.DirectorySeparatorChar],
         repository, null, TimeSpan.FromMinutes(10), Show, cancel.Token);
-    if (pack.ExitCode != 0) return Fail("dotnet pack failed", 1);
+    if (pack != 0) return Fail("dotnet pack failed", 1);
 
     // A fresh package folder, so the sample restores the package just packed, never a stale copy.
     if (Directory.Exists(packages)) Directory.Delete(packages, recursive: true);
@@ -32,7 +32,7 @@ try
     Show($"Listening on {server.BaseUri} with the development account '{PgbAccount.Development.UserName}' (its token goes to dotnet build in PGB_AUTH_TOKEN)");
 
     Step("dotnet build samples/HelloCordova (PgbEnabled=true): zip www -> upload -> build android, ios -> poll -> download");
-    var build = await ProcessRunner.RunAsync("dotnet",
+    var build = await CommandRunner.RunAsync("dotnet",
         ["build", Path.Combine(sample, "HelloCordova.csproj"), "--no-incremental", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:PgbServerUrl=" + server.BaseUri.AbsoluteUri],
         sample,
         new Dictionary<string, string?>
@@ -41,7 +41,7 @@ try
             ["PGB_AUTH_TOKEN"] = PgbAccount.Development.Token,
         },
         TimeSpan.FromMinutes(10), Show, cancel.Token);
-    if (build.ExitCode != 0) return Fail("dotnet build failed", build.ExitCode);
+    if (build != 0) return Fail("dotnet build failed", build);
 
     Step("Artifacts");
     var output = Path.Combine(sample, "bin", "Debug", "net10.0", "pgb");

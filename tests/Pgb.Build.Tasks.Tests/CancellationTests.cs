@@ -28,15 +28,7 @@ public sealed class CancellationTests : TaskTestBase
             ClientOptionsFactory = () => new PgbClientOptions { Handler = handler },
         };
 
-        var execution = Task.Run(task.Execute);
-        await sent.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        var stopwatch = Stopwatch.StartNew();
-        task.Cancel();
-        var result = await execution.WaitAsync(TimeSpan.FromSeconds(30));
-
-        Assert.IsFalse(result);
-        Assert.IsLessThan(TimeSpan.FromSeconds(5), stopwatch.Elapsed, "the upload must stop when canceled, not run to its 30-minute limit");
-        AssertSingleError(engine, "PGB0001");
+        await AssertCancelEndsPromptlyAsync(task, engine, sent.Task, TimeSpan.Zero, "the upload must stop when canceled, not run to its 30-minute limit");
     }
 
     [TestMethod]
@@ -59,16 +51,7 @@ public sealed class CancellationTests : TaskTestBase
             ClientOptionsFactory = () => new PgbClientOptions { Handler = handler },
         };
 
-        var execution = Task.Run(task.Execute);
-        await answered.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        await Task.Delay(100);
-        var stopwatch = Stopwatch.StartNew();
-        task.Cancel();
-        var result = await execution.WaitAsync(TimeSpan.FromSeconds(30));
-
-        Assert.IsFalse(result);
-        Assert.IsLessThan(TimeSpan.FromSeconds(5), stopwatch.Elapsed, "the retry delay must not outlive Ctrl+C");
-        AssertSingleError(engine, "PGB0001");
+        await AssertCancelEndsPromptlyAsync(task, engine, answered.Task, TimeSpan.FromMilliseconds(100), "the retry delay must not outlive Ctrl+C");
     }
 
     [TestMethod]
@@ -99,5 +82,23 @@ public sealed class CancellationTests : TaskTestBase
         AssertSingleError(engine, "PGB0001");
         Assert.IsFalse(File.Exists(manifest), "a canceled run must not look up to date");
         Assert.IsFalse(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any(), "nothing is downloaded after Ctrl+C");
+    }
+
+    /// <summary>
+    /// Runs <paramref name="task"/>, presses Ctrl+C (ICancelableTask.Cancel) once <paramref name="reached"/> has
+    /// completed and <paramref name="settle"/> has passed, and checks the task then fails within seconds with PGB0001.
+    /// </summary>
+    private static async Task AssertCancelEndsPromptlyAsync(PgbTask task, MockEngine engine, Task reached, TimeSpan settle, string because)
+    {
+        var execution = Task.Run(task.Execute);
+        await reached.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(settle);
+        var stopwatch = Stopwatch.StartNew();
+        task.Cancel();
+        var result = await execution.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.IsFalse(result);
+        Assert.IsLessThan(TimeSpan.FromSeconds(5), stopwatch.Elapsed, because);
+        AssertSingleError(engine, "PGB0001");
     }
 }

@@ -26,8 +26,8 @@ public sealed class SigningKeyTaskTests : TaskTestBase
         var bodies = new List<string>();
         var handler = new FakeHandler(request =>
         {
-            lock (bodies) bodies.Add(Uri.UnescapeDataString(request.Content!.ReadAsStringAsync().GetAwaiter().GetResult()));
-            return request.RequestUri!.AbsolutePath switch
+            lock (bodies) bodies.Add(Uri.UnescapeDataString(request.BodyText));
+            return request.Uri.AbsolutePath switch
             {
                 "/api/v1/keys/android/12" => FakeHandler.Json(HttpStatusCode.OK, """{"id":12,"title":"Release","locked":false}"""),
                 "/api/v1/apps/7" => FakeHandler.Json(HttpStatusCode.OK, """{"id":7,"keys":{"android":{"id":12,"title":"Release"}}}"""),
@@ -42,7 +42,7 @@ public sealed class SigningKeyTaskTests : TaskTestBase
 
         Assert.IsTrue(task.Execute(), engine.AllText());
 
-        CollectionAssert.AreEqual(new[] { "PUT /api/v1/keys/android/12?auth_token=t", "PUT /api/v1/apps/7?auth_token=t" }, handler.Requests);
+        CollectionAssert.AreEqual(new[] { "PUT /api/v1/keys/android/12?auth_token=t", "PUT /api/v1/apps/7?auth_token=t" }, handler.Requests.Select(r => r.Line).ToList());
         StringAssert.Contains(bodies[0], $"\"key_pw\":\"{password}\"");
         StringAssert.Contains(bodies[0], $"\"keystore_pw\":\"{password}\"");
         StringAssert.Contains(bodies[1], "\"keys\":{\"android\":12}");
@@ -93,6 +93,6 @@ public sealed class SigningKeyTaskTests : TaskTestBase
 
         Assert.IsTrue(task.Execute(), engine.AllText());
 
-        CollectionAssert.AreEqual(new[] { "PUT /api/v1/apps/7?auth_token=t" }, handler.Requests);
+        CollectionAssert.AreEqual(new[] { "PUT /api/v1/apps/7?auth_token=t" }, handler.Requests.Select(r => r.Line).ToList());
     }
 }

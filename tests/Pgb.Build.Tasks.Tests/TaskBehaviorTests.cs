@@ -16,7 +16,7 @@ public sealed class TaskBehaviorTests : TaskTestBase
     public void Download_WritesFilesItemsAndAManifestThatReadArtifactsGivesBack()
     {
         Environment.SetEnvironmentVariable(TokenVariable, "t");
-        var handler = new FakeHandler(request => request.RequestUri!.AbsolutePath switch
+        var handler = new FakeHandler(request => request.Uri.AbsolutePath switch
         {
             "/api/v1/apps/7" => FakeHandler.Json(HttpStatusCode.OK, CompleteApp),
             "/api/v1/apps/7/android" => FakeHandler.Json(HttpStatusCode.Found, """{"location":"http://127.0.0.1:1/storage/a/app.apk"}"""),
@@ -38,7 +38,7 @@ public sealed class TaskBehaviorTests : TaskTestBase
         Assert.HasCount(2, task.Artifacts);
         AssertArtifact(task.Artifacts[0], "android", Path.Combine(Temp, "out", "MyApp-android.apk"), "/storage/a/app.apk");
         AssertArtifact(task.Artifacts[1], "ios", Path.Combine(Temp, "out", "MyApp-ios.ipa"), "/storage/b/app.ipa");
-        Assert.IsFalse(handler.Requests.Any(r => r.StartsWith("GET /storage/", StringComparison.Ordinal) && r.Contains("auth_token")), "storage must not see the token");
+        Assert.IsFalse(handler.Requests.Any(r => r.Line.StartsWith("GET /storage/", StringComparison.Ordinal) && r.Line.Contains("auth_token")), "storage must not see the token");
 
         var reader = new PgbReadArtifacts { BuildEngine = new MockEngine(), ProjectFile = UserProject, ManifestFile = manifest };
         Assert.IsTrue(reader.Execute());

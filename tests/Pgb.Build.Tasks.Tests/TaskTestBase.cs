@@ -7,16 +7,15 @@ public abstract class TaskTestBase
 
     protected string TokenVariable { get; } = "PGB_TEST_TOKEN_" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
 
-    protected string Temp { get; } = Path.Combine(Path.GetTempPath(), "pgb-tasks-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly TempDirectory _temp = new();
 
-    [TestInitialize]
-    public void CreateTemp() => Directory.CreateDirectory(Temp);
+    protected string Temp => _temp.Path;
 
     [TestCleanup]
     public void DeleteTemp()
     {
         Environment.SetEnvironmentVariable(TokenVariable, null);
-        if (Directory.Exists(Temp)) Directory.Delete(Temp, recursive: true);
+        _temp.Dispose();
     }
 
     protected static void AssertSingleError(MockEngine engine, string code)

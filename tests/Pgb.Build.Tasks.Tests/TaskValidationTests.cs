@@ -133,6 +133,6 @@ public sealed class TaskValidationTests : TaskTestBase
         StringAssert.Contains(engine.Errors[0].Message, TokenVariable);
         Assert.DoesNotContain(token, engine.AllText());
         Assert.HasCount(1, handler.Requests);
-        StringAssert.Contains(handler.Requests[0], "auth_token=", "the token travels as the auth_token parameter");
+        StringAssert.Contains(handler.Requests[0].Line, "auth_token=", "the token travels as the auth_token parameter");
     }
 }

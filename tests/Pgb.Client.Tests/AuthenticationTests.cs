@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Pgb.Testing;
 
 namespace Pgb.Client.Tests;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Pgb.Testing;
 
 namespace Pgb.Client.Tests;
 
@@ -136,50 +135,37 @@ public sealed class DownloadTests
         CollectionAssert.AreEqual(bytes, await File.ReadAllBytesAsync(temp.Combine("a.apk")));
     }
 
+    /// <summary>Storage (where the API's redirect leads) answers something that is not the package: the download fails
+    /// saying why, and no file is left behind.</summary>
     [TestMethod]
-    public async Task Download_WhenContentLengthDoesNotMatch_ThrowsAndLeavesNoFile()
+    [DataRow("short body", null, "1000 of 5000", DisplayName = "Download_WhenContentLengthDoesNotMatch_ThrowsAndLeavesNoFile")]
+    [DataRow("JSON error with 200", null, "the download link has expired", DisplayName = "Download_WhenStorageAnswersJsonErrorWith200_ThrowsAndLeavesNoFile")]
+    [DataRow("403", 403, null, DisplayName = "Download_WhenStorageAnswers403_ThrowsWithStatusAndLeavesNoFile")]
+    // The old tools saved such a 61-byte body as the "app": the media type cannot be trusted to say JSON.
+    [DataRow("JSON error labelled as binary", null, "the download link has expired", DisplayName = "Download_WhenStorageAnswersAJsonErrorLabelledAsBinary_ThrowsAndLeavesNoFile")]
+    public async Task Download_WhenStorageAnswersSomethingElse_ThrowsAndLeavesNoFile(string answer, int? status, string? mentioned)
     {
         using var temp = new TempDirectory();
         var handler = new FakeHandler()
             .Enqueue(FakeHandler.RedirectJson(StorageUrl))
-            .Enqueue(FakeHandler.Bytes(Package(1000), announcedLength: 5000));
+            .Enqueue(StorageAnswer(answer));
         using var client = TestClients.Create(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(5, "android", temp.Combine("app.apk")));
 
-        Assert.Contains("1000 of 5000", ex.Message);
+        if (status is not null) Assert.AreEqual(status, ex.Status);
+        if (mentioned is not null) Assert.Contains(mentioned, ex.Message);
         Assert.IsEmpty(temp.ListFiles());
     }
 
-    [TestMethod]
-    public async Task Download_WhenStorageAnswersJsonErrorWith200_ThrowsAndLeavesNoFile()
+    private static HttpResponseMessage StorageAnswer(string answer) => answer switch
     {
-        using var temp = new TempDirectory();
-        var handler = new FakeHandler()
-            .Enqueue(FakeHandler.RedirectJson(StorageUrl))
-            .Enqueue(FakeHandler.Json(HttpStatusCode.OK, """{"error":"the download link has expired"}"""));
-        using var client = TestClients.Create(handler);
-
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(5, "android", temp.Combine("app.apk")));
-
-        Assert.Contains("the download link has expired", ex.Message);
-        Assert.IsEmpty(temp.ListFiles());
-    }
-
-    [TestMethod]
-    public async Task Download_WhenStorageAnswers403_ThrowsWithStatusAndLeavesNoFile()
-    {
-        using var temp = new TempDirectory();
-        var handler = new FakeHandler()
-            .Enqueue(FakeHandler.RedirectJson(StorageUrl))
-            .Enqueue(FakeHandler.Html(HttpStatusCode.Forbidden, "<Error>AccessDenied</Error>"));
-        using var client = TestClients.Create(handler);
-
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(5, "android", temp.Combine("app.apk")));
-
-        Assert.AreEqual(403, ex.Status);
-        Assert.IsEmpty(temp.ListFiles());
-    }
+        "short body" => FakeHandler.Bytes(Package(1000), announcedLength: 5000),
+        "JSON error with 200" => FakeHandler.Json(HttpStatusCode.OK, """{"error":"the download link has expired"}"""),
+        "403" => FakeHandler.Html(HttpStatusCode.Forbidden, "<Error>AccessDenied</Error>"),
+        "JSON error labelled as binary" => FakeHandler.Bytes(Encoding.UTF8.GetBytes(" {\"error\":\"the download link has expired\"}\n")),
+        _ => throw new ArgumentOutOfRangeException(nameof(answer), answer, null),
+    };
 
     [TestMethod]
     public async Task Download_WhenDestinationExists_ReplacesIt()
@@ -234,22 +220,6 @@ public sealed class DownloadTests
         var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetDownloadLocationAsync(5, "android"));
 
         Assert.Contains("not an http(s) URL", ex.Message);
-    }
-
-    [TestMethod]
-    public async Task Download_WhenStorageAnswersAJsonErrorLabelledAsBinary_ThrowsAndLeavesNoFile()
-    {
-        // The old tools saved such a 61-byte body as the "app": the media type cannot be trusted to say JSON.
-        using var temp = new TempDirectory();
-        var handler = new FakeHandler()
-            .Enqueue(FakeHandler.RedirectJson(StorageUrl))
-            .Enqueue(FakeHandler.Bytes(Encoding.UTF8.GetBytes(" {\"error\":\"the download link has expired\"}\n")));
-        using var client = TestClients.Create(handler);
-
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(5, "android", temp.Combine("app.apk")));
-
-        Assert.Contains("the download link has expired", ex.Message);
-        Assert.IsEmpty(temp.ListFiles());
     }
 
     [TestMethod]

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Pgb.Testing;
 
 namespace Pgb.Client.Tests;
 
@@ -11,7 +10,8 @@ public sealed class ErrorMappingTests
     [DataRow(HttpStatusCode.Unauthorized, "Invalid authentication token.")]
     [DataRow(HttpStatusCode.NotFound, "app #5 not found")]
     [DataRow(HttpStatusCode.BadRequest, "Title can't be blank")]
-    public async Task GetApp_WhenErrorStatusWithJsonError_ThrowsWithStatusAndServerMessage(HttpStatusCode status, string serverMessage)
+    [DataRow(HttpStatusCode.OK, "You are not a collaborator on this app", DisplayName = "GetApp_When200WithJsonError_ThrowsWithServerMessage")]
+    public async Task GetApp_WhenTheAnswerIsAJsonError_ThrowsWithStatusAndServerMessage(HttpStatusCode status, string serverMessage)
     {
         var handler = new FakeHandler().Enqueue(FakeHandler.Json(status, "{\"error\":\"" + serverMessage + "\"}"));
         using var client = TestClients.Create(handler);
@@ -59,28 +59,20 @@ public sealed class ErrorMappingTests
         AssertNoToken(ex);
     }
 
+    /// <summary>The server's error text quoting the request URL ({url}) or the token itself ({token}) is shown redacted.</summary>
     [TestMethod]
-    public async Task GetApp_WhenJsonErrorEchoesTheUrl_ErrorMessageIsRedacted()
+    [DataRow(HttpStatusCode.BadRequest, "bad request: {url}", "bad request: /api/v1/apps/5?auth_token=***", DisplayName = "GetApp_WhenJsonErrorEchoesTheUrl_ErrorMessageIsRedacted")]
+    [DataRow(HttpStatusCode.Unauthorized, "token {token} has been revoked", "token *** has been revoked", DisplayName = "GetApp_WhenErrorQuotesTheTokenItself_MessageHidesIt")]
+    public async Task GetApp_WhenTheJsonErrorQuotesASecret_ErrorMessageIsRedacted(HttpStatusCode status, string error, string expected)
     {
-        var handler = new FakeHandler(r => FakeHandler.Json(HttpStatusCode.BadRequest, "{\"error\":\"bad request: " + r.Uri.PathAndQuery + "\"}"));
+        var handler = new FakeHandler(r => FakeHandler.Json(status,
+            "{\"error\":\"" + error.Replace("{url}", r.Uri.PathAndQuery).Replace("{token}", TestClients.Token) + "\"}"));
         using var client = TestClients.Create(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
 
-        Assert.AreEqual("bad request: /api/v1/apps/5?auth_token=***", ex.ErrorMessage);
+        Assert.AreEqual(expected, ex.ErrorMessage);
         AssertNoToken(ex);
-    }
-
-    [TestMethod]
-    public async Task GetApp_When200WithJsonError_ThrowsWithServerMessage()
-    {
-        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.OK, """{"error":"You are not a collaborator on this app"}"""));
-        using var client = TestClients.Create(handler);
-
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
-
-        Assert.AreEqual(200, ex.Status);
-        Assert.AreEqual("You are not a collaborator on this app", ex.ErrorMessage);
     }
 
     [TestMethod]
@@ -206,18 +198,6 @@ public sealed class ErrorMappingTests
 
         Assert.DoesNotContain("s3cr3t", ex.ToString());
         Assert.Contains("auth_token=***", ex.ErrorMessage ?? string.Empty);
-    }
-
-    [TestMethod]
-    public async Task GetApp_WhenErrorQuotesTheTokenItself_MessageHidesIt()
-    {
-        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.Unauthorized, "{\"error\":\"token " + TestClients.Token + " has been revoked\"}"));
-        using var client = TestClients.Create(handler);
-
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
-
-        Assert.AreEqual("token *** has been revoked", ex.ErrorMessage);
-        AssertNoToken(ex);
     }
 
     [TestMethod]

@@ -1,7 +1,6 @@
 using System.Net;
 using Newtonsoft.Json.Linq;
 using Pgb.Client.Models;
-using Pgb.Testing;
 
 namespace Pgb.Client.Tests;
 

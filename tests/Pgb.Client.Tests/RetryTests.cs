@@ -1,33 +1,21 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Pgb.Testing;
 
 namespace Pgb.Client.Tests;
 
 [TestClass]
 public sealed class RetryTests
 {
+    /// <summary>A transient failure (a 503, a dropped connection) followed by a success: one retry, and the app.</summary>
     [TestMethod]
-    public async Task GetApp_When503ThenOk_RetriesAndSucceeds()
+    [DataRow("503", 3, DisplayName = "GetApp_When503ThenOk_RetriesAndSucceeds")]
+    [DataRow("connection reset", 1, DisplayName = "GetApp_WhenConnectionFailsOnceThenOk_RetriesAndSucceeds")]
+    public async Task GetApp_WhenATransientFailureIsFollowedByOk_RetriesAndSucceeds(string failure, int maxRetries)
     {
         var handler = new FakeHandler()
-            .Enqueue(FakeHandler.Html(HttpStatusCode.ServiceUnavailable, "<html>busy</html>"))
+            .Enqueue(_ => failure == "503" ? FakeHandler.Html(HttpStatusCode.ServiceUnavailable, "<html>busy</html>") : throw new HttpRequestException("Connection reset"))
             .Enqueue(FakeHandler.Json(HttpStatusCode.OK, """{"id":5}"""));
-        using var client = TestClients.Create(handler, maxRetries: 3);
-
-        var app = await client.GetAppAsync(5);
-
-        Assert.AreEqual(5, app.Id);
-        Assert.HasCount(2, handler.Requests);
-    }
-
-    [TestMethod]
-    public async Task GetApp_WhenConnectionFailsOnceThenOk_RetriesAndSucceeds()
-    {
-        var handler = new FakeHandler()
-            .Enqueue(_ => throw new HttpRequestException("Connection reset"))
-            .Enqueue(FakeHandler.Json(HttpStatusCode.OK, """{"id":5}"""));
-        using var client = TestClients.Create(handler, maxRetries: 1);
+        using var client = TestClients.Create(handler, maxRetries: maxRetries);
 
         var app = await client.GetAppAsync(5);
 

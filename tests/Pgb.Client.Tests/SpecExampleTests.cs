@@ -1,7 +1,6 @@
 using System.Net;
 using Newtonsoft.Json.Linq;
 using Pgb.Client.Models;
-using Pgb.Testing;
 
 namespace Pgb.Client.Tests;
 
@@ -25,8 +24,7 @@ public sealed class SpecExampleTests
         "keys-blackberry", "keys-ios", "me", "me-basic", "me-token", "token", "update-collaborator", "update-keys", "update-version",
     ];
 
-    private static string Example(string name) =>
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "Spec003", name + ".json"));
+    private static string Example(string name) => SpecExamples.Read(name);
 
     /// <summary>
     /// The verbatim body is not JSON: the client must say so with its one exception type (never a raw
@@ -56,7 +54,7 @@ public sealed class SpecExampleTests
     [TestMethod]
     public void EveryExampleFile_IsListedHere()
     {
-        var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData", "Spec003"), "*.json")
+        var files = Directory.GetFiles(SpecExamples.Folder, "*.json")
             .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToArray();
 
         CollectionAssert.AreEqual(Examples.Order(StringComparer.Ordinal).ToArray(), files);

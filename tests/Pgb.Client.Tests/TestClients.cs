@@ -1,5 +1,4 @@
 using Pgb.Client;
-using Pgb.Testing;
 
 namespace Pgb.Client.Tests;
 

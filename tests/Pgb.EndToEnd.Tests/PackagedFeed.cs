@@ -1,5 +1,3 @@
-using Pgb.Shared;
-
 namespace Pgb.EndToEnd.Tests;
 
 /// <summary>
@@ -9,8 +7,10 @@ namespace Pgb.EndToEnd.Tests;
 [TestClass]
 public static class PackagedFeed
 {
-    public static string Root { get; private set; } = string.Empty;
-    public static string Repository { get; private set; } = string.Empty;
+    private static TempDirectory? s_folder;
+
+    public static string Root => s_folder?.Path ?? throw new InvalidOperationException("the feed is made before the first test");
+    public static string Repository => RepositoryFiles.Root;
     public static string Feed => Path.Combine(Root, "feed");
     public static string Packages => Path.Combine(Root, "packages");
     public static string Version => "0.1.0";
@@ -18,8 +18,7 @@ public static class PackagedFeed
     [AssemblyInitialize]
     public static async Task PackAsync(TestContext context)
     {
-        Repository = ProcessRunner.FindRepositoryRoot(AppContext.BaseDirectory);
-        Root = Path.Combine(Path.GetTempPath(), "pgb-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+        s_folder = new TempDirectory();
         Directory.CreateDirectory(Feed);
         var result = await ProcessRunner.RunAsync("dotnet",
             ["pack", Path.Combine(Repository, "nuget", "Pgb.Packages.proj"), "-c", "Release", "-nodeReuse:false", "-p:PackageOutputPath=" + Feed + "/"],
@@ -33,15 +32,5 @@ public static class PackagedFeed
     }
 
     [AssemblyCleanup]
-    public static void Cleanup()
-    {
-        try
-        {
-            if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless; a failing cleanup must not fail the run.
-        }
-    }
+    public static void Cleanup() => s_folder?.Dispose();
 }

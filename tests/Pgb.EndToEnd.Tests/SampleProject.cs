@@ -1,5 +1,3 @@
-using Pgb.Shared;
-
 namespace Pgb.EndToEnd.Tests;
 
 /// <summary>A private copy of samples/HelloCordova that restores from the test feed only.</summary>
@@ -57,8 +55,8 @@ internal sealed class SampleProject
     public Task<ProcessResult> CleanAsync(Uri server, params string[] extra) => RunAsync("clean", server, null, extra);
 
     /// <summary>Starts <c>dotnet build</c> without waiting for it, so the test can press Ctrl+C.</summary>
-    public InterruptibleBuild StartBuild(Uri server, string? token) =>
-        InterruptibleBuild.Start(Directory, [ProjectFile, "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:PgbServerUrl=" + server.AbsoluteUri], Environment(token));
+    public ChildProcess StartBuild(Uri server, string? token) =>
+        ChildProcess.Start("dotnet", ["build", ProjectFile, "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:PgbServerUrl=" + server.AbsoluteUri], Directory, Environment(token));
 
     private Task<ProcessResult> RunAsync(string command, Uri server, string? token, string[] extra)
     {

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Pgb.Server;
-using Pgb.Shared;
 
 namespace Pgb.EndToEnd.Tests;
 

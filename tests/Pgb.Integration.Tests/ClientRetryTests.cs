@@ -9,26 +9,23 @@ namespace Pgb.Integration.Tests;
 [TestClass]
 public sealed class ClientRetryTests
 {
-    private string _temp = string.Empty;
-
-    [TestInitialize]
-    public void CreateTemp() => _temp = Directory.CreateTempSubdirectory("pgb-faults-").FullName;
+    private readonly TempDirectory _temp = new();
 
     [TestCleanup]
-    public void DeleteTemp() => Directory.Delete(_temp, recursive: true);
+    public void DeleteTemp() => _temp.Dispose();
 
     [TestMethod]
     public async Task GetApp_AfterTwo503s_SucceedsOnTheThirdRequest()
     {
         await using var server = await PgbServer.StartAsync(new PgbServerOptions());
-        var id = await FaultTestKit.CreateAppAsync(server, _temp);
+        var id = await FaultTestKit.CreateAppAsync(server, _temp.Path);
         var rule = server.Simulation.Faults.AddStatus("GET", $"/api/v1/apps/{id}", 503, times: 2);
         using var client = FaultTestKit.Client(server);
 
         var app = await client.GetAppAsync(id);
 
         Assert.AreEqual(id, app.Id);
-        CollectionAssert.AreEqual(new[] { 503, 503, 200 }, FaultTestKit.RequestsTo(server, "GET", $"/api/v1/apps/{id}").Select(r => r.Status).ToArray());
+        CollectionAssert.AreEqual(new[] { 503, 503, 200 }, server.RequestsTo("GET", $"/api/v1/apps/{id}").Select(r => r.Status).ToArray());
         Assert.AreEqual(2, rule.Applied);
     }
 
@@ -36,7 +33,7 @@ public sealed class ClientRetryTests
     public async Task GetApp_AfterFour503s_ExhaustsThreeRetries_AndSurfacesTheServersMessage()
     {
         await using var server = await PgbServer.StartAsync(new PgbServerOptions());
-        var id = await FaultTestKit.CreateAppAsync(server, _temp);
+        var id = await FaultTestKit.CreateAppAsync(server, _temp.Path);
         // Five available: a client retrying once too often would get the fifth 503 and still fail, but the count shows it.
         var rule = server.Simulation.Faults.AddStatus("GET", $"/api/v1/apps/{id}", 503, times: 5, message: "maintenance window");
         using var client = FaultTestKit.Client(server);
@@ -45,7 +42,7 @@ public sealed class ClientRetryTests
 
         Assert.AreEqual(503, error.Status);
         Assert.AreEqual("maintenance window", error.ErrorMessage);
-        Assert.AreEqual(4, FaultTestKit.RequestsTo(server, "GET", $"/api/v1/apps/{id}").Length, "one attempt and three retries");
+        Assert.AreEqual(4, server.RequestsTo("GET", $"/api/v1/apps/{id}").Length, "one attempt and three retries");
         Assert.AreEqual(4, rule.Applied);
     }
 
@@ -58,30 +55,30 @@ public sealed class ClientRetryTests
         using var client = FaultTestKit.Client(server, maxDelay: TimeSpan.FromSeconds(10));
 
         var call = client.GetMeAsync();
-        while (FaultTestKit.RequestsTo(server, "GET", "/api/v1/me").Length == 0)
+        while (server.RequestsTo("GET", "/api/v1/me").Length == 0)
         {
             await Task.Delay(5);
         }
 
         // Well inside the second the server asked for, and far beyond the client's own 10 ms: no retry may have come yet.
         await Task.Delay(300);
-        var before = FaultTestKit.RequestsTo(server, "GET", "/api/v1/me");
+        var before = server.RequestsTo("GET", "/api/v1/me");
         var stillWaiting = !call.IsCompleted;
         var me = await call;
 
         Assert.IsTrue(stillWaiting, "the client must still be waiting out Retry-After");
         Assert.HasCount(1, before);
         Assert.AreEqual("dev", me.UserName);
-        CollectionAssert.AreEqual(new[] { 429, 200 }, FaultTestKit.RequestsTo(server, "GET", "/api/v1/me").Select(r => r.Status).ToArray());
+        CollectionAssert.AreEqual(new[] { 429, 200 }, server.RequestsTo("GET", "/api/v1/me").Select(r => r.Status).ToArray());
     }
 
     [TestMethod]
     public async Task CreateApp_On500_IsNotRetried_SoNoAppIsCreatedTwice()
     {
         await using var server = await PgbServer.StartAsync(new PgbServerOptions());
-        var www = Directory.CreateDirectory(Path.Combine(_temp, "www")).FullName;
+        var www = Directory.CreateDirectory(_temp.Combine("www")).FullName;
         File.WriteAllText(Path.Combine(www, "index.html"), "<html></html>");
-        var archive = Path.Combine(_temp, "app.zip");
+        var archive = _temp.Combine("app.zip");
         System.IO.Compression.ZipFile.CreateFromDirectory(www, archive);
         // Only one 500: a client that retried the POST would succeed and create the app.
         server.Simulation.Faults.AddStatus("POST", "/api/v1/apps", 500, times: 1, message: "the database is on fire");
@@ -92,7 +89,7 @@ public sealed class ClientRetryTests
 
         Assert.AreEqual(500, error.Status);
         Assert.AreEqual("the database is on fire", error.ErrorMessage);
-        Assert.HasCount(1, FaultTestKit.RequestsTo(server, "POST", "/api/v1/apps"));
+        Assert.HasCount(1, server.RequestsTo("POST", "/api/v1/apps"));
         Assert.IsEmpty(await client.GetAppsAsync());
     }
 
@@ -106,7 +103,7 @@ public sealed class ClientRetryTests
         var me = await client.GetMeAsync();
 
         Assert.AreEqual("dev", me.UserName);
-        var requests = FaultTestKit.RequestsTo(server, "GET", "/api/v1/me");
+        var requests = server.RequestsTo("GET", "/api/v1/me");
         CollectionAssert.AreEqual(new[] { 0, 200 }, requests.Select(r => r.Status).ToArray());
         Assert.AreEqual("abort (1 of 1)", requests[0].Fault);
     }
@@ -124,6 +121,6 @@ public sealed class ClientRetryTests
 
         Assert.AreEqual(0, error.Status);
         Assert.IsTrue(error.IsTransient);
-        Assert.HasCount(1, FaultTestKit.RequestsTo(server, "GET", "/api/v1/me"));
+        Assert.HasCount(1, server.RequestsTo("GET", "/api/v1/me"));
     }
 }

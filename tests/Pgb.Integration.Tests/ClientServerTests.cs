@@ -10,25 +10,21 @@ namespace Pgb.Integration.Tests;
 public sealed class ClientServerTests
 {
     private static readonly PgbWaitOptions FastWait = new() { PollInterval = TimeSpan.FromMilliseconds(100), Timeout = TimeSpan.FromSeconds(60) };
-    private string _temp = string.Empty;
+    private readonly TempDirectory _temp = new();
 
     [TestInitialize]
-    public void CreateTemp()
+    public void CreateApp()
     {
-        _temp = Path.Combine(Path.GetTempPath(), "pgb-it-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(Path.Combine(_temp, "www"));
-        File.WriteAllText(Path.Combine(_temp, "www", "index.html"), "<html><body>Hello</body></html>");
-        File.WriteAllText(Path.Combine(_temp, "config.xml"), """
+        Directory.CreateDirectory(_temp.Combine("www"));
+        File.WriteAllText(_temp.Combine("www", "index.html"), "<html><body>Hello</body></html>");
+        File.WriteAllText(_temp.Combine("config.xml"), """
             <?xml version="1.0" encoding="UTF-8"?>
             <widget xmlns="http://www.w3.org/ns/widgets" id="com.example.it" version="2.0.0"><name>Integration App</name></widget>
             """);
     }
 
     [TestCleanup]
-    public void DeleteTemp()
-    {
-        if (Directory.Exists(_temp)) Directory.Delete(_temp, recursive: true);
-    }
+    public void DeleteTemp() => _temp.Dispose();
 
     [TestMethod]
     public async Task Client_CreatesAppFromZip_QueuesAndroidAndIos_Waits_AndDownloadsWhatTheServerProduced()
@@ -38,7 +34,7 @@ public sealed class ClientServerTests
         var pipeline = new PgbPipeline(client);
         var archive = await PgbPackager.PackageAsync(new PgbPackageRequest
         {
-            WwwDirectory = Path.Combine(_temp, "www"), ConfigXml = Path.Combine(_temp, "config.xml"), OutputPath = Path.Combine(_temp, "app.zip"),
+            WwwDirectory = _temp.Combine("www"), ConfigXml = _temp.Combine("config.xml"), OutputPath = _temp.Combine("app.zip"),
         });
 
         var created = await client.CreateAppFromFileAsync(new PgbAppCreateOptions { Title = "From the test" }, archive.ArchivePath);
@@ -50,7 +46,7 @@ public sealed class ClientServerTests
 
         foreach (var (platform, extension) in new[] { ("android", "apk"), ("ios", "ipa") })
         {
-            var target = Path.Combine(_temp, "out", $"app.{extension}");
+            var target = _temp.Combine("out", $"app.{extension}");
             var result = await client.DownloadAsync(created.Id, platform, target);
             CollectionAssert.AreEqual(server.GetArtifact(created.Id, platform), File.ReadAllBytes(target), platform);
             Assert.AreEqual(new FileInfo(target).Length, result.Length);
@@ -58,7 +54,7 @@ public sealed class ClientServerTests
             Assert.DoesNotContain("auth_token", result.Location.Query, "storage locations carry no credentials");
         }
 
-        Assert.IsEmpty(Directory.GetFiles(Path.Combine(_temp, "out"), "*.partial"), "no partial file may remain");
+        Assert.IsEmpty(Directory.GetFiles(_temp.Combine("out"), "*.partial"), "no partial file may remain");
     }
 
     [TestMethod]
@@ -69,11 +65,11 @@ public sealed class ClientServerTests
         var pipeline = new PgbPipeline(client);
         PgbJob Job() => new()
         {
-            Package = new PgbPackageRequest { WwwDirectory = Path.Combine(_temp, "www"), ConfigXml = Path.Combine(_temp, "config.xml"), OutputPath = Path.Combine(_temp, "obj", "app.zip") },
-            Upload = new PgbUploadRequest { CreateApp = true, AppIdFile = Path.Combine(_temp, "obj", "app-id"), Title = "Run" },
+            Package = new PgbPackageRequest { WwwDirectory = _temp.Combine("www"), ConfigXml = _temp.Combine("config.xml"), OutputPath = _temp.Combine("obj", "app.zip") },
+            Upload = new PgbUploadRequest { CreateApp = true, AppIdFile = _temp.Combine("obj", "app-id"), Title = "Run" },
             Platforms = ["android", "ios"],
             Wait = FastWait,
-            OutputDirectory = Path.Combine(_temp, "out"),
+            OutputDirectory = _temp.Combine("out"),
             ArtifactName = "Run",
         };
 
@@ -85,8 +81,8 @@ public sealed class ClientServerTests
         CollectionAssert.AreEqual(new[] { "android", "ios" }, second.Artifacts.Select(a => a.Platform).ToArray());
         foreach (var artifact in second.Artifacts)
             CollectionAssert.AreEqual(server.GetArtifact(second.AppId, artifact.Platform), File.ReadAllBytes(artifact.Path));
-        Assert.AreEqual(Path.Combine(_temp, "out", "Run-android.apk"), second.Artifacts[0].Path);
-        Assert.AreEqual(Path.Combine(_temp, "out", "Run-ios.ipa"), second.Artifacts[1].Path);
+        Assert.AreEqual(_temp.Combine("out", "Run-android.apk"), second.Artifacts[0].Path);
+        Assert.AreEqual(_temp.Combine("out", "Run-ios.ipa"), second.Artifacts[1].Path);
     }
 
     [TestMethod]
@@ -96,8 +92,8 @@ public sealed class ClientServerTests
         options.FailingPlatforms["ios"] = "Provisioning profile does not match";
         await using var server = await PgbServer.StartAsync(options);
         using var client = new PgbClient(server.BaseUri, PgbCredential.FromToken(PgbAccount.Development.Token));
-        var archive = Path.Combine(_temp, "app.zip");
-        ZipFile.CreateFromDirectory(Path.Combine(_temp, "www"), archive);
+        var archive = _temp.Combine("app.zip");
+        ZipFile.CreateFromDirectory(_temp.Combine("www"), archive);
         var app = await client.CreateAppFromFileAsync(new PgbAppCreateOptions { Title = "Failing" }, archive);
         var pipeline = new PgbPipeline(client);
         await pipeline.QueueBuildAsync(app.Id, ["android", "ios"]);

@@ -7,24 +7,21 @@ namespace Pgb.Integration.Tests;
 [TestClass]
 public sealed class DownloadFaultTests
 {
-    private string _temp = string.Empty;
-
-    [TestInitialize]
-    public void CreateTemp() => _temp = Directory.CreateTempSubdirectory("pgb-faults-").FullName;
+    private readonly TempDirectory _temp = new();
 
     [TestCleanup]
-    public void DeleteTemp() => Directory.Delete(_temp, recursive: true);
+    public void DeleteTemp() => _temp.Dispose();
 
     [TestMethod]
     public async Task Download_WhenTheStorageBodyIsCutOnce_FetchesItAgain_AndSavesTheWholePackage()
     {
         await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(100) });
-        var id = await FaultTestKit.CreateAppAsync(server, _temp);
-        await FaultTestKit.WaitForArtifactAsync(server, id, "android");
+        var id = await FaultTestKit.CreateAppAsync(server, _temp.Path);
+        await server.WaitForArtifactAsync(id, "android");
         var artifact = server.GetArtifact(id, "android")!;
         Assert.IsGreaterThan(100, artifact.Length, "the package must be longer than the cut");
         var rule = server.Simulation.Faults.AddBodyCut("storage", 100);
-        var output = Path.Combine(_temp, "out");
+        var output = _temp.Combine("out");
         var destination = Path.Combine(output, "app.apk");
         using var client = FaultTestKit.Client(server);
 
@@ -33,7 +30,7 @@ public sealed class DownloadFaultTests
         CollectionAssert.AreEqual(artifact, File.ReadAllBytes(destination));
         Assert.AreEqual(artifact.Length, result.Length);
         Assert.AreEqual(1, rule.Applied);
-        CollectionAssert.AreEqual(new[] { "cut after 100 bytes (1 of 1)", null }, FaultTestKit.StorageGets(server).Select(r => r.Fault).ToArray());
+        CollectionAssert.AreEqual(new[] { "cut after 100 bytes (1 of 1)", null }, server.StorageGets().Select(r => r.Fault).ToArray());
         CollectionAssert.AreEqual(new[] { "app.apk" }, Directory.GetFiles(output).Select(Path.GetFileName).ToArray(), "no .partial left from the cut attempt");
     }
 
@@ -41,10 +38,10 @@ public sealed class DownloadFaultTests
     public async Task Download_WhenEveryAttemptIsCut_FailsClearlyAfterTheRetries_AndLeavesNoFile()
     {
         await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(100) });
-        var id = await FaultTestKit.CreateAppAsync(server, _temp);
-        await FaultTestKit.WaitForArtifactAsync(server, id, "android");
+        var id = await FaultTestKit.CreateAppAsync(server, _temp.Path);
+        await server.WaitForArtifactAsync(id, "android");
         var rule = server.Simulation.Faults.AddBodyCut("storage", 100, times: 10);
-        var output = Path.Combine(_temp, "out");
+        var output = _temp.Combine("out");
         var destination = Path.Combine(output, "app.apk");
         using var client = FaultTestKit.Client(server, maxRetries: 2);
 
@@ -63,15 +60,15 @@ public sealed class DownloadFaultTests
     public async Task Download_WhenStorageAnswers503Once_IsRetried_AndSucceeds()
     {
         await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(100) });
-        var id = await FaultTestKit.CreateAppAsync(server, _temp);
-        await FaultTestKit.WaitForArtifactAsync(server, id, "android");
+        var id = await FaultTestKit.CreateAppAsync(server, _temp.Path);
+        await server.WaitForArtifactAsync(id, "android");
         server.Simulation.Faults.AddStatus("GET", "storage", 503, message: "SlowDown");
-        var destination = Path.Combine(_temp, "out", "app.apk");
+        var destination = _temp.Combine("out", "app.apk");
         using var client = FaultTestKit.Client(server);
 
         await client.DownloadAsync(id, "android", destination);
 
         CollectionAssert.AreEqual(server.GetArtifact(id, "android"), File.ReadAllBytes(destination));
-        CollectionAssert.AreEqual(new[] { 503, 200 }, FaultTestKit.StorageGets(server).Select(r => r.Status).ToArray());
+        CollectionAssert.AreEqual(new[] { 503, 200 }, server.StorageGets().Select(r => r.Status).ToArray());
     }
 }

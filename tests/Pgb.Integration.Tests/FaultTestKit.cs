@@ -5,7 +5,8 @@ using Pgb.Server;
 namespace Pgb.Integration.Tests;
 
 /// <summary>Shared set-up of the fault tests: clients with short retry delays (the tests count requests, they must not
-/// wait out production back-offs), and apps created before any fault is planned.</summary>
+/// wait out production back-offs), and apps created before any fault is planned. What they ask the server itself is
+/// in Pgb.Testing's <see cref="PgbServerExtensions"/>.</summary>
 internal static class FaultTestKit
 {
     /// <summary>A new client, so a new connection pool: an aborted first request is then seen by the client's own retry
@@ -28,27 +29,5 @@ internal static class FaultTestKit
         ZipFile.CreateFromDirectory(www, archive);
         using var setup = Client(server);
         return (await setup.CreateAppFromFileAsync(new Pgb.Client.Models.PgbAppCreateOptions { Title = "Faults" }, archive)).Id;
-    }
-
-    /// <summary>The recorded requests for exactly <paramref name="method"/> <paramref name="path"/> (query ignored).</summary>
-    public static PgbRecordedRequest[] RequestsTo(PgbServer server, string method, string path) =>
-        server.Requests.Where(r => r.Method == method && r.Path.Split('?')[0] == path).ToArray();
-
-    public static PgbRecordedRequest[] StorageGets(PgbServer server) =>
-        server.Requests.Where(r => r.Method == "GET" && r.Path.StartsWith("/storage/", StringComparison.Ordinal)).ToArray();
-
-    /// <summary>Polls the server (not the client: its retries are under test) until the platform's build is over.</summary>
-    public static async Task WaitForArtifactAsync(PgbServer server, int appId, string platform)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (server.GetArtifact(appId, platform) is null)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new AssertFailedException($"app {appId} never completed {platform}");
-            }
-
-            await Task.Delay(50);
-        }
     }
 }

@@ -10,19 +10,18 @@ namespace Pgb.Integration.Tests;
 public sealed class SigningKeyTests
 {
     private static readonly PgbWaitOptions FastWait = new() { PollInterval = TimeSpan.FromMilliseconds(100), Timeout = TimeSpan.FromSeconds(60) };
-    private string _temp = string.Empty;
+    private readonly TempDirectory _temp = new();
 
     [TestInitialize]
-    public void CreateTemp()
+    public void CreateApp()
     {
-        _temp = Directory.CreateTempSubdirectory("pgb-keys-").FullName;
-        Directory.CreateDirectory(Path.Combine(_temp, "www"));
-        File.WriteAllText(Path.Combine(_temp, "www", "index.html"), "<html><body>signed</body></html>");
-        File.WriteAllBytes(Path.Combine(_temp, "release.keystore"), [0xFE, 0xED, 0xFE, 0xED, 1, 2, 3, 4]);
+        Directory.CreateDirectory(_temp.Combine("www"));
+        File.WriteAllText(_temp.Combine("www", "index.html"), "<html><body>signed</body></html>");
+        File.WriteAllBytes(_temp.Combine("release.keystore"), [0xFE, 0xED, 0xFE, 0xED, 1, 2, 3, 4]);
     }
 
     [TestCleanup]
-    public void DeleteTemp() => Directory.Delete(_temp, recursive: true);
+    public void DeleteTemp() => _temp.Dispose();
 
     [TestMethod]
     public async Task AndroidKey_UploadedLocked_FailsTheBuild_UnlockedBuilds_AndAWrongPasswordFailsWithTheServersText()
@@ -33,10 +32,10 @@ public sealed class SigningKeyTests
         server.Simulation.RejectKeyPassword(wrongPassword);
         using var client = new PgbClient(server.BaseUri, PgbCredential.FromToken(PgbAccount.Development.Token));
         var pipeline = new PgbPipeline(client);
-        var archive = await PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = Path.Combine(_temp, "www"), OutputPath = Path.Combine(_temp, "app.zip") });
+        var archive = await PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = _temp.Combine("www"), OutputPath = _temp.Combine("app.zip") });
 
         // Uploaded without passwords: locked, as the service keeps it until unlocked.
-        var key = await client.CreateKeyAsync(new PgbAndroidKeyOptions { Title = "Release", KeystorePath = Path.Combine(_temp, "release.keystore"), Alias = "release" });
+        var key = await client.CreateKeyAsync(new PgbAndroidKeyOptions { Title = "Release", KeystorePath = _temp.Combine("release.keystore"), Alias = "release" });
         Assert.IsTrue(key.Locked, "a key uploaded without passwords is locked");
         var listed = await client.GetPlatformKeysAsync("android");
         Assert.AreEqual(key.Id, listed.Keys!.Single().Id);
@@ -70,15 +69,15 @@ public sealed class SigningKeyTests
         await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(100) });
         server.Simulation.RejectKeyPassword("wrong-password-3f");
         using var client = new PgbClient(server.BaseUri, PgbCredential.FromToken(PgbAccount.Development.Token));
-        var key = await client.CreateKeyAsync(new PgbAndroidKeyOptions { Title = "Release", KeystorePath = Path.Combine(_temp, "release.keystore"), Alias = "release" });
+        var key = await client.CreateKeyAsync(new PgbAndroidKeyOptions { Title = "Release", KeystorePath = _temp.Combine("release.keystore"), Alias = "release" });
         PgbJob Job(string password) => new()
         {
-            Package = new PgbPackageRequest { WwwDirectory = Path.Combine(_temp, "www"), OutputPath = Path.Combine(_temp, "obj", "app.zip") },
-            Upload = new PgbUploadRequest { CreateApp = true, AppIdFile = Path.Combine(_temp, "obj", "app-id.txt"), Title = "Signed" },
+            Package = new PgbPackageRequest { WwwDirectory = _temp.Combine("www"), OutputPath = _temp.Combine("obj", "app.zip") },
+            Upload = new PgbUploadRequest { CreateApp = true, AppIdFile = _temp.Combine("obj", "app-id.txt"), Title = "Signed" },
             Platforms = ["android"],
             Keys = [new PgbSigningKey { Platform = "android", KeyId = key.Id, KeyPassword = password, KeystorePassword = password }],
             Wait = FastWait,
-            OutputDirectory = Path.Combine(_temp, "out"),
+            OutputDirectory = _temp.Combine("out"),
             ArtifactName = "Signed",
         };
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Pgb.Testing;
 
 namespace Pgb.Pipeline.Tests;
 
@@ -32,34 +31,23 @@ public sealed class ErrorTranslationTests
         AssertNoToken(ex);
     }
 
+    /// <summary>A JSON error answer becomes the code of its cause, with the server's text (and the app, for a 404).</summary>
     [TestMethod]
-    public async Task QueueBuild_When404ForTheApp_FailsWithPGB2404NamingTheApp()
+    [DataRow(HttpStatusCode.NotFound, "app not found", PgbErrorCodes.NotFound, "PGB2404", "#42", DisplayName = "QueueBuild_When404ForTheApp_FailsWithPGB2404NamingTheApp")]
+    [DataRow(HttpStatusCode.BadRequest, "platforms must be an array", PgbErrorCodes.BadRequest, "PGB2400", null, DisplayName = "QueueBuild_When400_FailsWithPGB2400AndTheServersMessage")]
+    public async Task QueueBuild_WhenServerAnswersAJsonError_FailsWithItsCodeAndTheServersMessage(
+        HttpStatusCode status, string serverMessage, string code, string documentedCode, string? alsoNamed)
     {
-        var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.NotFound, """{"error":"app not found"}"""));
+        var handler = new FakeHandler(_ => FakeHandler.Json(status, "{\"error\":\"" + serverMessage + "\"}"));
         using var client = PipelineFactory.CreateClient(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
             () => PipelineFactory.CreatePipeline(client).QueueBuildAsync(42, Android));
 
-        Assert.AreEqual(PgbErrorCodes.NotFound, ex.Code);
-        Assert.AreEqual("PGB2404", ex.Code);
-        Assert.Contains("#42", ex.Message);
-        Assert.Contains("app not found", ex.Message);
-        AssertNoToken(ex);
-    }
-
-    [TestMethod]
-    public async Task QueueBuild_When400_FailsWithPGB2400AndTheServersMessage()
-    {
-        var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.BadRequest, """{"error":"platforms must be an array"}"""));
-        using var client = PipelineFactory.CreateClient(handler);
-
-        var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
-            () => PipelineFactory.CreatePipeline(client).QueueBuildAsync(42, Android));
-
-        Assert.AreEqual(PgbErrorCodes.BadRequest, ex.Code);
-        Assert.AreEqual("PGB2400", ex.Code);
-        Assert.Contains("platforms must be an array", ex.Message);
+        Assert.AreEqual(code, ex.Code);
+        Assert.AreEqual(documentedCode, ex.Code);
+        if (alsoNamed is not null) Assert.Contains(alsoNamed, ex.Message);
+        Assert.Contains(serverMessage, ex.Message);
         AssertNoToken(ex);
     }
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
-using Pgb.Testing;
 
 namespace Pgb.Pipeline.Tests;
 

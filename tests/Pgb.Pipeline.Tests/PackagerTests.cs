@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using Pgb.Testing;
 
 namespace Pgb.Pipeline.Tests;
 
@@ -133,30 +132,20 @@ public sealed class PackagerTests
         Assert.AreEqual(1, result.EntryCount);
     }
 
+    /// <summary>A www folder with no file to package (absent, or only empty folders) fails before anything is written.</summary>
     [TestMethod]
-    public async Task Package_WhenWwwIsMissing_FailsWithPGB1003AndWritesNothing()
+    [DataRow(null, PgbErrorCodes.WwwDirectoryNotFound, "PGB1003", DisplayName = "Package_WhenWwwIsMissing_FailsWithPGB1003AndWritesNothing")]
+    [DataRow("www/empty-subfolder", PgbErrorCodes.WwwDirectoryEmpty, "PGB1010", DisplayName = "Package_WhenWwwIsEmpty_FailsWithPGB1010AndWritesNothing")]
+    public async Task Package_WhenWwwHasNoFile_FailsWithItsCodeAndWritesNothing(string? folder, string code, string documentedCode)
     {
         using var temp = new TempDirectory();
+        if (folder is not null) Directory.CreateDirectory(temp.Combine(folder.Split('/')));
 
         var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
             () => PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = temp.Combine("www"), OutputPath = temp.Combine("app.zip") }));
 
-        Assert.AreEqual(PgbErrorCodes.WwwDirectoryNotFound, ex.Code);
-        Assert.AreEqual("PGB1003", ex.Code);
-        Assert.IsEmpty(temp.ListFiles());
-    }
-
-    [TestMethod]
-    public async Task Package_WhenWwwIsEmpty_FailsWithPGB1010AndWritesNothing()
-    {
-        using var temp = new TempDirectory();
-        Directory.CreateDirectory(temp.Combine("www", "empty-subfolder"));
-
-        var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
-            () => PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = temp.Combine("www"), OutputPath = temp.Combine("app.zip") }));
-
-        Assert.AreEqual(PgbErrorCodes.WwwDirectoryEmpty, ex.Code);
-        Assert.AreEqual("PGB1010", ex.Code);
+        Assert.AreEqual(code, ex.Code);
+        Assert.AreEqual(documentedCode, ex.Code);
         Assert.IsEmpty(temp.ListFiles());
     }
 

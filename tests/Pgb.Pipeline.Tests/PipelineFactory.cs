@@ -1,6 +1,5 @@
 using System.Net;
 using Pgb.Client;
-using Pgb.Testing;
 
 namespace Pgb.Pipeline.Tests;
 
@@ -20,7 +19,7 @@ internal static class PipelineFactory
         return new PgbClient(Server, PgbCredential.FromToken(Token), options);
     }
 
-    public static PgbPipeline CreatePipeline(PgbClient client, PgbClock? clock = null) => new(client, clock ?? new FakeClock(), TokenVariable);
+    public static PgbPipeline CreatePipeline(PgbClient client, PgbClock? clock = null) => new(client, clock ?? new ManualPgbClock(), TokenVariable);
 
     /// <summary>An app answer with the given platform statuses (null values stay JSON null).</summary>
     public static HttpResponseMessage App(int id, params (string Platform, string? Status)[] statuses) => App(id, statuses, []);

@@ -1,5 +1,4 @@
 using System.Net;
-using Pgb.Testing;
 
 namespace Pgb.Pipeline.Tests;
 

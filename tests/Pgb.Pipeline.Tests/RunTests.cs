@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Pgb.Testing;
 
 namespace Pgb.Pipeline.Tests;
 
@@ -46,7 +45,7 @@ public sealed class RunTests
         var config = temp.WriteFile("config.xml", "<widget id=\"com.example.demo\"><name>Demo</name></widget>");
         var service = new FakeService();
         var handler = new FakeHandler(service.Answer);
-        var clock = new FakeClock();
+        var clock = new ManualPgbClock();
         using var client = PipelineFactory.CreateClient(handler);
         var progress = new RecordingProgress();
         var job = new PgbJob

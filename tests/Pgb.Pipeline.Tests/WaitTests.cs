@@ -1,6 +1,5 @@
 using System.Net;
 using Pgb.Client;
-using Pgb.Testing;
 
 namespace Pgb.Pipeline.Tests;
 
@@ -25,7 +24,7 @@ public sealed class WaitTests
             .Enqueue(PipelineFactory.App(5, ("android", "pending"), ("ios", "pending")))
             .Enqueue(PipelineFactory.App(5, ("android", "complete"), ("ios", "pending")))
             .Enqueue(PipelineFactory.App(5, ("android", "complete"), ("ios", "complete")));
-        var clock = new FakeClock();
+        var clock = new ManualPgbClock();
         using var client = PipelineFactory.CreateClient(handler);
         var pipeline = PipelineFactory.CreatePipeline(client, clock);
 
@@ -42,7 +41,7 @@ public sealed class WaitTests
     public async Task Wait_WhenAlreadyComplete_ReturnsWithoutWaiting()
     {
         var handler = new FakeHandler().Enqueue(PipelineFactory.App(5, ("android", "complete")));
-        var clock = new FakeClock();
+        var clock = new ManualPgbClock();
         using var client = PipelineFactory.CreateClient(handler);
 
         var app = await PipelineFactory.CreatePipeline(client, clock).WaitForCompletionAsync(5, Android, Options());
@@ -77,7 +76,7 @@ public sealed class WaitTests
         var handler = new FakeHandler()
             .Enqueue(PipelineFactory.App(5, [("android", "error"), ("ios", "pending")], [("android", "broken")]))
             .Enqueue(PipelineFactory.App(5, [("android", "error"), ("ios", "complete")], [("android", "broken")]));
-        var clock = new FakeClock();
+        var clock = new ManualPgbClock();
         using var client = PipelineFactory.CreateClient(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
@@ -149,7 +148,7 @@ public sealed class WaitTests
     public async Task Wait_WithAnyBackoffFactor_KeepsTheIntervalBetweenThePollIntervalAndTheCap(double factor)
     {
         var handler = new FakeHandler(_ => PipelineFactory.App(5, ("android", "pending")));
-        var clock = new FakeClock();
+        var clock = new ManualPgbClock();
         using var client = PipelineFactory.CreateClient(handler);
         var options = Options(timeoutSeconds: 120, pollSeconds: 2, maxPollSeconds: 10);
         options.BackoffFactor = factor;
@@ -179,7 +178,7 @@ public sealed class WaitTests
     public async Task Wait_WhenStatusNeverFinishes_FailsWithPGB3002AtTheTimeout(string? status)
     {
         var handler = new FakeHandler(_ => PipelineFactory.App(5, ("android", status)));
-        var clock = new FakeClock();
+        var clock = new ManualPgbClock();
         using var client = PipelineFactory.CreateClient(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
@@ -195,7 +194,7 @@ public sealed class WaitTests
     public async Task Wait_WhenPlatformIsMissingFromStatus_TimesOutInsteadOfHanging()
     {
         var handler = new FakeHandler(_ => PipelineFactory.App(5, ("android", "complete")));
-        var clock = new FakeClock();
+        var clock = new ManualPgbClock();
         using var client = PipelineFactory.CreateClient(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
@@ -209,7 +208,7 @@ public sealed class WaitTests
     public async Task Wait_WhileNothingChanges_IntervalsGrowUpToMaxPollInterval()
     {
         var handler = new FakeHandler(_ => PipelineFactory.App(5, ("android", "pending")));
-        var clock = new FakeClock();
+        var clock = new ManualPgbClock();
         using var client = PipelineFactory.CreateClient(handler);
 
         await Assert.ThrowsExactlyAsync<PgbPipelineException>(
@@ -238,7 +237,7 @@ public sealed class WaitTests
             .Enqueue(PipelineFactory.App(5, ("android", "pending"), ("ios", "pending")))
             .Enqueue(PipelineFactory.App(5, ("android", "complete"), ("ios", "pending")))
             .Enqueue(PipelineFactory.App(5, ("android", "complete"), ("ios", "complete")));
-        var clock = new FakeClock();
+        var clock = new ManualPgbClock();
         using var client = PipelineFactory.CreateClient(handler);
 
         await PipelineFactory.CreatePipeline(client, clock).WaitForCompletionAsync(5, Both, Options(pollSeconds: 2));

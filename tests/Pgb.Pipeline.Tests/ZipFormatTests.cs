@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.IO.Compression;
-using Pgb.Testing;
 
 namespace Pgb.Pipeline.Tests;
 

@@ -152,7 +152,7 @@ public sealed class AppTests
     }
 
     [TestMethod]
-    public async Task Create_WithPrivateRepoUrl_Returns400WithTheSeedMessage()
+    public async Task Create_WithPrivateRepoUrl_Returns400WithTheSpecMessage()
     {
         await using var harness = await ServerHarness.StartAsync();
         var data = "{\"title\":\"API V1 App\",\"repo\":\"https://alunny@github.com/alunny/phonegap-start.git\",\"create_method\":\"remote_repo\"}";
@@ -299,7 +299,7 @@ public sealed class AppTests
     }
 
     [TestMethod]
-    public async Task Icon_WhenNoneWasGiven_Returns404WithTheSeedMessage()
+    public async Task Icon_WhenNoneWasGiven_Returns404WithTheSpecMessage()
     {
         await using var harness = await ServerHarness.StartAsync();
         var id = (int)(await harness.CreateFileAppAsync())["id"]!;

@@ -8,18 +8,6 @@ namespace Pgb.Server.Tests;
 public sealed class AuthTests
 {
     [TestMethod]
-    public async Task Me_WithoutCredentials_Returns401WithJsonError()
-    {
-        await using var harness = await ServerHarness.StartAsync();
-
-        var answer = await harness.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/me"));
-
-        Assert.AreEqual(HttpStatusCode.Unauthorized, answer.Status);
-        Assert.AreEqual("application/json", answer.MediaType);
-        Assert.IsFalse(string.IsNullOrEmpty(answer.Error));
-    }
-
-    [TestMethod]
     public async Task Me_WithWrongToken_Returns401WithJsonError()
     {
         await using var harness = await ServerHarness.StartAsync();

@@ -28,7 +28,7 @@ public sealed class BlobKeyTests
     public void Put_WithAKeyThatCouldEscape_IsRefusedAndWritesNothing(string key)
     {
         using var dir = new TempDirectory();
-        using var directory = DataDirectory.Open(dir.File("data"));
+        using var directory = DataDirectory.Open(dir.Combine("data"));
         var store = new FileBlobStore(directory);
 
         Assert.ThrowsExactly<ArgumentException>(() => store.Put(key, [1, 2, 3]));
@@ -46,24 +46,24 @@ public sealed class BlobKeyTests
     public void Put_WithAKeyTheServerMakes_RoundTripsInsideTheBlobFolder(string key)
     {
         using var dir = new TempDirectory();
-        using var directory = DataDirectory.Open(dir.File("data"));
+        using var directory = DataDirectory.Open(dir.Combine("data"));
         var store = new FileBlobStore(directory);
 
         store.Put(key, [1, 2, 3]);
 
         CollectionAssert.AreEqual(new byte[] { 1, 2, 3 }, store.Get(key));
-        var file = Directory.GetFiles(dir.File("data", "blobs"), "*", SearchOption.AllDirectories).Single();
-        Assert.StartsWith(Path.GetFullPath(dir.File("data", "blobs")) + Path.DirectorySeparatorChar, file);
+        var file = Directory.GetFiles(dir.Combine("data", "blobs"), "*", SearchOption.AllDirectories).Single();
+        Assert.StartsWith(Path.GetFullPath(dir.Combine("data", "blobs")) + Path.DirectorySeparatorChar, file);
         store.Remove(key);
         Assert.IsNull(store.Get(key));
-        Assert.IsEmpty(Directory.GetFileSystemEntries(dir.File("data", "blobs")));
+        Assert.IsEmpty(Directory.GetFileSystemEntries(dir.Combine("data", "blobs")));
     }
 
     [TestMethod]
     public void Put_WithAVeryLongName_StaysWithinFileNameLimits()
     {
         using var dir = new TempDirectory();
-        using var directory = DataDirectory.Open(dir.File("data"));
+        using var directory = DataDirectory.Open(dir.Combine("data"));
         var store = new FileBlobStore(directory);
         var key = "public/0123456789abcdef0123456789abcdef/" + new string('a', 400) + "-android.apk";
 

@@ -51,7 +51,7 @@ public sealed class BlobLifecycleTests
             new MultipartFormDataContent { { ServerHarness.Bytes(upload), "file", "app.zip" } }));
 
         Assert.AreEqual(HttpStatusCode.OK, answer.Status, answer.Body);
-        var sources = Directory.GetFiles(dir.File("blobs", "source"));
+        var sources = Directory.GetFiles(dir.Combine("blobs", "source"));
         Assert.HasCount(1, sources);
         CollectionAssert.AreEqual(upload, File.ReadAllBytes(sources[0]));
     }
@@ -66,8 +66,8 @@ public sealed class BlobLifecycleTests
             new MultipartFormDataContent { { ServerHarness.Bytes(Zips.App(configName: null, icon: "icon.png")), "file", "app.zip" } }));
 
         Assert.AreEqual(HttpStatusCode.BadRequest, answer.Status, answer.Body);
-        Assert.IsEmpty(Directory.GetFiles(dir.File("blobs"), "*", SearchOption.AllDirectories));
-        Assert.IsEmpty(Directory.GetFiles(dir.File("apps")));
+        Assert.IsEmpty(Directory.GetFiles(dir.Combine("blobs"), "*", SearchOption.AllDirectories));
+        Assert.IsEmpty(Directory.GetFiles(dir.Combine("apps")));
     }
 
     private static async Task UploadIconAsync(ServerHarness harness, int id, byte[] png)

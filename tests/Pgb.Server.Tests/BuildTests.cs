@@ -173,7 +173,7 @@ public sealed class BuildTests
     }
 
     [TestMethod]
-    public async Task Download_WhenBuildNotComplete_Returns404WithTheSeedMessage()
+    public async Task Download_WhenBuildNotComplete_Returns404WithTheSpecMessage()
     {
         await using var harness = await ServerHarness.StartAsync(o => o.BuildDuration = TimeSpan.FromMinutes(10));
         var id = (int)(await harness.CreateFileAppAsync())["id"]!;

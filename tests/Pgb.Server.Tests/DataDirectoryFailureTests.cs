@@ -8,63 +8,42 @@ namespace Pgb.Server.Tests;
 public sealed class DataDirectoryFailureTests
 {
     [TestMethod]
-    public async Task Start_WithACorruptAppFile_FailsNamingIt()
+    [DataRow("cut short", PgbDataDirectoryProblem.Corrupt, null, DisplayName = "Start_WithACorruptAppFile_FailsNamingIt")]
+    [DataRow("field renamed", PgbDataDirectoryProblem.Corrupt, null, DisplayName = "Start_WithAnAppFileMissingAField_FailsNamingIt")]
+    [DataRow("storage key leaving the directory", PgbDataDirectoryProblem.Corrupt, null, DisplayName = "Start_WithAStorageKeyLeavingTheDirectory_FailsNamingTheFile")]
+    [DataRow("newer format", PgbDataDirectoryProblem.NewerFormat, "newer", DisplayName = "Start_WithAFileOfANewerFormat_FailsSayingSo")]
+    public async Task Start_WithADamagedAppFile_FailsNamingIt(string damage, PgbDataDirectoryProblem problem, string? mentioned)
     {
         using var dir = new TempDirectory();
         await CreateOneAppAsync(dir);
-        var file = dir.File("apps", "1.json");
-        File.WriteAllText(file, "{\"format\":1,\"id\":1,"); // cut short, as by a disk error
+        var file = dir.Combine("apps", "1.json");
+        File.WriteAllText(file, Damage(damage, File.ReadAllText(file)));
 
         var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => PersistenceTests.StartAsync(dir));
 
-        Assert.AreEqual(PgbDataDirectoryProblem.Corrupt, e.Problem);
+        Assert.AreEqual(problem, e.Problem, e.Message);
         Assert.AreEqual(Path.GetFullPath(file), e.Path);
         Assert.Contains(Path.GetFullPath(file), e.Message);
+        if (mentioned is not null) Assert.Contains(mentioned, e.Message);
     }
 
-    [TestMethod]
-    public async Task Start_WithAnAppFileMissingAField_FailsNamingIt()
+    /// <summary>An app file as a disk error, a hand edit or a newer server would leave it.</summary>
+    private static string Damage(string how, string text)
     {
-        using var dir = new TempDirectory();
-        await CreateOneAppAsync(dir);
-        var file = dir.File("apps", "1.json");
-        File.WriteAllText(file, File.ReadAllText(file).Replace("\"title\":", "\"titel\":", StringComparison.Ordinal));
-
-        var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => PersistenceTests.StartAsync(dir));
-
-        Assert.AreEqual(PgbDataDirectoryProblem.Corrupt, e.Problem);
-        Assert.AreEqual(Path.GetFullPath(file), e.Path);
-    }
-
-    [TestMethod]
-    public async Task Start_WithAStorageKeyLeavingTheDirectory_FailsNamingTheFile()
-    {
-        using var dir = new TempDirectory();
-        await CreateOneAppAsync(dir);
-        var file = dir.File("apps", "1.json");
-        var text = File.ReadAllText(file);
-        var at = text.IndexOf("\"storageKey\": \"public/", StringComparison.Ordinal) + "\"storageKey\": \"".Length;
-        File.WriteAllText(file, text[..at] + "public/../../x/" + text[(text.IndexOf('"', at))..]);
-
-        var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => PersistenceTests.StartAsync(dir));
-
-        Assert.AreEqual(PgbDataDirectoryProblem.Corrupt, e.Problem, e.Message);
-        Assert.AreEqual(Path.GetFullPath(file), e.Path);
-    }
-
-    [TestMethod]
-    public async Task Start_WithAFileOfANewerFormat_FailsSayingSo()
-    {
-        using var dir = new TempDirectory();
-        await CreateOneAppAsync(dir);
-        var file = dir.File("apps", "1.json");
-        File.WriteAllText(file, "{\"format\":2,\"everything\":\"different\"}");
-
-        var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => PersistenceTests.StartAsync(dir));
-
-        Assert.AreEqual(PgbDataDirectoryProblem.NewerFormat, e.Problem);
-        Assert.AreEqual(Path.GetFullPath(file), e.Path);
-        Assert.Contains("newer", e.Message);
+        switch (how)
+        {
+            case "cut short":
+                return "{\"format\":1,\"id\":1,";
+            case "field renamed":
+                return text.Replace("\"title\":", "\"titel\":", StringComparison.Ordinal);
+            case "storage key leaving the directory":
+                var at = text.IndexOf("\"storageKey\": \"public/", StringComparison.Ordinal) + "\"storageKey\": \"".Length;
+                return text[..at] + "public/../../x/" + text[text.IndexOf('"', at)..];
+            case "newer format":
+                return "{\"format\":2,\"everything\":\"different\"}";
+            default:
+                throw new ArgumentOutOfRangeException(nameof(how), how, null);
+        }
     }
 
     [TestMethod]
@@ -72,11 +51,11 @@ public sealed class DataDirectoryFailureTests
     {
         using var dir = new TempDirectory();
         await CreateOneAppAsync(dir);
-        File.WriteAllText(dir.File("state.json"), "not json");
+        File.WriteAllText(dir.Combine("state.json"), "not json");
 
         var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => PersistenceTests.StartAsync(dir));
 
-        Assert.AreEqual(Path.GetFullPath(dir.File("state.json")), e.Path);
+        Assert.AreEqual(Path.GetFullPath(dir.Combine("state.json")), e.Path);
         Assert.AreEqual(PgbDataDirectoryProblem.Corrupt, e.Problem);
     }
 
@@ -85,9 +64,9 @@ public sealed class DataDirectoryFailureTests
     {
         using var dir = new TempDirectory();
         await CreateOneAppAsync(dir);
-        File.WriteAllText(dir.File("apps", "1.json"), "[]");
+        File.WriteAllText(dir.Combine("apps", "1.json"), "[]");
         await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => PersistenceTests.StartAsync(dir));
-        File.Delete(dir.File("apps", "1.json"));
+        File.Delete(dir.Combine("apps", "1.json"));
 
         await using var harness = await PersistenceTests.StartAsync(dir);
 
@@ -128,7 +107,7 @@ public sealed class DataDirectoryFailureTests
     public async Task Start_WithADataDirectoryThatIsAFile_FailsAsInaccessible()
     {
         using var dir = new TempDirectory();
-        var file = dir.File("not-a-directory");
+        var file = dir.Combine("not-a-directory");
         File.WriteAllText(file, "x");
 
         var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => ServerHarness.StartAsync(o => o.DataDirectory = file));

@@ -43,7 +43,7 @@ public sealed class PersistenceTests
         CollectionAssert.AreEqual(icon, iconAfter);
         CollectionAssert.AreEqual(ios, iosAfter);
         Assert.AreEqual(Path.GetFullPath(dir.Path), second.Server.DataDirectory);
-        var sources = Directory.GetFiles(dir.File("blobs", "source"));
+        var sources = Directory.GetFiles(dir.Combine("blobs", "source"));
         Assert.HasCount(1, sources, "one upload, one source blob");
         CollectionAssert.AreEqual(upload, File.ReadAllBytes(sources[0]), "the upload is kept");
     }
@@ -205,12 +205,12 @@ public sealed class PersistenceTests
         var id = (int)(await harness.CreateFileAppAsync(title: null, zip: Zips.App("Gone", icon: "icon.png")))["id"]!;
         await harness.WaitForBuildAsync(id, "android");
         await DownloadAsync(harness, $"/api/v1/apps/{id}/android");
-        Assert.IsNotEmpty(Directory.GetFiles(dir.File("blobs"), "*", SearchOption.AllDirectories));
+        Assert.IsNotEmpty(Directory.GetFiles(dir.Combine("blobs"), "*", SearchOption.AllDirectories));
 
         await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Delete, $"/api/v1/apps/{id}"));
 
-        Assert.IsFalse(File.Exists(dir.File("apps", $"{id}.json")));
-        Assert.IsEmpty(Directory.GetFiles(dir.File("blobs"), "*", SearchOption.AllDirectories));
+        Assert.IsFalse(File.Exists(dir.Combine("apps", $"{id}.json")));
+        Assert.IsEmpty(Directory.GetFiles(dir.Combine("blobs"), "*", SearchOption.AllDirectories));
     }
 
     [TestMethod]
@@ -231,7 +231,7 @@ public sealed class PersistenceTests
             last = (await first.GetAsync($"/api/v1/apps/{id}")).Object;
         }
 
-        Assert.IsEmpty(Directory.GetFiles(dir.File("tmp")));
+        Assert.IsEmpty(Directory.GetFiles(dir.Combine("tmp")));
         await using var second = await StartAsync(dir);
         var after = (await second.GetAsync($"/api/v1/apps/{id}")).Object;
 
@@ -293,14 +293,14 @@ public sealed class PersistenceTests
         {
         }
 
-        Directory.CreateDirectory(dir.File("blobs", "public", "0123456789abcdef0123456789abcdef"));
-        File.WriteAllText(dir.File("blobs", "public", "0123456789abcdef0123456789abcdef", "left-over.apk"), "x");
-        File.WriteAllText(dir.File("tmp", "half-written.tmp"), "x");
+        Directory.CreateDirectory(dir.Combine("blobs", "public", "0123456789abcdef0123456789abcdef"));
+        File.WriteAllText(dir.Combine("blobs", "public", "0123456789abcdef0123456789abcdef", "left-over.apk"), "x");
+        File.WriteAllText(dir.Combine("tmp", "half-written.tmp"), "x");
 
         await using var harness = await StartAsync(dir);
 
-        Assert.IsFalse(Directory.Exists(dir.File("blobs", "public", "0123456789abcdef0123456789abcdef")));
-        Assert.IsEmpty(Directory.GetFiles(dir.File("tmp")));
+        Assert.IsFalse(Directory.Exists(dir.Combine("blobs", "public", "0123456789abcdef0123456789abcdef")));
+        Assert.IsEmpty(Directory.GetFiles(dir.Combine("tmp")));
     }
 
     internal static Task<ServerHarness> StartAsync(TempDirectory dir, Action<PgbServerOptions>? configure = null, TimeProvider? clock = null) =>

@@ -66,7 +66,7 @@ public sealed class PipelineTests
     }
 
     [TestMethod]
-    public async Task Me_HasTheSeedShapeWithLinks()
+    public async Task Me_HasTheSpecShapeWithLinks()
     {
         await using var harness = await ServerHarness.StartAsync();
         await harness.CreateFileAppAsync("Listed");
@@ -173,26 +173,19 @@ public sealed class PipelineTests
         Assert.StartsWith("https://pgb.example.com/storage/", (string?)answer.Object["location"]);
     }
 
+    /// <summary>Whatever refuses a request (authentication, routing, the method), the answer is a JSON error document.</summary>
     [TestMethod]
-    public async Task UnknownRoute_Returns404WithJsonError()
+    [DataRow("GET", "/api/v1/me", false, HttpStatusCode.Unauthorized, DisplayName = "Me_WithoutCredentials_Returns401WithJsonError")]
+    [DataRow("GET", "/api/v1/nothing/here", true, HttpStatusCode.NotFound, DisplayName = "UnknownRoute_Returns404WithJsonError")]
+    [DataRow("PATCH", "/api/v1/me", true, HttpStatusCode.MethodNotAllowed, DisplayName = "WrongMethod_Returns405WithJsonError")]
+    public async Task Refusal_IsAJsonError(string method, string path, bool authorized, HttpStatusCode status)
     {
         await using var harness = await ServerHarness.StartAsync();
+        var request = authorized ? ServerHarness.Authorized(new HttpMethod(method), path) : new HttpRequestMessage(new HttpMethod(method), path);
 
-        var answer = await harness.GetAsync("/api/v1/nothing/here");
+        var answer = await harness.SendAsync(request);
 
-        Assert.AreEqual(HttpStatusCode.NotFound, answer.Status);
-        Assert.AreEqual("application/json", answer.MediaType);
-        Assert.IsFalse(string.IsNullOrEmpty(answer.Error));
-    }
-
-    [TestMethod]
-    public async Task WrongMethod_Returns405WithJsonError()
-    {
-        await using var harness = await ServerHarness.StartAsync();
-
-        var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Patch, "/api/v1/me"));
-
-        Assert.AreEqual(HttpStatusCode.MethodNotAllowed, answer.Status);
+        Assert.AreEqual(status, answer.Status);
         Assert.AreEqual("application/json", answer.MediaType);
         Assert.IsFalse(string.IsNullOrEmpty(answer.Error));
     }

@@ -54,7 +54,7 @@ public sealed class V0Tests
         var icon = new ByteArrayContent([0x89, (byte)'P', (byte)'N', (byte)'G', 7]);
         icon.Headers.ContentType = new MediaTypeHeaderValue("image/png");
 
-        // The v0 seed: curl -F file=@icon.png .../api/v0/apps/56/icon answers the app with "icon":"icon.png".
+        // The v0 documentation's example: curl -F file=@icon.png .../api/v0/apps/56/icon answers the app with "icon":"icon.png".
         var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, $"/api/v0/apps/{id}/icon",
             new MultipartFormDataContent { { icon, "file", "icon.png" } }));
 
@@ -71,7 +71,7 @@ public sealed class V0Tests
         var id = (int)(await harness.CreateFileAppAsync(title: null, zip: Zips.App("Iconic", icon: "res/icon.png")))["id"]!;
         var plain = (int)(await harness.CreateFileAppAsync())["id"]!;
 
-        // The v0 seed saves the answer as the png (curl ... /icon > icon.png, no -L): no redirect here, unlike v1.
+        // The v0 documentation's example saves the answer as the png (curl ... /icon > icon.png, no -L): no redirect here, unlike v1.
         using var response = await harness.Http.SendAsync(ServerHarness.Authorized(HttpMethod.Get, $"/api/v0/apps/{id}/icon"));
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var missing = await harness.GetAsync($"/api/v0/apps/{plain}/icon");

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Pgb.Server;
-using Pgb.Testing;
 
 namespace Pgb.Tool.Tests;
 
@@ -144,33 +143,25 @@ public sealed class BuildFailureTests
         Assert.IsEmpty(handler.Requests);
     }
 
+    /// <summary>A www that cannot be packaged (a link that loops back, a link to nothing) stops the build before any
+    /// request, with the packager's code, naming the link and leaving no partial archive.</summary>
     [TestMethod]
-    public async Task Build_WhenWwwHoldsALinkLoop_ExitsTwoWithPGB1012()
+    [DataRow("again", ".", ExitCodes.Usage, "PGB1012", DisplayName = "Build_WhenWwwHoldsALinkLoop_ExitsTwoWithPGB1012")]
+    [DataRow("missing.js", "not-there.js", ExitCodes.LocalIO, "PGB4004", DisplayName = "Build_WhenAFileOfWwwCannotBeRead_ExitsFiveWithPGB4004")]
+    public async Task Build_WhenWwwHoldsABadLink_FailsBeforeUploading(string link, string target, int exitCode, string code)
     {
         var handler = Service();
         using var setup = new Setup(handler);
-        Directory.CreateSymbolicLink(setup.Temp.Combine("app", "www", "again"), ".");
+        if (target == ".") Directory.CreateSymbolicLink(setup.Temp.Combine("app", "www", link), target);
+        else File.CreateSymbolicLink(setup.Temp.Combine("app", "www", link), target);
 
         var run = await ToolRun.RunAsync(setup.Environment, setup.Args("--json"));
 
-        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
-        AssertOneErrorDocument(run, "PGB1012");
+        Assert.AreEqual(exitCode, run.ExitCode, run.ToString());
+        AssertOneErrorDocument(run, code);
+        Assert.Contains(link, run.Stderr);
         Assert.IsEmpty(handler.Requests);
         Assert.IsEmpty(setup.Temp.ListFiles("tmp"));
-    }
-
-    [TestMethod]
-    public async Task Build_WhenAFileOfWwwCannotBeRead_ExitsFiveWithPGB4004()
-    {
-        var handler = Service();
-        using var setup = new Setup(handler);
-        File.CreateSymbolicLink(setup.Temp.Combine("app", "www", "missing.js"), "not-there.js");
-
-        var run = await ToolRun.RunAsync(setup.Environment, setup.Args("--json"));
-
-        Assert.AreEqual(ExitCodes.LocalIO, run.ExitCode, run.ToString());
-        AssertOneErrorDocument(run, "PGB4004");
-        Assert.Contains("missing.js", run.Stderr);
     }
 
     [TestMethod]

@@ -13,39 +13,6 @@ public sealed partial class CommandLineSafetyTests
     private static partial Regex DocumentedCode();
 
     [TestMethod]
-    public async Task Serve_WithAPortThatIsNotANumber_ExitsTwoWithPGB1000()
-    {
-        var run = await ToolRun.RunAsync("serve", "--port", "abc", "--json");
-
-        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
-        Assert.Contains("pgb: error PGB1000:", run.Stderr);
-        Assert.Contains("abc", run.Stderr, "a port is no secret: the message shows it");
-    }
-
-    [TestMethod]
-    [DataRow("--token", "secret-value-9c1e")]
-    [DataRow("--password", "hunter2-password")]
-    public async Task UnknownOption_DoesNotRepeatTheValueGivenToIt(string option, string value)
-    {
-        var run = await ToolRun.RunAsync("build", "--platforms", "android", "--out", "out", option, value, "--json");
-
-        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
-        Assert.Contains("pgb: error PGB1000:", run.Stderr);
-        Assert.Contains(option, run.Stderr, "the option itself is named");
-        Assert.DoesNotContain(value, run.All);
-    }
-
-    [TestMethod]
-    public async Task UnknownOptionWithEquals_DoesNotRepeatTheValue()
-    {
-        var run = await ToolRun.RunAsync("build", "--platforms", "android", "--out", "out", "--token=secret-value-77aa");
-
-        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
-        Assert.Contains("--token", run.Stderr);
-        Assert.DoesNotContain("secret-value-77aa", run.All);
-    }
-
-    [TestMethod]
     public async Task UnknownOptionWithAOneLetterValue_LeavesTheRestOfTheMessageAlone()
     {
         var run = await ToolRun.RunAsync("build", "--platforms", "android", "--out", "out", "--flavour", "a");
@@ -65,16 +32,6 @@ public sealed partial class CommandLineSafetyTests
     }
 
     [TestMethod]
-    public async Task Build_WithAnEmptyState_ExitsTwoWithPGB1000_NotAnUnexpectedError()
-    {
-        var run = await ToolRun.RunAsync("build", "--server", "http://127.0.0.1:9", "--create", "--state", "", "--platforms", "android", "--out", "out", "--json");
-
-        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
-        Assert.Contains("pgb: error PGB1000:", run.Stderr);
-        Assert.Contains("--state", run.Stderr);
-    }
-
-    [TestMethod]
     public void ErrorsDoc_ListsEveryCodeOfTheSource_AndNothingElse()
     {
         var inSource = new[] { typeof(PgbErrorCodes), typeof(ToolErrorCodes) }
@@ -82,7 +39,7 @@ public sealed partial class CommandLineSafetyTests
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))
             .Select(f => (string)f.GetRawConstantValue()!)
             .ToHashSet();
-        var documented = DocumentedCode().Matches(File.ReadAllText(FindRepoFile("docs", "errors.md")))
+        var documented = DocumentedCode().Matches(File.ReadAllText(RepositoryFiles.Path("docs", "errors.md")))
             .Select(m => m.Groups[1].Value)
             .ToHashSet();
 
@@ -188,17 +145,5 @@ public sealed partial class CommandLineSafetyTests
 
         Assert.AreEqual(ExitCodes.Success, exitCode, stderr.ToString());
         Assert.DoesNotContain("error", stderr.ToString());
-    }
-
-    /// <summary>A file of the repository, found by walking up from the test's folder.</summary>
-    internal static string FindRepoFile(params string[] parts)
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var candidate = Path.Combine([folder.FullName, .. parts]);
-            if (File.Exists(candidate)) return candidate;
-        }
-
-        throw new FileNotFoundException("Not found above the test folder.", Path.Combine(parts));
     }
 }

@@ -27,23 +27,33 @@ public sealed class CommandLineTests
         Assert.DoesNotContain("--token ", run.Stdout);
     }
 
+    /// <summary>
+    /// Arguments pgb refuses before doing anything: exit 2 and "pgb: error CODE:" on stderr, naming what was wrong
+    /// (<paramref name="shown"/>) and never repeating a value that may be a secret typed by mistake (<paramref name="hidden"/>).
+    /// </summary>
     [TestMethod]
-    public async Task UnknownOption_ExitsTwoWithPGB1000()
+    [DataRow("PGB1000", null, null, new string[0], DisplayName = "NoCommand_ExitsTwoWithPGB1000")]
+    [DataRow("PGB1000", "pgb build --help", null, new[] { "build", "--platforms", "android", "--out", "out", "--token", "secret-value" }, DisplayName = "UnknownOption_ExitsTwoWithPGB1000")]
+    [DataRow("PGB1000", "--token", "secret-value-9c1e", new[] { "build", "--platforms", "android", "--out", "out", "--token", "secret-value-9c1e", "--json" }, DisplayName = "UnknownOption_DoesNotRepeatTheValueGivenToIt (--token)")]
+    [DataRow("PGB1000", "--password", "hunter2-password", new[] { "build", "--platforms", "android", "--out", "out", "--password", "hunter2-password", "--json" }, DisplayName = "UnknownOption_DoesNotRepeatTheValueGivenToIt (--password)")]
+    [DataRow("PGB1000", "--token", "secret-value-77aa", new[] { "build", "--platforms", "android", "--out", "out", "--token=secret-value-77aa" }, DisplayName = "UnknownOptionWithEquals_DoesNotRepeatTheValue")]
+    [DataRow("PGB1000", "--create", null, new[] { "build", "--platforms", "android", "--out", "out", "--app-id", "3", "--create" }, DisplayName = "AppIdWithCreate_ExitsTwoWithPGB1000")]
+    [DataRow("PGB1007", null, null, new[] { "build", "--server", "http://127.0.0.1:1", "--platforms", "android", "--out", "out", "--app-id", "abc" }, DisplayName = "AppIdThatIsNotANumber_ExitsTwoWithPGB1007")]
+    [DataRow("PGB1001", null, "leaked-secret", new[] { "build", "--server", "ftp://example.com/?auth_token=leaked-secret", "--platforms", "android", "--out", "out" }, DisplayName = "ServerUrlThatIsNotHttp_ExitsTwoWithPGB1001_AndRedactsIt")]
+    [DataRow("PGB1000", "--state", null, new[] { "build", "--server", "http://127.0.0.1:9", "--create", "--state", "", "--platforms", "android", "--out", "out", "--json" }, DisplayName = "Build_WithAnEmptyState_ExitsTwoWithPGB1000_NotAnUnexpectedError")]
+    // A port is no secret: the message shows it.
+    [DataRow("PGB1000", "abc", null, new[] { "serve", "--port", "abc", "--json" }, DisplayName = "Serve_WithAPortThatIsNotANumber_ExitsTwoWithPGB1000")]
+    [DataRow("PGB1000", null, null, new[] { "serve", "--data", "" }, DisplayName = "Serve_WithAnEmptyData_ExitsTwoWithPGB1000")]
+    [DataRow("PGB1000", null, "secret-password", new[] { "serve", "--user", "ann:secret-password" }, DisplayName = "Serve_WithAMalformedUser_ExitsTwoWithPGB1000_AndDoesNotRepeatTheValue")]
+    [DataRow("PGB1005", null, null, new[] { "serve", "--fail", "tizen=boom" }, DisplayName = "Serve_WithAFailingPlatformOfUnknownName_ExitsTwoWithPGB1005")]
+    public async Task UsageError_ExitsTwoWithItsCode(string code, string? shown, string? hidden, string[] args)
     {
-        var run = await ToolRun.RunAsync("build", "--platforms", "android", "--out", "out", "--token", "secret-value");
+        var run = await ToolRun.RunAsync(args);
 
         Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
-        Assert.Contains("pgb: error PGB1000:", run.Stderr);
-        Assert.Contains("pgb build --help", run.Stderr);
-    }
-
-    [TestMethod]
-    public async Task NoCommand_ExitsTwoWithPGB1000()
-    {
-        var run = await ToolRun.RunAsync();
-
-        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
-        Assert.Contains("pgb: error PGB1000:", run.Stderr);
+        Assert.Contains($"pgb: error {code}:", run.Stderr);
+        if (shown is not null) Assert.Contains(shown, run.Stderr, "what was wrong is named");
+        if (hidden is not null) Assert.DoesNotContain(hidden, run.All);
     }
 
     [TestMethod]
@@ -55,35 +65,6 @@ public sealed class CommandLineTests
         using var document = JsonDocument.Parse(run.Stdout);
         Assert.AreEqual("PGB1000", document.RootElement.GetProperty("error").GetProperty("code").GetString());
         Assert.Contains("--out", document.RootElement.GetProperty("error").GetProperty("message").GetString()!);
-    }
-
-    [TestMethod]
-    public async Task AppIdWithCreate_ExitsTwoWithPGB1000()
-    {
-        var run = await ToolRun.RunAsync("build", "--platforms", "android", "--out", "out", "--app-id", "3", "--create");
-
-        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
-        Assert.Contains("pgb: error PGB1000:", run.Stderr);
-        Assert.Contains("--create", run.Stderr);
-    }
-
-    [TestMethod]
-    public async Task AppIdThatIsNotANumber_ExitsTwoWithPGB1007()
-    {
-        var run = await ToolRun.RunAsync("build", "--server", "http://127.0.0.1:1", "--platforms", "android", "--out", "out", "--app-id", "abc");
-
-        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
-        Assert.Contains("pgb: error PGB1007:", run.Stderr);
-    }
-
-    [TestMethod]
-    public async Task ServerUrlThatIsNotHttp_ExitsTwoWithPGB1001_AndRedactsIt()
-    {
-        var run = await ToolRun.RunAsync("build", "--server", "ftp://example.com/?auth_token=leaked-secret", "--platforms", "android", "--out", "out");
-
-        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
-        Assert.Contains("pgb: error PGB1001:", run.Stderr);
-        Assert.DoesNotContain("leaked-secret", run.All);
     }
 
     [TestMethod]

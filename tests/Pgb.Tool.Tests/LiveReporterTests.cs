@@ -7,7 +7,7 @@ namespace Pgb.Tool.Tests;
 public sealed class LiveReporterTests
 {
     private readonly StringWriter _stderr = new();
-    private readonly ManualTime _time = new();
+    private readonly ManualClock _time = new();
 
     private LiveReporter Reporter(int width = 100, CancellationToken cancellationToken = default, ToolConsole? console = null) =>
         new(console ?? new ToolConsole(new StringWriter(), _stderr, json: false), new ToolTerminal(_stderr, () => width, isTerminal: true),

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Pgb.Testing;
 
 namespace Pgb.Tool.Tests;
 
@@ -142,15 +141,6 @@ public sealed partial class ServeCommandTests
         Assert.DoesNotContain("   at ", run.All);
     }
 
-    [TestMethod]
-    public async Task Serve_WithAnEmptyData_ExitsTwoWithPGB1000()
-    {
-        var run = await ToolRun.RunAsync("serve", "--data", "");
-
-        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
-        Assert.Contains("pgb: error PGB1000:", run.Stderr);
-    }
-
     /// <summary>Runs <c>pgb serve --data</c> on a free port, hands its URL to <paramref name="use"/>, then stops it (exit 0).</summary>
     private static async Task RunServerAsync(string data, Func<string, Task> use)
     {
@@ -168,25 +158,6 @@ public sealed partial class ServeCommandTests
         }
 
         Assert.AreEqual(ExitCodes.Success, await running.WaitAsync(Wait), stderr.ToString());
-    }
-
-    [TestMethod]
-    public async Task Serve_WithAMalformedUser_ExitsTwoWithPGB1000_AndDoesNotRepeatTheValue()
-    {
-        var run = await ToolRun.RunAsync("serve", "--user", "ann:secret-password");
-
-        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
-        Assert.Contains("pgb: error PGB1000:", run.Stderr);
-        Assert.DoesNotContain("secret-password", run.All);
-    }
-
-    [TestMethod]
-    public async Task Serve_WithAFailingPlatformOfUnknownName_ExitsTwoWithPGB1005()
-    {
-        var run = await ToolRun.RunAsync("serve", "--fail", "tizen=boom");
-
-        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
-        Assert.Contains("pgb: error PGB1005:", run.Stderr);
     }
 
     [TestMethod]

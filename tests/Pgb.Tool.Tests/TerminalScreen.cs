@@ -83,15 +83,3 @@ internal sealed partial class TerminalScreen
     [GeneratedRegex(@"\u001b\[(?<args>[?0-9;]*)(?<op>[A-Za-z])")]
     private static partial Regex Sequence();
 }
-
-/// <summary>A clock the test moves by hand.</summary>
-internal sealed class ManualTime : TimeProvider
-{
-    private long _ticks = TimeSpan.FromHours(1).Ticks;
-
-    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-    public override long GetTimestamp() => Interlocked.Read(ref _ticks);
-
-    public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
-}

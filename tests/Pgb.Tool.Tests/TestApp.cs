@@ -6,9 +6,10 @@ namespace Pgb.Tool.Tests;
 /// </summary>
 internal sealed class TestApp : IDisposable
 {
+    private readonly TempDirectory _folder = new();
+
     public TestApp(string? token = null)
     {
-        Root = Path.Combine(Path.GetTempPath(), "pgb-tool-tests-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Path.Combine(Root, "www"));
         File.WriteAllText(Path.Combine(Root, "www", "index.html"), "<html><body>Hello from pgb</body></html>");
         File.WriteAllText(Path.Combine(Root, "config.xml"), """
@@ -19,7 +20,7 @@ internal sealed class TestApp : IDisposable
         if (token is not null) Environment.SetEnvironmentVariable(TokenVariable, token);
     }
 
-    public string Root { get; }
+    public string Root => _folder.Path;
 
     public string Www => Path.Combine(Root, "www");
 
@@ -42,15 +43,6 @@ internal sealed class TestApp : IDisposable
     public void Dispose()
     {
         Environment.SetEnvironmentVariable(TokenVariable, null);
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        _folder.Dispose();
     }
 }

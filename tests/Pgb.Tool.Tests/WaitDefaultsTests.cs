@@ -39,7 +39,7 @@ public sealed class WaitDefaultsTests
     [TestMethod]
     public void CiDoc_QuotesTheDefaultTimeout()
     {
-        StringAssert.Contains(File.ReadAllText(CommandLineSafetyTests.FindRepoFile("docs", "ci.md")), $"`PgbTimeoutSeconds` (default {Timeout})");
+        StringAssert.Contains(File.ReadAllText(RepositoryFiles.Path("docs", "ci.md")), $"`PgbTimeoutSeconds` (default {Timeout})");
     }
 
     [TestMethod]
@@ -47,7 +47,7 @@ public sealed class WaitDefaultsTests
     {
         foreach (var file in new[] { "Pgb.Build.Tasks.props", "Pgb.Build.Tasks.targets" })
         {
-            var text = File.ReadAllText(CommandLineSafetyTests.FindRepoFile("build", file));
+            var text = File.ReadAllText(RepositoryFiles.Path("build", file));
             Assert.DoesNotMatchRegex(new Regex("<Pgb(Timeout|PollInterval)Seconds[ >]"), text, $"{file} sets a wait default; the tasks apply PgbWaitOptions' own");
         }
     }
@@ -64,7 +64,7 @@ public sealed class WaitDefaultsTests
 
     private static string TableRow(string doc, string setting)
     {
-        var text = File.ReadAllText(CommandLineSafetyTests.FindRepoFile("docs", doc));
+        var text = File.ReadAllText(RepositoryFiles.Path("docs", doc));
         var row = text.Split('\n').Select(l => l.TrimEnd('\r')).SingleOrDefault(l => l.StartsWith($"| `{setting}` |", StringComparison.Ordinal));
         return row ?? throw new AssertFailedException($"docs/{doc} has no table row for `{setting}`");
     }

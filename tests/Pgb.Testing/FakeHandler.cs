@@ -1,63 +1,13 @@
-using System.Collections.Specialized;
 using System.Net;
 using System.Text;
-using System.Web;
 
 namespace Pgb.Testing;
-
-/// <summary>One request as the fake handler saw it, read before the client disposed it.</summary>
-internal sealed class RecordedRequest
-{
-    public required HttpMethod Method { get; init; }
-
-    public required Uri Uri { get; init; }
-
-    /// <summary>Request and content headers, values joined with ", "; names compare without case.</summary>
-    public required IReadOnlyDictionary<string, string> Headers { get; init; }
-
-    public required byte[] Body { get; init; }
-
-    public string BodyText => Encoding.UTF8.GetString(Body);
-
-    /// <summary>The Content-Length the content announced (null without content or when unknown).</summary>
-    public long? ContentLength { get; init; }
-
-    public bool IsChunked { get; init; }
-
-    /// <summary>The parts of a multipart body, in order; empty otherwise.</summary>
-    public required IReadOnlyList<RecordedPart> Parts { get; init; }
-
-    public string PathAndQuery => Uri.PathAndQuery;
-
-    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
-
-    public NameValueCollection QueryParameters => HttpUtility.ParseQueryString(Uri.Query);
-
-    /// <summary>The fields of a url-encoded form body.</summary>
-    public NameValueCollection FormFields => HttpUtility.ParseQueryString(BodyText);
-
-    public override string ToString() => Method + " " + Uri;
-}
-
-internal sealed class RecordedPart
-{
-    public required string? Name { get; init; }
-
-    public required string? FileName { get; init; }
-
-    /// <summary>The part's Content-Type header, or null when it has none.</summary>
-    public required string? ContentType { get; init; }
-
-    public required byte[] Body { get; init; }
-
-    public string BodyText => Encoding.UTF8.GetString(Body);
-}
 
 /// <summary>
 /// A fake <see cref="HttpMessageHandler"/>: records every request (method, URI, headers, body) and
 /// answers from a queue of responses, then from a function. No sockets.
 /// </summary>
-internal sealed class FakeHandler : HttpMessageHandler
+public sealed class FakeHandler : HttpMessageHandler
 {
     private readonly Queue<Func<RecordedRequest, HttpResponseMessage>> _queue = new();
     private readonly Func<RecordedRequest, HttpResponseMessage>? _answer;
@@ -69,7 +19,10 @@ internal sealed class FakeHandler : HttpMessageHandler
     {
         get
         {
-            lock (_requests) return [.. _requests];
+            lock (_requests)
+            {
+                return [.. _requests];
+            }
         }
     }
 
@@ -77,7 +30,11 @@ internal sealed class FakeHandler : HttpMessageHandler
 
     public FakeHandler Enqueue(Func<RecordedRequest, HttpResponseMessage> answer)
     {
-        lock (_queue) _queue.Enqueue(answer);
+        lock (_queue)
+        {
+            _queue.Enqueue(answer);
+        }
+
         return this;
     }
 
@@ -85,12 +42,18 @@ internal sealed class FakeHandler : HttpMessageHandler
     {
         cancellationToken.ThrowIfCancellationRequested();
         var recorded = await RecordAsync(request, cancellationToken).ConfigureAwait(false);
-        lock (_requests) _requests.Add(recorded);
+        lock (_requests)
+        {
+            _requests.Add(recorded);
+        }
 
         Func<RecordedRequest, HttpResponseMessage>? answer = null;
         lock (_queue)
         {
-            if (_queue.Count > 0) answer = _queue.Dequeue();
+            if (_queue.Count > 0)
+            {
+                answer = _queue.Dequeue();
+            }
         }
 
         answer ??= _answer ?? throw new InvalidOperationException("FakeHandler has no answer left for " + recorded);
@@ -102,7 +65,10 @@ internal sealed class FakeHandler : HttpMessageHandler
     private static async Task<RecordedRequest> RecordAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in request.Headers) headers[header.Key] = string.Join(", ", header.Value);
+        foreach (var header in request.Headers)
+        {
+            headers[header.Key] = string.Join(", ", header.Value);
+        }
 
         long? contentLength = null;
         var parts = new List<RecordedPart>();
@@ -127,7 +93,10 @@ internal sealed class FakeHandler : HttpMessageHandler
                 }
             }
 
-            foreach (var header in content.Headers) headers[header.Key] = string.Join(", ", header.Value);
+            foreach (var header in content.Headers)
+            {
+                headers[header.Key] = string.Join(", ", header.Value);
+            }
         }
 
         return new RecordedRequest
@@ -152,7 +121,11 @@ internal sealed class FakeHandler : HttpMessageHandler
     public static HttpResponseMessage RedirectJson(string location, bool withHeader = false)
     {
         var response = Json(HttpStatusCode.Found, "{\"location\":\"" + location + "\"}");
-        if (withHeader) response.Headers.Location = new Uri(location, UriKind.RelativeOrAbsolute);
+        if (withHeader)
+        {
+            response.Headers.Location = new Uri(location, UriKind.RelativeOrAbsolute);
+        }
+
         return response;
     }
 

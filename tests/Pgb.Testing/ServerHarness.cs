@@ -1,15 +1,14 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Pgb.Server;
 
-namespace Pgb.Server.Tests;
+namespace Pgb.Testing;
 
 /// <summary>One server on 127.0.0.1:0 plus a raw HttpClient that does not follow redirects (the 302s are the point).
 /// Talks over real sockets and knows nothing of any client library: only the spec.</summary>
-internal sealed class ServerHarness : IAsyncDisposable
+public sealed class ServerHarness : IAsyncDisposable
 {
     public const string Token = "pgb-dev-token";
 
@@ -60,7 +59,7 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     public Task<Answer> GetAsync(string path) => SendAsync(Authorized(HttpMethod.Get, path));
 
-    /// <summary>Creates a file-backed app the way curl -F does it in the seeds; returns the 201 body.</summary>
+    /// <summary>Creates a file-backed app the way the spec's curl -F example does; returns the 201 body.</summary>
     public async Task<JsonObject> CreateFileAppAsync(string? title = "Test App", byte[]? zip = null)
     {
         var form = new MultipartFormDataContent
@@ -99,56 +98,4 @@ internal sealed class ServerHarness : IAsyncDisposable
     }
 
     public static StringContent UrlEncoded(string body) => new(body, Encoding.UTF8, "application/x-www-form-urlencoded");
-}
-
-internal sealed record Answer(HttpStatusCode Status, string? MediaType, Uri? Location, string Body)
-{
-    public JsonObject Object => JsonNode.Parse(Body) as JsonObject ?? throw new AssertFailedException("not a JSON object: " + Body);
-
-    public string? Error => (string?)Object["error"];
-}
-
-internal static class Zips
-{
-    public static byte[] Create(params (string Name, byte[] Content)[] entries)
-    {
-        using var output = new MemoryStream();
-        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, content) in entries)
-            {
-                using var stream = zip.CreateEntry(name).Open();
-                stream.Write(content);
-            }
-        }
-
-        return output.ToArray();
-    }
-
-    /// <summary>index.html plus, when <paramref name="configName"/> is given, a config.xml at the root naming the app.</summary>
-    public static byte[] App(string? configName, string? icon = null)
-    {
-        var entries = new List<(string, byte[])> { ("index.html", "<html><body>hi</body></html>"u8.ToArray()) };
-        if (configName is not null)
-        {
-            entries.Add(("config.xml", Encoding.UTF8.GetBytes(ConfigXml(configName, icon))));
-        }
-
-        if (icon is not null)
-        {
-            entries.Add((icon, [0x89, (byte)'P', (byte)'N', (byte)'G', 1, 2, 3]));
-        }
-
-        return Create([.. entries]);
-    }
-
-    public static string ConfigXml(string name, string? icon = null) =>
-        $"""
-        <?xml version="1.0" encoding="UTF-8"?>
-        <widget xmlns="http://www.w3.org/ns/widgets" id="com.example.{name.ToLowerInvariant().Replace(' ', '.')}" version="1.2.3">
-          <name>{name}</name>
-          <description>From config.xml</description>
-          {(icon is null ? string.Empty : $"<icon src=\"{icon}\" width=\"96\" />")}
-        </widget>
-        """;
 }

@@ -1,7 +1,7 @@
 using System.Collections;
 using Microsoft.Build.Framework;
 
-namespace Pgb.Build.Tasks.Tests;
+namespace Pgb.Testing;
 
 /// <summary>A fake IBuildEngine that records what tasks log (after dotnet/sourcelink's MockEngine).</summary>
 public sealed class MockEngine : IBuildEngine
@@ -17,9 +17,30 @@ public sealed class MockEngine : IBuildEngine
     /// <summary>Where the task is invoked: our .targets file, which errors must NOT point at.</summary>
     public string ProjectFileOfTaskNode => "/packages/pgb.build.tasks/build/Pgb.Build.Tasks.targets";
 
-    public void LogErrorEvent(BuildErrorEventArgs e) { lock (Errors) Errors.Add(e); }
-    public void LogWarningEvent(BuildWarningEventArgs e) { lock (Warnings) Warnings.Add(e); }
-    public void LogMessageEvent(BuildMessageEventArgs e) { lock (Messages) Messages.Add(e); }
+    public void LogErrorEvent(BuildErrorEventArgs e)
+    {
+        lock (Errors)
+        {
+            Errors.Add(e);
+        }
+    }
+
+    public void LogWarningEvent(BuildWarningEventArgs e)
+    {
+        lock (Warnings)
+        {
+            Warnings.Add(e);
+        }
+    }
+
+    public void LogMessageEvent(BuildMessageEventArgs e)
+    {
+        lock (Messages)
+        {
+            Messages.Add(e);
+        }
+    }
+
     public void LogCustomEvent(CustomBuildEventArgs e) { }
 
     public bool BuildProjectFile(string projectFileName, string[] targetNames, IDictionary globalProperties, IDictionary targetOutputs) =>

@@ -1,7 +1,7 @@
 namespace Pgb.Testing;
 
 /// <summary>A response body that never yields a byte until its reader gives up (cancels): a stalled download.</summary>
-internal sealed class StalledStream : Stream
+public sealed class StalledStream : Stream
 {
     public override bool CanRead => true;
     public override bool CanSeek => false;

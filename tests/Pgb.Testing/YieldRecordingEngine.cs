@@ -1,7 +1,7 @@
 using System.Collections;
 using Microsoft.Build.Framework;
 
-namespace Pgb.Build.Tasks.Tests;
+namespace Pgb.Testing;
 
 /// <summary>An IBuildEngine3 that records Yield and Reacquire in one timeline with whatever else the test adds.</summary>
 public sealed class YieldRecordingEngine : IBuildEngine3
@@ -12,7 +12,13 @@ public sealed class YieldRecordingEngine : IBuildEngine3
 
     public MockEngine Log => _inner;
 
-    public void Record(string what) { lock (Timeline) Timeline.Add(what); }
+    public void Record(string what)
+    {
+        lock (Timeline)
+        {
+            Timeline.Add(what);
+        }
+    }
 
     public void Yield() => Record("yield");
     public void Reacquire() => Record("reacquire");

@@ -1,10 +1,10 @@
-namespace Pgb.Build.Tasks.Tests;
+namespace Pgb.Testing;
 
 /// <summary>
 /// A handler that answers asynchronously and honours the request's token, as the real one does: a test can
 /// hold a request open until the task is canceled, or cancel the task from inside an answer.
 /// </summary>
-internal sealed class CancelAwareHandler(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> answer) : HttpMessageHandler
+public sealed class CancelAwareHandler(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> answer) : HttpMessageHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
