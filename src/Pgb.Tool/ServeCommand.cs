@@ -109,6 +109,8 @@ internal sealed class ServeCommand
             options.Accounts.Add(account);
         }
 
+        ServeArguments.CheckDistinct([.. options.Accounts]);
+
         foreach (var text in parse.GetValue(_fail) ?? [])
         {
             var failure = ServeArguments.ParseFailure(text);
@@ -154,6 +156,15 @@ internal sealed class ServeCommand
             if (server.DataDirectory is not null)
             {
                 console.Note(Strings.DataDirectory.F(server.DataDirectory));
+            }
+
+            // With --verbose the server's own log said so already, as it opened the directory.
+            if (!parse.GetValue(_verbose))
+            {
+                foreach (var unreachable in server.UnreachableApps)
+                {
+                    console.Note(Strings.UnreachableApps.F(string.Join(", ", unreachable.AppIds), unreachable.OwnerEmail));
+                }
             }
 
             console.Note(Strings.PressCtrlC);

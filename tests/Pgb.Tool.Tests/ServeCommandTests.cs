@@ -112,6 +112,53 @@ public sealed partial class ServeCommandTests
     }
 
     [TestMethod]
+    public async Task Serve_WithData_ReopenedWithoutAnAppsOwner_SaysSoAndDoesNotHandTheAppToAnother()
+    {
+        using var data = new TempDirectory();
+        using (var stop = new CancellationTokenSource())
+        {
+            var (running, line, _, _) = await StartAsync(stop.Token, "--port", "0", "--data", data.Path, "--user", "ann:ann@example.com:pw:ann-token");
+            using var http = new HttpClient();
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent("""{"title":"Ann's"}"""), "data" },
+                { new ByteArrayContent("<html>ann</html>"u8.ToArray()), "file", "index.html" },
+            };
+            using var created = await http.PostAsync(new Uri(line["Listening on ".Length..] + "/api/v1/apps?auth_token=ann-token"), form);
+            Assert.AreEqual(HttpStatusCode.Created, created.StatusCode);
+            await stop.CancelAsync();
+            Assert.AreEqual(ExitCodes.Success, await running.WaitAsync(Wait));
+        }
+
+        using (var stop = new CancellationTokenSource())
+        {
+            var (running, line, _, stderr) = await StartAsync(stop.Token, "--port", "0", "--data", data.Path, "--user", "bob:bob@example.com:pw:bob-token");
+            try
+            {
+                Assert.Contains("Apps 1 belong to ann@example.com, which no --user names now", stderr.ToString());
+                using var http = new HttpClient();
+                using var bob = await http.GetAsync(new Uri(line["Listening on ".Length..] + "/api/v1/apps/1?auth_token=bob-token"));
+                Assert.AreEqual(HttpStatusCode.NotFound, bob.StatusCode);
+            }
+            finally
+            {
+                await stop.CancelAsync();
+            }
+
+            Assert.AreEqual(ExitCodes.Success, await running.WaitAsync(Wait));
+        }
+    }
+
+    [TestMethod]
+    public async Task Serve_WithTwoUsersOfOneEmail_ExitsTwoWithPGB1000()
+    {
+        var run = await ToolRun.RunAsync("serve", "--user", "ann:ann@example.com:pw:t1", "--user", "annie:ann@example.com:pw:t2");
+
+        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
+        Assert.Contains("pgb: error PGB1000: --user #1 and --user #2 have the same e-mail", run.Stderr);
+    }
+
+    [TestMethod]
     public async Task Serve_WithADataDirectoryInUse_ExitsFiveWithPGB4012()
     {
         using var data = new TempDirectory();

@@ -9,7 +9,7 @@ using Pgb.Server.Middleware;
 namespace Pgb.Server.Hosting;
 
 /// <summary>Composes the server: Kestrel on 127.0.0.1, the request pipeline (Azurite-style: log -> allowed hosts -> injected faults -> forwarded
-/// headers -> JSONP -> errors -> path clean-up -> 411 -> body limit -> auth -> handlers) and the routes.</summary>
+/// headers -> JSONP -> errors -> path clean-up -> 411 -> auth -> body limit -> handlers) and the routes.</summary>
 internal static class ServerApp
 {
     public static WebApplication Build(ServerState state, int port)
@@ -40,7 +40,7 @@ internal static class ServerApp
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = limits.MaxUploadBytes;
+            kestrel.Limits.MaxRequestBodySize = Math.Max(limits.MaxUploadBytes, limits.MaxBodyBytes);
             kestrel.Limits.MaxRequestHeadersTotalSize = limits.MaxRequestHeadersTotalSize;
             kestrel.Limits.MaxRequestLineSize = limits.MaxRequestLineSize;
             kestrel.Limits.MaxRequestHeaderCount = limits.MaxRequestHeaderCount;
@@ -62,8 +62,8 @@ internal static class ServerApp
         app.UseMiddleware<ErrorMiddleware>();
         app.UseMiddleware<PathNormalizationMiddleware>();
         app.UseMiddleware<LengthRequiredMiddleware>();
-        app.UseMiddleware<RequestLimitMiddleware>();
         app.UseMiddleware<AuthMiddleware>();
+        app.UseMiddleware<RequestLimitMiddleware>();
         app.UseRouting();
         MapRoutes(app, state);
         return app;

@@ -42,10 +42,11 @@ internal sealed class AuthMiddleware(RequestDelegate next, ServerState state)
                 context.Response.Headers.WWWAuthenticate = "Basic realm=\"PhoneGap Build\"";
             }
 
-            if (!bodyRead && HasBody(context.Request))
+            if (!bodyRead && !(context.Request.ContentLength <= state.Limits.MaxBodyBytes) && HasBody(context.Request))
             {
-                // Kestrel would otherwise read and discard what is left of the body to keep the connection: an anonymous
-                // client must not get to send its 2 GB. Closing after the answer ends the upload.
+                // Kestrel would read and discard the rest of the body to keep the connection: fine for a small one (the
+                // client, still sending, then sees this answer), not for an anonymous client's 2 GB. Closing after the
+                // answer ends the upload; a client that reads nothing before it has sent everything sees a reset.
                 context.Response.Headers.Connection = "close";
             }
 

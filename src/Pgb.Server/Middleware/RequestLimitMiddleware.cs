@@ -1,13 +1,16 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Features;
+using Pgb.Server.Errors;
 using Pgb.Server.Hosting;
+using Pgb.Server.Http;
 
 namespace Pgb.Server.Middleware;
 
-/// <summary>Gives each request the body limit its route has in the API, before anything reads the body: uploads (a
-/// multipart body on the routes that take files) get <see cref="ServerLimits.MaxUploadBytes"/>, every other body
-/// <see cref="ServerLimits.MaxBodyBytes"/>. Kestrel enforces it while the body is read (at once, when the
-/// Content-Length says so): 413, and multipart file parts spooled to temporary files never outgrow it.</summary>
+/// <summary>Gives each authenticated request the body limit its route has in the API, before a handler reads the body:
+/// uploads (a multipart body on the routes that take files) get <see cref="ServerLimits.MaxUploadBytes"/>, every other
+/// body <see cref="ServerLimits.MaxBodyBytes"/>. A Content-Length over it is answered 413 at once; otherwise Kestrel
+/// enforces it while the body is read (a chunked body that grows too large), so multipart file parts spooled to temporary
+/// files never outgrow it. (Authentication reads no more than <see cref="ServerLimits.MaxFormTokenBodyBytes"/>.)</summary>
 internal sealed partial class RequestLimitMiddleware(RequestDelegate next, ServerState state)
 {
     private static readonly object ItemKey = new();
@@ -16,12 +19,22 @@ internal sealed partial class RequestLimitMiddleware(RequestDelegate next, Serve
     {
         var isUpload = IsUpload(context.Request);
         var limit = new BodyLimit(isUpload, isUpload ? state.Limits.MaxUploadBytes : state.Limits.MaxBodyBytes);
+        context.Items[ItemKey] = limit;
+        // Read-only once the body was read, which authentication does only to small bodies (a form auth_token).
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
+            if (context.Request.ContentLength > limit.Bytes)
+            {
+                // Answered without reading, but not by closing the connection: Kestrel then reads and discards what the
+                // client still sends (for at most 5 s, its fixed drain time), so a client that reads the answer only once
+                // it has sent the body sees this 413, not a reset. Only authenticated clients get this far.
+                feature.MaxRequestBodySize = null;
+                return JsonResponses.WriteErrorAsync(context, ServerErrors.RequestTooLarge(limit));
+            }
+
             feature.MaxRequestBodySize = limit.Bytes;
         }
 
-        context.Items[ItemKey] = limit;
         return next(context);
     }
 
