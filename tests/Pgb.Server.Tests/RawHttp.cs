@@ -26,8 +26,8 @@ internal sealed class RawHttp : IAsyncDisposable
 
     public Task SendAsync(string text) => Stream.WriteAsync(Encoding.ASCII.GetBytes(text)).AsTask();
 
-    /// <summary>Everything the server sends until it closes the connection (or resets it), within
-    /// <paramref name="limit"/>; "" when nothing came.</summary>
+    /// <summary>Everything the server sends until it closes the connection (or resets it), or until
+    /// <paramref name="limit"/> has passed; "" when nothing came.</summary>
     public async Task<string> ReadToCloseAsync(TimeSpan limit)
     {
         using var timeout = new CancellationTokenSource(limit);
@@ -44,6 +44,10 @@ internal sealed class RawHttp : IAsyncDisposable
         catch (IOException)
         {
             // A reset after the answer: what was received counts.
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            // Still open: what was received counts.
         }
 
         return Encoding.ASCII.GetString(received.ToArray());
