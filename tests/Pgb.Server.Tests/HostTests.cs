@@ -8,12 +8,14 @@ namespace Pgb.Server.Tests;
 public sealed class HostTests
 {
     [TestMethod]
-    [DataRow("/api/v1/me")]
-    [DataRow("/")]
-    [DataRow("/storage/0123456789abcdef0123456789abcdef/app.apk")]
-    public async Task Request_ForAForeignHost_IsRefused(string path)
+    [DataRow("/api/v1/me", false)]
+    [DataRow("/", false)]
+    [DataRow("/storage/0123456789abcdef0123456789abcdef/app.apk", false)]
+    [DataRow("/api/v1/me", true)]
+    public async Task Request_ForAForeignHost_IsRefused(string path, bool persisted)
     {
-        await using var harness = await ServerHarness.StartAsync();
+        using var data = new TempDirectory();
+        await using var harness = await ServerHarness.StartAsync(o => o.DataDirectory = persisted ? data.Path : null);
         var request = ServerHarness.Authorized(HttpMethod.Get, path);
         request.Headers.Host = $"evil.example:{harness.Server.BaseUri.Port}";
 

@@ -13,9 +13,16 @@ public sealed class JsonpSecurityTests
     private static readonly PgbAccount Ann = new("ann", "ann@example.com", "secret", "ann-token");
 
     [TestMethod]
-    public async Task Jsonp_WithValidBasicCredentials_IsRefusedWithoutAChallenge()
+    [DataRow(false)]
+    [DataRow(true)]
+    public async Task Jsonp_WithValidBasicCredentials_IsRefusedWithoutAChallenge(bool persisted)
     {
-        await using var harness = await ServerHarness.StartAsync(o => o.Accounts.Add(Ann));
+        using var data = new TempDirectory();
+        await using var harness = await ServerHarness.StartAsync(o =>
+        {
+            o.Accounts.Add(Ann);
+            o.DataDirectory = persisted ? data.Path : null;
+        });
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me?callback=steal");
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("ann:secret")));
 

@@ -18,6 +18,7 @@ public sealed class SourceInspectionTests
         MaxEntries = 50,
         MaxInflatedBytes = 1024 * 1024,
         MaxTarHeaderBytes = 1024,
+        MaxZipDirectoryBytes = 4096,
     };
 
     [TestMethod]
@@ -70,6 +71,16 @@ public sealed class SourceInspectionTests
         var e = Assert.ThrowsExactly<BudgetExceededException>(() => SourceArchive.Inspect(Zips.Create(entries), Small));
 
         Assert.AreEqual("the upload holds more than 50 entries", e.Message);
+    }
+
+    [TestMethod]
+    public void Zip_WhoseIndexIsLargerThanTheLimit_IsOverBudget()
+    {
+        var entries = Enumerable.Range(0, 10).Select(i => ($"{new string('n', 1000)}{i}.js", Array.Empty<byte>())).ToArray();
+
+        var e = Assert.ThrowsExactly<BudgetExceededException>(() => SourceArchive.Inspect(Zips.Create(entries), Small));
+
+        Assert.AreEqual("the upload's index of entries is larger than 4 KiB", e.Message);
     }
 
     [TestMethod]

@@ -11,11 +11,13 @@ namespace Pgb.Server.Tests;
 public sealed class UploadBudgetTests
 {
     [TestMethod]
-    [DataRow(10_000, "config.xml nests elements more than 64 levels deep")]
-    [DataRow(200_000, "config.xml is larger than 1 MiB")]
-    public async Task Create_WithDeeplyNestedConfigXml_Returns400AndTheServerGoesOn(int levels, string error)
+    [DataRow(10_000, "config.xml nests elements more than 64 levels deep", false)]
+    [DataRow(200_000, "config.xml is larger than 1 MiB", false)]
+    [DataRow(10_000, "config.xml nests elements more than 64 levels deep", true)]
+    public async Task Create_WithDeeplyNestedConfigXml_Returns400AndTheServerGoesOn(int levels, string error, bool persisted)
     {
-        await using var harness = await ServerHarness.StartAsync();
+        using var data = new TempDirectory();
+        await using var harness = await ServerHarness.StartAsync(o => o.DataDirectory = persisted ? data.Path : null);
 
         var answer = await harness.SendAsync(Create(Zips.Create(("config.xml", Nested(levels)))));
         var after = await harness.GetAsync("/api/v1/me");
@@ -24,6 +26,8 @@ public sealed class UploadBudgetTests
         Assert.AreEqual(error, answer.Error);
         Assert.AreEqual(HttpStatusCode.OK, after.Status);
         Assert.IsEmpty((await harness.GetAsync("/api/v1/apps")).Object["apps"]!.AsArray(), "nothing was created");
+        Assert.IsEmpty(data.ListFiles("blobs"), "no upload was kept");
+        Assert.IsEmpty(data.ListFiles("apps"), "no app was written");
     }
 
     [TestMethod]

@@ -21,6 +21,10 @@ internal sealed record InspectionLimits
     /// of them is read.</summary>
     public int MaxEntries { get; init; } = 100_000;
 
+    /// <summary>A zip's central directory (the index of its entries, names included): read whole by <c>ZipArchive</c>,
+    /// so capped. A real app's is a few MB at most.</summary>
+    public long MaxZipDirectoryBytes { get; init; } = 32 * 1024 * 1024;
+
     /// <summary>Bytes inflated while inspecting one archive in all. Only a tar.gz needs more than the config.xml and
     /// icon caps: its entries can only be reached by inflating everything before them.</summary>
     public long MaxInflatedBytes { get; init; } = 1024L * 1024 * 1024;

@@ -15,8 +15,9 @@ internal static class ZipDirectory
     private const int FileHeaderLength = 46;
 
     /// <summary>Fails with a <see cref="BudgetExceededException"/> when the zip announces, or its directory holds, more
-    /// than <see cref="InspectionLimits.MaxEntries"/> entries. A zip whose directory cannot be found is left to
-    /// <c>ZipArchive</c> to refuse.</summary>
+    /// than <see cref="InspectionLimits.MaxEntries"/> entries, or a directory larger than
+    /// <see cref="InspectionLimits.MaxZipDirectoryBytes"/> (long names cost memory too). A zip whose directory cannot be
+    /// found is left to <c>ZipArchive</c> to refuse.</summary>
     public static void CheckEntryCount(ReadOnlySpan<byte> zip, InspectionLimits limits)
     {
         if (FindDirectory(zip) is not var (announced, start))
@@ -45,6 +46,10 @@ internal static class ZipDirectory
                 + BinaryPrimitives.ReadUInt16LittleEndian(record[28..])
                 + BinaryPrimitives.ReadUInt16LittleEndian(record[30..])
                 + BinaryPrimitives.ReadUInt16LittleEndian(record[32..]);
+            if (position - start > limits.MaxZipDirectoryBytes)
+            {
+                throw InspectionBudget.TooLarge("the upload's index of entries", limits.MaxZipDirectoryBytes);
+            }
         }
     }
 
