@@ -36,7 +36,10 @@ public class PackagingBenchmarks
             throw new TimeoutException("zip took more than 5 minutes");
         }
 
-        if (process.ExitCode != 0) throw new InvalidOperationException("zip exited with " + process.ExitCode);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException("zip exited with " + process.ExitCode);
+        }
     }
 
     [Benchmark(Description = "PgbPackager")]

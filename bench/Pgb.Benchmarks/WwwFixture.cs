@@ -19,7 +19,10 @@ internal sealed class WwwFixture : IDisposable
             Directory.CreateDirectory(folder);
             var text = new StringBuilder();
             for (var line = 0; line < 200; line++)
+            {
                 text.Append("function f").Append(i).Append('_').Append(line).Append("(a, b) { return a * ").Append(random.Next(1000)).AppendLine(" + b; }");
+            }
+
             File.WriteAllText(Path.Combine(folder, $"file{i}.js"), text.ToString());
         }
 

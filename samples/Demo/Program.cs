@@ -1,5 +1,5 @@
-using Pgb.Server;
 using Pgb.Demo;
+using Pgb.Server;
 
 // The main job end to end, offline, with the same commands a user types.
 var repository = CommandRunner.FindRepositoryRoot(AppContext.BaseDirectory);
@@ -18,10 +18,16 @@ try
     var pack = await CommandRunner.RunAsync("dotnet",
         ["pack", Path.Combine(repository, "nuget", "Pgb.Packages.proj"), "-c", "Release", "-nodeReuse:false", "-v:minimal", "-p:PackageOutputPath=" + feed + Path.DirectorySeparatorChar],
         repository, null, TimeSpan.FromMinutes(10), Show, cancel.Token);
-    if (pack != 0) return Fail("dotnet pack failed", 1);
+    if (pack != 0)
+    {
+        return Fail("dotnet pack failed", 1);
+    }
 
     // A fresh package folder, so the sample restores the package just packed, never a stale copy.
-    if (Directory.Exists(packages)) Directory.Delete(packages, recursive: true);
+    if (Directory.Exists(packages))
+    {
+        Directory.Delete(packages, recursive: true);
+    }
 
     Step("Starting the bundled PhoneGap-Build-compatible server (Pgb.Server) on 127.0.0.1");
     await using var server = await PgbServer.StartAsync(new PgbServerOptions
@@ -41,12 +47,18 @@ try
             ["PGB_AUTH_TOKEN"] = PgbAccount.Development.Token,
         },
         TimeSpan.FromMinutes(10), Show, cancel.Token);
-    if (build != 0) return Fail("dotnet build failed", build);
+    if (build != 0)
+    {
+        return Fail("dotnet build failed", build);
+    }
 
     Step("Artifacts");
     var output = Path.Combine(sample, "bin", "Debug", "net10.0", "pgb");
     foreach (var file in Directory.EnumerateFiles(output).Order(StringComparer.Ordinal))
+    {
         Show($"{Path.GetRelativePath(repository, file)} ({new FileInfo(file).Length:N0} bytes)");
+    }
+
     Console.WriteLine($"{Environment.NewLine}Done: the server handled {server.RequestCount} requests.");
     return 0;
 }

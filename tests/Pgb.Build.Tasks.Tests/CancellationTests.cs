@@ -24,7 +24,12 @@ public sealed class CancellationTests : TaskTestBase
         var engine = new MockEngine();
         var task = new PgbUpload
         {
-            BuildEngine = engine, ProjectFile = UserProject, ServerUrl = "http://127.0.0.1:1", TokenVariable = TokenVariable, AppId = "7", Archive = archive,
+            BuildEngine = engine,
+            ProjectFile = UserProject,
+            ServerUrl = "http://127.0.0.1:1",
+            TokenVariable = TokenVariable,
+            AppId = "7",
+            Archive = archive,
             ClientOptionsFactory = () => new PgbClientOptions { Handler = handler },
         };
 
@@ -47,7 +52,12 @@ public sealed class CancellationTests : TaskTestBase
         var engine = new MockEngine();
         var task = new PgbQueueBuild
         {
-            BuildEngine = engine, ProjectFile = UserProject, ServerUrl = "http://127.0.0.1:1", TokenVariable = TokenVariable, AppId = "7", Platforms = "android",
+            BuildEngine = engine,
+            ProjectFile = UserProject,
+            ServerUrl = "http://127.0.0.1:1",
+            TokenVariable = TokenVariable,
+            AppId = "7",
+            Platforms = "android",
             ClientOptionsFactory = () => new PgbClientOptions { Handler = handler },
         };
 
@@ -72,8 +82,15 @@ public sealed class CancellationTests : TaskTestBase
         var output = Path.Combine(Temp, "out");
         task = new PgbDownload
         {
-            BuildEngine = engine, ProjectFile = UserProject, ServerUrl = "http://127.0.0.1:1", TokenVariable = TokenVariable,
-            AppId = "7", Platforms = "android", OutputDirectory = output, ArtifactName = "MyApp", ManifestFile = manifest,
+            BuildEngine = engine,
+            ProjectFile = UserProject,
+            ServerUrl = "http://127.0.0.1:1",
+            TokenVariable = TokenVariable,
+            AppId = "7",
+            Platforms = "android",
+            OutputDirectory = output,
+            ArtifactName = "MyApp",
+            ManifestFile = manifest,
             ClientOptionsFactory = () => new PgbClientOptions { Handler = handler },
         };
 

@@ -21,8 +21,13 @@ public sealed class NodeYieldTests : TaskTestBase
         });
         var task = new PgbWaitForBuild
         {
-            BuildEngine = engine, ProjectFile = UserProject, ServerUrl = "http://127.0.0.1:1", TokenVariable = TokenVariable,
-            AppId = "7", Platforms = "android", PollIntervalSeconds = "0.01",
+            BuildEngine = engine,
+            ProjectFile = UserProject,
+            ServerUrl = "http://127.0.0.1:1",
+            TokenVariable = TokenVariable,
+            AppId = "7",
+            Platforms = "android",
+            PollIntervalSeconds = "0.01",
             ClientOptionsFactory = () => new PgbClientOptions { Handler = handler },
         };
 
@@ -39,8 +44,12 @@ public sealed class NodeYieldTests : TaskTestBase
         var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.Unauthorized, """{"error":"bad token"}"""));
         var task = new PgbWaitForBuild
         {
-            BuildEngine = engine, ProjectFile = UserProject, ServerUrl = "http://127.0.0.1:1", TokenVariable = TokenVariable,
-            AppId = "7", Platforms = "android",
+            BuildEngine = engine,
+            ProjectFile = UserProject,
+            ServerUrl = "http://127.0.0.1:1",
+            TokenVariable = TokenVariable,
+            AppId = "7",
+            Platforms = "android",
             ClientOptionsFactory = () => new PgbClientOptions { Handler = handler },
         };
 

@@ -13,7 +13,11 @@ public sealed class SigningKeyTaskTests : TaskTestBase
 
     private PgbUseSigningKeys Task(MockEngine engine, FakeHandler handler) => new()
     {
-        BuildEngine = engine, ProjectFile = UserProject, ServerUrl = "http://127.0.0.1:1", TokenVariable = TokenVariable, AppId = "7",
+        BuildEngine = engine,
+        ProjectFile = UserProject,
+        ServerUrl = "http://127.0.0.1:1",
+        TokenVariable = TokenVariable,
+        AppId = "7",
         ClientOptionsFactory = () => new PgbClientOptions { Handler = handler, Retry = { MaxRetries = 0 } },
     };
 
@@ -26,7 +30,11 @@ public sealed class SigningKeyTaskTests : TaskTestBase
         var bodies = new List<string>();
         var handler = new FakeHandler(request =>
         {
-            lock (bodies) bodies.Add(Uri.UnescapeDataString(request.BodyText));
+            lock (bodies)
+            {
+                bodies.Add(Uri.UnescapeDataString(request.BodyText));
+            }
+
             return request.Uri.AbsolutePath switch
             {
                 "/api/v1/keys/android/12" => FakeHandler.Json(HttpStatusCode.OK, """{"id":12,"title":"Release","locked":false}"""),

@@ -28,8 +28,15 @@ public sealed class TaskBehaviorTests : TaskTestBase
         var manifest = Path.Combine(Temp, "obj", "artifacts.tsv");
         var task = new PgbDownload
         {
-            BuildEngine = engine, ProjectFile = UserProject, ServerUrl = "http://127.0.0.1:1", TokenVariable = TokenVariable,
-            AppId = "7", Platforms = "android;ios", OutputDirectory = Path.Combine(Temp, "out"), ArtifactName = "MyApp", ManifestFile = manifest,
+            BuildEngine = engine,
+            ProjectFile = UserProject,
+            ServerUrl = "http://127.0.0.1:1",
+            TokenVariable = TokenVariable,
+            AppId = "7",
+            Platforms = "android;ios",
+            OutputDirectory = Path.Combine(Temp, "out"),
+            ArtifactName = "MyApp",
+            ManifestFile = manifest,
             ClientOptionsFactory = () => new PgbClientOptions { Handler = handler },
         };
 
@@ -70,8 +77,14 @@ public sealed class TaskBehaviorTests : TaskTestBase
         var engine = new MockEngine();
         var task = new PgbWaitForBuild
         {
-            BuildEngine = engine, ProjectFile = UserProject, ServerUrl = "http://127.0.0.1:1", TokenVariable = TokenVariable,
-            AppId = "7", Platforms = "android", TimeoutSeconds = "600", PollIntervalSeconds = "30",
+            BuildEngine = engine,
+            ProjectFile = UserProject,
+            ServerUrl = "http://127.0.0.1:1",
+            TokenVariable = TokenVariable,
+            AppId = "7",
+            Platforms = "android",
+            TimeoutSeconds = "600",
+            PollIntervalSeconds = "30",
             ClientOptionsFactory = () => new PgbClientOptions { Handler = handler },
         };
 
@@ -93,8 +106,13 @@ public sealed class TaskBehaviorTests : TaskTestBase
         var engine = new MockEngine();
         var task = new PgbWaitForBuild
         {
-            BuildEngine = engine, ProjectFile = UserProject, ServerUrl = "http://127.0.0.1:1", TokenVariable = TokenVariable,
-            AppId = "7", Platforms = "android;ios", PollIntervalSeconds = "0.01",
+            BuildEngine = engine,
+            ProjectFile = UserProject,
+            ServerUrl = "http://127.0.0.1:1",
+            TokenVariable = TokenVariable,
+            AppId = "7",
+            Platforms = "android;ios",
+            PollIntervalSeconds = "0.01",
             ClientOptionsFactory = () => new PgbClientOptions { Handler = handler },
         };
 
@@ -115,8 +133,14 @@ public sealed class TaskBehaviorTests : TaskTestBase
         var engine = new MockEngine();
         var task = new PgbDownload
         {
-            BuildEngine = engine, ProjectFile = UserProject, ServerUrl = "http://127.0.0.1:1", TokenVariable = TokenVariable,
-            AppId = "7", Platforms = "android", OutputDirectory = Path.Combine(Temp, "out"), ArtifactName = "MyApp",
+            BuildEngine = engine,
+            ProjectFile = UserProject,
+            ServerUrl = "http://127.0.0.1:1",
+            TokenVariable = TokenVariable,
+            AppId = "7",
+            Platforms = "android",
+            OutputDirectory = Path.Combine(Temp, "out"),
+            ArtifactName = "MyApp",
             ClientOptionsFactory = () => new PgbClientOptions { Handler = handler, Retry = { MaxRetries = 0 } },
         };
 

@@ -122,7 +122,12 @@ public sealed class TaskValidationTests : TaskTestBase
         var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.Unauthorized, """{"error":"Invalid authentication token."}"""));
         var task = new PgbQueueBuild
         {
-            BuildEngine = engine, ProjectFile = UserProject, ServerUrl = "http://127.0.0.1:1", TokenVariable = TokenVariable, AppId = "5", Platforms = "android",
+            BuildEngine = engine,
+            ProjectFile = UserProject,
+            ServerUrl = "http://127.0.0.1:1",
+            TokenVariable = TokenVariable,
+            AppId = "5",
+            Platforms = "android",
             ClientOptionsFactory = () => new PgbClientOptions { Handler = handler },
         };
 

@@ -37,17 +37,39 @@ public sealed class ValidateSettingsTests : TaskTestBase
         var task = GoodSettings(engine);
         switch (setting)
         {
-            case "ServerUrl": task.ServerUrl = value; break;
-            case "Platforms": task.Platforms = value; break;
-            case "TimeoutSeconds": task.TimeoutSeconds = value; break;
-            case "PollIntervalSeconds": task.PollIntervalSeconds = value; break;
-            case "AppId": task.AppId = value; break;
-            case "CreateApp": task.CreateApp = value; break;
-            case "AndroidKeyId": task.AndroidKeyId = value; break;
-            case "IosKeyId": task.IosKeyId = value; break;
-            case "WwwDirectory": task.WwwDirectory = Path.Combine(Temp, value); break;
-            case "ConfigXml": task.ConfigXml = Path.Combine(Temp, value); break;
-            default: Assert.Fail("unknown setting " + setting); break;
+            case "ServerUrl":
+                task.ServerUrl = value;
+                break;
+            case "Platforms":
+                task.Platforms = value;
+                break;
+            case "TimeoutSeconds":
+                task.TimeoutSeconds = value;
+                break;
+            case "PollIntervalSeconds":
+                task.PollIntervalSeconds = value;
+                break;
+            case "AppId":
+                task.AppId = value;
+                break;
+            case "CreateApp":
+                task.CreateApp = value;
+                break;
+            case "AndroidKeyId":
+                task.AndroidKeyId = value;
+                break;
+            case "IosKeyId":
+                task.IosKeyId = value;
+                break;
+            case "WwwDirectory":
+                task.WwwDirectory = Path.Combine(Temp, value);
+                break;
+            case "ConfigXml":
+                task.ConfigXml = Path.Combine(Temp, value);
+                break;
+            default:
+                Assert.Fail("unknown setting " + setting);
+                break;
         }
 
         Assert.IsFalse(task.Execute());
@@ -138,8 +160,14 @@ public sealed class ValidateSettingsTests : TaskTestBase
         File.WriteAllText(Path.Combine(www, "index.html"), "<html></html>");
         return new PgbValidateSettings
         {
-            BuildEngine = engine, ProjectFile = UserProject, ServerUrl = "http://127.0.0.1:1", CreateApp = "true",
-            WwwDirectory = www, Platforms = "android;ios", TimeoutSeconds = "1800", PollIntervalSeconds = "2",
+            BuildEngine = engine,
+            ProjectFile = UserProject,
+            ServerUrl = "http://127.0.0.1:1",
+            CreateApp = "true",
+            WwwDirectory = www,
+            Platforms = "android;ios",
+            TimeoutSeconds = "1800",
+            PollIntervalSeconds = "2",
         };
     }
 }

@@ -13,7 +13,11 @@ public sealed class DownloadTests
     private static byte[] Package(int length = 200_000)
     {
         var bytes = new byte[length];
-        for (var i = 0; i < bytes.Length; i++) bytes[i] = (byte)((i * 31) + (i >> 8));
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            bytes[i] = (byte)((i * 31) + (i >> 8));
+        }
+
         return bytes;
     }
 
@@ -153,8 +157,16 @@ public sealed class DownloadTests
 
         var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(5, "android", temp.Combine("app.apk")));
 
-        if (status is not null) Assert.AreEqual(status, ex.Status);
-        if (mentioned is not null) Assert.Contains(mentioned, ex.Message);
+        if (status is not null)
+        {
+            Assert.AreEqual(status, ex.Status);
+        }
+
+        if (mentioned is not null)
+        {
+            Assert.Contains(mentioned, ex.Message);
+        }
+
         Assert.IsEmpty(temp.ListFiles());
     }
 
@@ -329,7 +341,11 @@ public sealed class DownloadTests
             var left = limit - Served;
             if (left <= 0)
             {
-                if (stallAfterLimit) await Task.Delay(Timeout.Infinite, cancellationToken);
+                if (stallAfterLimit)
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                }
+
                 return 0;
             }
 

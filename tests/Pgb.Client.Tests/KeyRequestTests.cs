@@ -77,7 +77,11 @@ public sealed class KeyRequestTests
 
         var key = await client.CreateKeyAsync(new PgbAndroidKeyOptions
         {
-            Title = "Android Key", KeystorePath = keystore, Alias = "release", KeyPassword = "90123456", KeystorePassword = "78901234",
+            Title = "Android Key",
+            KeystorePath = keystore,
+            Alias = "release",
+            KeyPassword = "90123456",
+            KeystorePassword = "78901234",
         });
 
         var request = handler.Requests.Single();

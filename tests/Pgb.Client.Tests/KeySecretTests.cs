@@ -37,7 +37,11 @@ public sealed class KeySecretTests
 
         var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.CreateKeyAsync(new PgbAndroidKeyOptions
         {
-            Title = "K", KeystorePath = keystore, Alias = "release", KeyPassword = Password, KeystorePassword = Password + "2",
+            Title = "K",
+            KeystorePath = keystore,
+            Alias = "release",
+            KeyPassword = Password,
+            KeystorePassword = Password + "2",
         }));
 
         Assert.AreEqual(400, ex.Status);

@@ -600,7 +600,10 @@ public sealed class SpecExampleTests
             Assert.AreEqual("developer", key.Role);
         }
 
-        if (example.EndsWith("-android", StringComparison.Ordinal)) Assert.AreEqual("release", key.Alias);
+        if (example.EndsWith("-android", StringComparison.Ordinal))
+        {
+            Assert.AreEqual("release", key.Alias);
+        }
     }
 
     [TestMethod]

@@ -26,7 +26,9 @@ public sealed class ConfigurationErrorTests
             var errors = Regex.Matches(result.Output, $@"^(?<file>.*?)\s*:\s*error {code}: ", RegexOptions.Multiline);
             Assert.IsNotEmpty(errors, $"no {code} error line:\n{result.Output}");
             foreach (Match error in errors)
+            {
                 StringAssert.EndsWith(error.Groups["file"].Value.Trim(), "HelloCordova.csproj", $"{code} must point at the user's project file");
+            }
         }
 
         var allCodes = Regex.Matches(result.Output, @"error (?<code>[A-Z]+\d+):").Select(m => m.Groups["code"].Value).Distinct().ToList();

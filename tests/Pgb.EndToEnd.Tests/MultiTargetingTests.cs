@@ -19,7 +19,10 @@ public sealed class MultiTargetingTests
 
         Assert.AreEqual(0, first.ExitCode, first.Output);
         foreach (var framework in new[] { "netstandard2.0", "net10.0" })
+        {
             StringAssert.Contains(first.Output, Path.Combine("bin", "Debug", framework, "HelloCordova.dll"), "both inner builds must have run");
+        }
+
         Assert.AreEqual(1, server.QueuedBuilds(), "one job per build, not one per target framework:\n" + first.Output);
         Assert.AreEqual(1, server.CreatedApps(), first.Output);
         var output = Path.Combine(sample.Directory, "bin", "Debug", "pgb");
@@ -31,7 +34,9 @@ public sealed class MultiTargetingTests
         }
 
         foreach (var framework in new[] { "netstandard2.0", "net10.0" })
+        {
             Assert.IsFalse(Directory.Exists(Path.Combine(sample.Directory, "bin", "Debug", framework, "pgb")), "no per-framework copy");
+        }
 
         var requests = server.RequestCount;
         var second = await sample.BuildAsync(server.BaseUri, DevToken);
@@ -64,7 +69,11 @@ public sealed class MultiTargetingTests
         foreach (var (id, version) in new[] { ("netstandard.library", "2.0.3"), ("microsoft.netcore.platforms", "1.1.0") })
         {
             var nupkg = Path.Combine(cache, id, version, $"{id}.{version}.nupkg");
-            if (!File.Exists(nupkg)) Assert.Fail($"{nupkg} is not in the package cache; restore the repository (its netstandard2.0 projects need it) first");
+            if (!File.Exists(nupkg))
+            {
+                Assert.Fail($"{nupkg} is not in the package cache; restore the repository (its netstandard2.0 projects need it) first");
+            }
+
             File.Copy(nupkg, Path.Combine(PackagedFeed.Feed, Path.GetFileName(nupkg)), overwrite: true);
         }
     }

@@ -50,9 +50,19 @@ public sealed class PackageLayoutTests
             Assert.AreEqual(".NETStandard,Version=v2.0", assembly.TargetFramework ?? ".NETStandard,Version=v2.0", $"{name} must load in .NET and .NET Framework MSBuild");
             foreach (var reference in assembly.References)
             {
-                if (reference.Name is "netstandard" || reference.Name.StartsWith("Microsoft.Build.", StringComparison.Ordinal)) continue;
-                if (!shipped.TryGetValue(reference.Name, out var target)) missing.Add($"{name} -> {reference.Name} {reference.Version}");
-                else if (target.Version < reference.Version) missing.Add($"{name} -> {reference.Name} {reference.Version} (ships {target.Version})");
+                if (reference.Name is "netstandard" || reference.Name.StartsWith("Microsoft.Build.", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (!shipped.TryGetValue(reference.Name, out var target))
+                {
+                    missing.Add($"{name} -> {reference.Name} {reference.Version}");
+                }
+                else if (target.Version < reference.Version)
+                {
+                    missing.Add($"{name} -> {reference.Name} {reference.Version} (ships {target.Version})");
+                }
             }
         }
 
@@ -71,7 +81,11 @@ public sealed class PackageLayoutTests
     private static AssemblyFacts ReadMetadata(ZipArchiveEntry entry)
     {
         using var buffer = new MemoryStream();
-        using (var stream = entry.Open()) stream.CopyTo(buffer);
+        using (var stream = entry.Open())
+        {
+            stream.CopyTo(buffer);
+        }
+
         buffer.Position = 0;
         using var pe = new PEReader(buffer);
         var metadata = pe.GetMetadataReader();
@@ -81,9 +95,16 @@ public sealed class PackageLayoutTests
         foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
         {
             var attribute = metadata.GetCustomAttribute(handle);
-            if (attribute.Constructor.Kind != HandleKind.MemberReference) continue;
+            if (attribute.Constructor.Kind != HandleKind.MemberReference)
+            {
+                continue;
+            }
+
             var type = metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent;
-            if (type.Kind != HandleKind.TypeReference || metadata.GetString(metadata.GetTypeReference((TypeReferenceHandle)type).Name) != "TargetFrameworkAttribute") continue;
+            if (type.Kind != HandleKind.TypeReference || metadata.GetString(metadata.GetTypeReference((TypeReferenceHandle)type).Name) != "TargetFrameworkAttribute")
+            {
+                continue;
+            }
             // The blob: prolog (2 bytes), then the framework name as a serialized string.
             var blob = metadata.GetBlobReader(attribute.Value);
             blob.ReadUInt16();

@@ -23,11 +23,18 @@ public static class PackagedFeed
         var result = await ProcessRunner.RunAsync("dotnet",
             ["pack", Path.Combine(Repository, "nuget", "Pgb.Packages.proj"), "-c", "Release", "-nodeReuse:false", "-p:PackageOutputPath=" + Feed + "/"],
             Repository, null, TimeSpan.FromMinutes(8), cancellationToken: context.CancellationTokenSource.Token);
-        if (result.ExitCode != 0) Assert.Fail("dotnet pack failed:\n" + result.Output);
+        if (result.ExitCode != 0)
+        {
+            Assert.Fail("dotnet pack failed:\n" + result.Output);
+        }
+
         foreach (var id in new[] { "Pgb.Build.Tasks", "Pgb.Tool" })
         {
             var nupkg = Path.Combine(Feed, $"{id}.{Version}.nupkg");
-            if (!File.Exists(nupkg)) Assert.Fail($"{nupkg} was not produced:\n{result.Output}");
+            if (!File.Exists(nupkg))
+            {
+                Assert.Fail($"{nupkg} was not produced:\n{result.Output}");
+            }
         }
     }
 

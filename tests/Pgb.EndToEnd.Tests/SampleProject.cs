@@ -22,7 +22,11 @@ internal sealed class SampleProject
     {
         var before = File.ReadAllText(ProjectFile);
         var after = edit(before);
-        if (after == before) throw new InvalidOperationException("the edit changed nothing in " + ProjectFile);
+        if (after == before)
+        {
+            throw new InvalidOperationException("the edit changed nothing in " + ProjectFile);
+        }
+
         File.WriteAllText(ProjectFile, after);
     }
 
@@ -75,11 +79,18 @@ internal sealed class SampleProject
     {
         System.IO.Directory.CreateDirectory(target);
         foreach (var file in System.IO.Directory.EnumerateFiles(source))
+        {
             File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
         foreach (var dir in System.IO.Directory.EnumerateDirectories(source))
         {
             var name = Path.GetFileName(dir);
-            if (name is "bin" or "obj") continue;
+            if (name is "bin" or "obj")
+            {
+                continue;
+            }
+
             CopyDirectory(dir, Path.Combine(target, name));
         }
     }

@@ -31,6 +31,8 @@ public sealed class ToolPackageTests
         var artifacts = document.RootElement.GetProperty("artifacts");
         Assert.AreEqual(2, artifacts.GetArrayLength(), run.Output);
         foreach (var artifact in artifacts.EnumerateArray())
+        {
             Assert.IsTrue(File.Exists(artifact.GetProperty("path").GetString()), run.Output);
+        }
     }
 }

@@ -34,7 +34,9 @@ public sealed class ClientServerTests
         var pipeline = new PgbPipeline(client);
         var archive = await PgbPackager.PackageAsync(new PgbPackageRequest
         {
-            WwwDirectory = _temp.Combine("www"), ConfigXml = _temp.Combine("config.xml"), OutputPath = _temp.Combine("app.zip"),
+            WwwDirectory = _temp.Combine("www"),
+            ConfigXml = _temp.Combine("config.xml"),
+            OutputPath = _temp.Combine("app.zip"),
         });
 
         var created = await client.CreateAppFromFileAsync(new PgbAppCreateOptions { Title = "From the test" }, archive.ArchivePath);
@@ -80,7 +82,10 @@ public sealed class ClientServerTests
         Assert.HasCount(1, await client.GetAppsAsync());
         CollectionAssert.AreEqual(new[] { "android", "ios" }, second.Artifacts.Select(a => a.Platform).ToArray());
         foreach (var artifact in second.Artifacts)
+        {
             CollectionAssert.AreEqual(server.GetArtifact(second.AppId, artifact.Platform), File.ReadAllBytes(artifact.Path));
+        }
+
         Assert.AreEqual(_temp.Combine("out", "Run-android.apk"), second.Artifacts[0].Path);
         Assert.AreEqual(_temp.Combine("out", "Run-ios.ipa"), second.Artifacts[1].Path);
     }

@@ -46,7 +46,11 @@ public sealed class ErrorTranslationTests
 
         Assert.AreEqual(code, ex.Code);
         Assert.AreEqual(documentedCode, ex.Code);
-        if (alsoNamed is not null) Assert.Contains(alsoNamed, ex.Message);
+        if (alsoNamed is not null)
+        {
+            Assert.Contains(alsoNamed, ex.Message);
+        }
+
         Assert.Contains(serverMessage, ex.Message);
         AssertNoToken(ex);
     }

@@ -19,7 +19,10 @@ internal sealed class ManualPgbClock : PgbClock
     {
         get
         {
-            lock (_delays) return [.. _delays];
+            lock (_delays)
+            {
+                return [.. _delays];
+            }
         }
     }
 

@@ -104,7 +104,10 @@ public sealed class PackagerSafetyTests
         using var temp = new TempDirectory();
         temp.WriteFile("www/index.html", "hi");
         var fifo = temp.Combine("www", "pipe");
-        if (!TryMakeFifo(fifo)) Assert.Inconclusive("mkfifo is not available here.");
+        if (!TryMakeFifo(fifo))
+        {
+            Assert.Inconclusive("mkfifo is not available here.");
+        }
 
         var result = await PackageAsync(temp).WaitAsync(TimeSpan.FromSeconds(20));
 
@@ -200,7 +203,11 @@ public sealed class PackagerSafetyTests
     public async Task Package_WhenCanceledBeforeStarting_ListsNothingAndWritesNothing()
     {
         using var temp = new TempDirectory();
-        for (var i = 0; i < 50; i++) temp.WriteFile($"www/d{i}/f.txt", "x");
+        for (var i = 0; i < 50; i++)
+        {
+            temp.WriteFile($"www/d{i}/f.txt", "x");
+        }
+
         using var cancel = new CancellationTokenSource();
         await cancel.CancelAsync();
 
@@ -215,7 +222,11 @@ public sealed class PackagerSafetyTests
         var flags = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i + 46 <= zip.Length; i++)
         {
-            if (zip[i] != 0x50 || zip[i + 1] != 0x4b || zip[i + 2] != 1 || zip[i + 3] != 2) continue;
+            if (zip[i] != 0x50 || zip[i + 1] != 0x4b || zip[i + 2] != 1 || zip[i + 3] != 2)
+            {
+                continue;
+            }
+
             var nameLength = BitConverter.ToUInt16(zip, i + 28);
             flags[Encoding.UTF8.GetString(zip, i + 46, nameLength)] = BitConverter.ToUInt16(zip, i + 8);
         }
@@ -225,7 +236,11 @@ public sealed class PackagerSafetyTests
 
     private static bool TryMakeFifo(string path)
     {
-        if (OperatingSystem.IsWindows()) return false;
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
         try
         {
             using var process = Process.Start(new ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!;

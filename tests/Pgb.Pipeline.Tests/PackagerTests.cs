@@ -19,7 +19,10 @@ public sealed class PackagerTests
 
     private static void WriteWww(TempDirectory temp, string folder, IEnumerable<(string Path, string Text)> files)
     {
-        foreach (var (path, text) in files) temp.WriteFile(folder + "/" + path, text);
+        foreach (var (path, text) in files)
+        {
+            temp.WriteFile(folder + "/" + path, text);
+        }
     }
 
     private static List<(string Name, string Text, DateTime Time)> ReadZip(string path)
@@ -53,7 +56,10 @@ public sealed class PackagerTests
         WriteWww(temp, "www1", Files);
         WriteWww(temp, "www2", Files.Reverse());
         foreach (var file in Directory.EnumerateFiles(temp.Combine("www2"), "*", SearchOption.AllDirectories))
+        {
             File.SetLastWriteTimeUtc(file, new DateTime(2031, 7, 15, 13, 14, 15, DateTimeKind.Utc));
+        }
+
         File.SetLastWriteTimeUtc(temp.Combine("www1", "index.html"), new DateTime(1999, 1, 2, 3, 4, 5, DateTimeKind.Utc));
 
         var first = await PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = temp.Combine("www1"), OutputPath = temp.Combine("1.zip") });
@@ -139,7 +145,10 @@ public sealed class PackagerTests
     public async Task Package_WhenWwwHasNoFile_FailsWithItsCodeAndWritesNothing(string? folder, string code, string documentedCode)
     {
         using var temp = new TempDirectory();
-        if (folder is not null) Directory.CreateDirectory(temp.Combine(folder.Split('/')));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(temp.Combine(folder.Split('/')));
+        }
 
         var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
             () => PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = temp.Combine("www"), OutputPath = temp.Combine("app.zip") }));

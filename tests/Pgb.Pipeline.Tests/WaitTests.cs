@@ -222,7 +222,10 @@ public sealed class WaitTests
         // All but the last (cut short by the deadline) never shrink and stop at the cap.
         var steady = delays.Take(delays.Count - 1).ToList();
         for (var i = 1; i < steady.Count; i++)
+        {
             Assert.IsGreaterThanOrEqualTo(steady[i - 1], steady[i], $"delay {i} shrank: {string.Join(", ", delays)}");
+        }
+
         Assert.IsTrue(delays.All(d => d <= TimeSpan.FromSeconds(10)), string.Join(", ", delays));
         Assert.AreEqual(TimeSpan.FromSeconds(10), steady[^1]);
         Assert.AreEqual(TimeSpan.FromSeconds(300), clock.Elapsed);
@@ -317,7 +320,10 @@ internal sealed class RecordingProgress : IProgress<PgbProgress>
     {
         get
         {
-            lock (_items) return [.. _items];
+            lock (_items)
+            {
+                return [.. _items];
+            }
         }
     }
 
@@ -325,6 +331,9 @@ internal sealed class RecordingProgress : IProgress<PgbProgress>
 
     public void Report(PgbProgress value)
     {
-        lock (_items) _items.Add(value);
+        lock (_items)
+        {
+            _items.Add(value);
+        }
     }
 }

@@ -46,7 +46,11 @@ public sealed class ZipFormatTests
         foreach (var entry in zip.Entries)
         {
             using var content = new MemoryStream();
-            await using (var stream = entry.Open()) await stream.CopyToAsync(content);
+            await using (var stream = entry.Open())
+            {
+                await stream.CopyToAsync(content);
+            }
+
             CollectionAssert.AreEqual(files[entry.FullName], content.ToArray(), entry.FullName);
             Assert.AreEqual(Crc32Of(files[entry.FullName]), entry.Crc32, entry.FullName);
         }
@@ -59,7 +63,11 @@ public sealed class ZipFormatTests
     [TestMethod]
     public async Task Package_IsAcceptedByInfoZipsIntegrityTest()
     {
-        if (!File.Exists("/usr/bin/unzip")) Assert.Inconclusive("unzip is not installed");
+        if (!File.Exists("/usr/bin/unzip"))
+        {
+            Assert.Inconclusive("unzip is not installed");
+        }
+
         using var temp = new TempDirectory();
         temp.WriteFile("www/index.html", "<html/>");
         temp.WriteFile("www/js/app.js", new string('x', 100_000));
@@ -153,7 +161,10 @@ public sealed class ZipFormatTests
     {
         for (var i = 0; i <= haystack.Length - needle.Length; i++)
         {
-            if (haystack.AsSpan(i, needle.Length).SequenceEqual(needle)) return i;
+            if (haystack.AsSpan(i, needle.Length).SequenceEqual(needle))
+            {
+                return i;
+            }
         }
 
         return -1;

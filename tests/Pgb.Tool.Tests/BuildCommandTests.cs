@@ -279,7 +279,10 @@ public sealed class BuildCommandTests
         // Cancel once the build is queued (the wait would otherwise last five minutes).
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!stderr.ToString().Contains("[build]", StringComparison.Ordinal) && DateTime.UtcNow < deadline && !running.IsCompleted)
+        {
             await Task.Delay(50);
+        }
+
         await cancel.CancelAsync();
         var exitCode = await running.WaitAsync(TimeSpan.FromSeconds(30));
 

@@ -44,7 +44,11 @@ public sealed class BuildFailureTests
     private static FakeHandler Service(Dictionary<string, Func<HttpResponseMessage>>? overrides = null) => new(r =>
     {
         var route = r.Method.Method + " " + (r.Uri.Host == "storage.example" ? "storage:" : "") + r.Uri.AbsolutePath;
-        if (overrides is not null && overrides.TryGetValue(route, out var answer)) return answer();
+        if (overrides is not null && overrides.TryGetValue(route, out var answer))
+        {
+            return answer();
+        }
+
         return route switch
         {
             "PUT /api/v1/apps/7" => FakeHandler.Json(HttpStatusCode.OK, """{"id":7}"""),
@@ -152,8 +156,14 @@ public sealed class BuildFailureTests
     {
         var handler = Service();
         using var setup = new Setup(handler);
-        if (target == ".") Directory.CreateSymbolicLink(setup.Temp.Combine("app", "www", link), target);
-        else File.CreateSymbolicLink(setup.Temp.Combine("app", "www", link), target);
+        if (target == ".")
+        {
+            Directory.CreateSymbolicLink(setup.Temp.Combine("app", "www", link), target);
+        }
+        else
+        {
+            File.CreateSymbolicLink(setup.Temp.Combine("app", "www", link), target);
+        }
 
         var run = await ToolRun.RunAsync(setup.Environment, setup.Args("--json"));
 

@@ -46,7 +46,9 @@ public sealed partial class CommandLineSafetyTests
         CollectionAssert.AreEquivalent(inSource.Order().ToList(), documented.Order().ToList());
         // Each is classed by its first digit; only PGB0000 means "a bug".
         foreach (var code in inSource)
+        {
             Assert.IsTrue(code == PgbErrorCodes.Unexpected || ExitCodes.ForErrorCode(code) != ExitCodes.Unexpected, code);
+        }
     }
 
     [TestMethod]

@@ -52,8 +52,15 @@ public sealed class CommandLineTests
 
         Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
         Assert.Contains($"pgb: error {code}:", run.Stderr);
-        if (shown is not null) Assert.Contains(shown, run.Stderr, "what was wrong is named");
-        if (hidden is not null) Assert.DoesNotContain(hidden, run.All);
+        if (shown is not null)
+        {
+            Assert.Contains(shown, run.Stderr, "what was wrong is named");
+        }
+
+        if (hidden is not null)
+        {
+            Assert.DoesNotContain(hidden, run.All);
+        }
     }
 
     [TestMethod]

@@ -18,13 +18,19 @@ internal sealed class LineWriter : TextWriter
         lock (_text)
         {
             if (value == '\n' && !_firstLine.Task.IsCompleted)
+            {
                 _firstLine.TrySetResult(_text.ToString().TrimEnd('\r'));
+            }
+
             _text.Append(value);
         }
     }
 
     public override string ToString()
     {
-        lock (_text) return _text.ToString();
+        lock (_text)
+        {
+            return _text.ToString();
+        }
     }
 }

@@ -15,7 +15,11 @@ public sealed class LiveBuildTests
     private static FakeHandler Service(string iosStatus, Action? onPoll = null) => new(r =>
     {
         var route = r.Method.Method + " " + (r.Uri.Host == "storage.example" ? "storage:" : "") + r.Uri.AbsolutePath;
-        if (route == "GET /api/v1/apps/7") onPoll?.Invoke();
+        if (route == "GET /api/v1/apps/7")
+        {
+            onPoll?.Invoke();
+        }
+
         return route switch
         {
             "PUT /api/v1/apps/7" => FakeHandler.Json(HttpStatusCode.OK, """{"id":7}"""),
@@ -81,7 +85,7 @@ public sealed class LiveBuildTests
     {
         using var cancel = new CancellationTokenSource();
         var polls = 0;
-        var run = await RunAsync(Service("pending", () => { if (Interlocked.Increment(ref polls) == 3) cancel.Cancel(); }), terminal: true, cancel.Token);
+        var run = await RunAsync(Service("pending", () => { if (Interlocked.Increment(ref polls) == 3) { cancel.Cancel(); } }), terminal: true, cancel.Token);
 
         Assert.AreEqual(130, run.ExitCode, run.ToString());
         var screen = TerminalScreen.Play(run.Stderr);

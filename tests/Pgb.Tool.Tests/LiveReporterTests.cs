@@ -145,7 +145,11 @@ public sealed class LiveReporterTests
         using var reporter = Reporter(width: 30);
         reporter.Report(Wait(("android", "a-very-long-status-from-some-server")));
 
-        foreach (var line in Screen.Lines) Assert.IsLessThanOrEqualTo(29, line.Length, line);
+        foreach (var line in Screen.Lines)
+        {
+            Assert.IsLessThanOrEqualTo(29, line.Length, line);
+        }
+
         StringAssert.EndsWith(Screen.Lines[0], "~");
     }
 
@@ -209,6 +213,9 @@ public sealed class LiveReporterTests
 
         var lines = Screen.Lines;
         Assert.HasCount(4, lines, _stderr.ToString()[^Math.Min(2000, _stderr.ToString().Length)..]);
-        foreach (var line in lines) StringAssert.Matches(line, new System.Text.RegularExpressions.Regex(@"^  [-+*|/\\] \w+ +complete"));
+        foreach (var line in lines)
+        {
+            StringAssert.Matches(line, new System.Text.RegularExpressions.Regex(@"^  [-+*|/\\] \w+ +complete"));
+        }
     }
 }

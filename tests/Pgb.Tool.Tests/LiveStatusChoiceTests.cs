@@ -28,8 +28,19 @@ public sealed class LiveStatusChoiceTests
         var console = new ToolConsole(new StringWriter(), new StringWriter(), json: false);
         var json = new ToolConsole(new StringWriter(), new StringWriter(), json: true);
 
-        using (var live = ConsoleReporter.For(console, Environment(terminal: true), CancellationToken.None)) Assert.IsInstanceOfType<LiveReporter>(live);
-        using (var plain = ConsoleReporter.For(json, Environment(terminal: true), CancellationToken.None)) Assert.IsNotInstanceOfType<LiveReporter>(plain);
-        using (var plain = ConsoleReporter.For(console, Environment(terminal: false), CancellationToken.None)) Assert.IsNotInstanceOfType<LiveReporter>(plain);
+        using (var live = ConsoleReporter.For(console, Environment(terminal: true), CancellationToken.None))
+        {
+            Assert.IsInstanceOfType<LiveReporter>(live);
+        }
+
+        using (var plain = ConsoleReporter.For(json, Environment(terminal: true), CancellationToken.None))
+        {
+            Assert.IsNotInstanceOfType<LiveReporter>(plain);
+        }
+
+        using (var plain = ConsoleReporter.For(console, Environment(terminal: false), CancellationToken.None))
+        {
+            Assert.IsNotInstanceOfType<LiveReporter>(plain);
+        }
     }
 }

@@ -22,7 +22,11 @@ internal sealed partial class TerminalScreen
         get
         {
             var lines = _lines.Select(l => l.ToString().TrimEnd()).ToList();
-            while (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
+            while (lines.Count > 0 && lines[^1].Length == 0)
+            {
+                lines.RemoveAt(lines.Count - 1);
+            }
+
             return lines;
         }
     }
@@ -40,9 +44,18 @@ internal sealed partial class TerminalScreen
                 screen.Apply(match.Groups["args"].Value, match.Groups["op"].Value);
                 i += match.Length - 1;
             }
-            else if (c == '\r') screen._column = 0;
-            else if (c == '\n') screen.NewLine();
-            else screen.Put(c);
+            else if (c == '\r')
+            {
+                screen._column = 0;
+            }
+            else if (c == '\n')
+            {
+                screen.NewLine();
+            }
+            else
+            {
+                screen.Put(c);
+            }
         }
 
         return screen;
@@ -52,16 +65,27 @@ internal sealed partial class TerminalScreen
     {
         switch (op)
         {
-            case "A": _row = Math.Max(0, _row - (args.Length == 0 ? 1 : int.Parse(args, System.Globalization.CultureInfo.InvariantCulture))); break;
-            case "K" when args == "2": _lines[_row].Clear(); break;
+            case "A":
+                _row = Math.Max(0, _row - (args.Length == 0 ? 1 : int.Parse(args, System.Globalization.CultureInfo.InvariantCulture)));
+                break;
+            case "K" when args == "2":
+                _lines[_row].Clear();
+                break;
             case "J" when args.Length == 0:
                 _lines[_row].Length = Math.Min(_lines[_row].Length, _column);
                 _lines.RemoveRange(_row + 1, _lines.Count - _row - 1);
                 break;
-            case "l" when args == "?25": CursorVisible = false; break;
-            case "h" when args == "?25": CursorVisible = true; break;
-            case "m": break;
-            default: Assert.Fail($"unsupported sequence ESC[{args}{op}"); break;
+            case "l" when args == "?25":
+                CursorVisible = false;
+                break;
+            case "h" when args == "?25":
+                CursorVisible = true;
+                break;
+            case "m":
+                break;
+            default:
+                Assert.Fail($"unsupported sequence ESC[{args}{op}");
+                break;
         }
     }
 
@@ -69,14 +93,24 @@ internal sealed partial class TerminalScreen
     {
         _row++;
         _column = 0;
-        if (_row == _lines.Count) _lines.Add(new StringBuilder());
+        if (_row == _lines.Count)
+        {
+            _lines.Add(new StringBuilder());
+        }
     }
 
     private void Put(char c)
     {
         var line = _lines[_row];
-        if (_column < line.Length) line[_column] = c;
-        else line.Append(' ', _column - line.Length).Append(c);
+        if (_column < line.Length)
+        {
+            line[_column] = c;
+        }
+        else
+        {
+            line.Append(' ', _column - line.Length).Append(c);
+        }
+
         _column++;
     }
 

@@ -17,7 +17,10 @@ internal sealed class TestApp : IDisposable
             <widget xmlns="http://www.w3.org/ns/widgets" id="com.example.tool" version="3.1.4"><name>Tool Test App</name></widget>
             """);
         TokenVariable = "PGB_TOOL_TEST_TOKEN_" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
-        if (token is not null) Environment.SetEnvironmentVariable(TokenVariable, token);
+        if (token is not null)
+        {
+            Environment.SetEnvironmentVariable(TokenVariable, token);
+        }
     }
 
     public string Root => _folder.Path;
@@ -34,7 +37,11 @@ internal sealed class TestApp : IDisposable
     public string[] BuildArgs(Uri? server, params string[] more)
     {
         var args = new List<string> { "build" };
-        if (server is not null) args.AddRange(["--server", server.ToString()]);
+        if (server is not null)
+        {
+            args.AddRange(["--server", server.ToString()]);
+        }
+
         args.AddRange(["--www", Www, "--config", ConfigXml, "--out", Out, "--token-variable", TokenVariable, "--poll", "0.1", "--timeout", "60"]);
         args.AddRange(more);
         return [.. args];
