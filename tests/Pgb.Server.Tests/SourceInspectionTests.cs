@@ -183,7 +183,7 @@ public sealed class SourceInspectionTests
     {
         var xml = """
             <widget xmlns="http://www.w3.org/ns/widgets" id=" com.example.x " version="2.0">
-              <name>My <b>Big</b> <![CDATA[App]]></name>
+              <name>My <b>Big</b> &amp; <![CDATA[App]]>&#33;</name>
               <name>Ignored</name>
               <description/>
               <icon src="a.png" width="32"/><icon src="b.png" width="64"/><icon src=" "/>
@@ -192,7 +192,7 @@ public sealed class SourceInspectionTests
 
         var config = ConfigXml.TryParse(Encoding.UTF8.GetBytes(xml), Small)!;
 
-        Assert.AreEqual("My Big App", config.Name);
+        Assert.AreEqual("My Big & App!", config.Name);
         Assert.AreEqual("com.example.x", config.Id);
         Assert.AreEqual("2.0", config.Version);
         Assert.IsNull(config.Description);
