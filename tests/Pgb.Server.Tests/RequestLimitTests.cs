@@ -48,6 +48,24 @@ public sealed class RequestLimitTests
         Assert.IsLessThan(Announced / 4, sent, "the body was read");
     }
 
+    /// <summary>How a client gets the answer to a large upload the server refuses without reading it: with
+    /// <c>Expect: 100-continue</c> it waits for the server's go-ahead, which never comes, and reads the 401 or 413
+    /// instead of sending the body into a closed connection.</summary>
+    [TestMethod]
+    [DataRow("wrong-token", HttpStatusCode.Unauthorized)]
+    [DataRow("pgb-dev-token", HttpStatusCode.RequestEntityTooLarge)]
+    public async Task LargeUpload_WithExpectContinue_GetsTheRefusalBeforeSendingTheBody(string token, HttpStatusCode expected)
+    {
+        await using var harness = await ServerHarness.StartAsync(o => o.MaxUploadBytes = 1024 * 1024);
+        var request = ServerHarness.Authorized(HttpMethod.Post, "/api/v1/apps",
+            new MultipartFormDataContent { { ServerHarness.Bytes(new byte[32 * 1024 * 1024]), "file", "app.zip" } }, token);
+        request.Headers.ExpectContinue = true;
+
+        var answer = await harness.SendAsync(request);
+
+        Assert.AreEqual(expected, answer.Status, answer.Body);
+    }
+
     [TestMethod]
     public async Task FormToken_InABodyLargerThanTheFormTokenLimit_Is401SayingWhere()
     {
