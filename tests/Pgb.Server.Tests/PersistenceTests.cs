@@ -52,11 +52,13 @@ public sealed class PersistenceTests
     public async Task Restart_KeepsARepoAppWithItsPullsKeysAndFlags()
     {
         using var dir = new TempDirectory();
+        using var repository = await GitRepository.CordovaAsync("Repo App", "from git");
         JsonObject before;
         await using (var first = await StartAsync(dir))
         {
-            var data = "{\"title\":\"Repo App\",\"repo\":\"https://github.com/example/app.git\",\"private\":false,\"debug\":true," +
-                "\"hydrates\":true,\"description\":\"d\",\"keys\":{\"blackberry\":7,\"ios\":{\"id\":3,\"password\":\"x\"}}}";
+            var data = $"{{\"title\":\"Repo App\",\"repo\":\"{repository.Url}\",\"private\":false,\"debug\":true," +
+                "\"hydrates\":true,\"description\":\"d\",\"tag\":\"main\",\"share\":true,\"ios_phonegap_version\":\"3.1.0\"," +
+                "\"keys\":{\"blackberry\":7,\"ios\":{\"id\":3,\"password\":\"x\"}}}";
             var created = await first.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/apps", ServerHarness.UrlEncoded("data=" + Uri.EscapeDataString(data))));
             Assert.AreEqual(HttpStatusCode.Created, created.Status, created.Body);
             var pulled = await first.SendAsync(ServerHarness.Authorized(HttpMethod.Put, "/api/v1/apps/1", ServerHarness.UrlEncoded("data=" + Uri.EscapeDataString("{\"pull\":true}"))));
