@@ -313,9 +313,9 @@ public sealed class PersistenceTests
         }, clock);
 
     /// <summary>The 302 of a download or icon link, then the storage object it points to (fetched without credentials).</summary>
-    private static async Task<(Uri Location, byte[] Bytes)> DownloadAsync(ServerHarness harness, string path)
+    internal static async Task<(Uri Location, byte[] Bytes)> DownloadAsync(ServerHarness harness, string path, string token = ServerHarness.Token)
     {
-        var redirect = await harness.GetAsync(path);
+        var redirect = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Get, path, token: token));
         Assert.AreEqual(HttpStatusCode.Found, redirect.Status, redirect.Body);
         using var storage = await harness.Http.GetAsync(redirect.Location);
         Assert.AreEqual(HttpStatusCode.OK, storage.StatusCode);

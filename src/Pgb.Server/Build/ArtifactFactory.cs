@@ -49,7 +49,7 @@ internal static class ArtifactFactory
         using var zipSource = source is not null && SourceArchive.Sniff(source) == SourceArchive.Zip
             ? new ZipArchive(new MemoryStream(source, writable: false), ZipArchiveMode.Read)
             : null;
-        var budget = new InspectionBudget(limits);
+        var budget = new InspectionBudget(limits, "the app's source");
         var contents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         if (zipSource is not null)
         {
@@ -68,7 +68,7 @@ internal static class ArtifactFactory
         else if (source is not null && SourceArchive.Sniff(source) == SourceArchive.TarGz)
         {
             var names = new List<string>();
-            SourceArchive.ForEachTarFile(source, new InspectionBudget(limits), tar =>
+            SourceArchive.ForEachTarFile(source, new InspectionBudget(limits, "the app's source"), tar =>
             {
                 names.Add(WwwLayout.Normalize(tar.Name));
                 return false;

@@ -10,8 +10,9 @@ internal static partial class RepoUrls
     /// <summary>The URL trimmed, if the server clones it: <c>https://</c>, <c>http://</c>, <c>ssh://</c>, <c>git://</c>,
     /// <c>file://</c>, or scp-style <c>[user@]host:path</c>. The service refused URLs carrying credentials (it never
     /// authenticated against repositories): any user in an http(s) URL (<c>https://alunny@github.com/...</c>, a token
-    /// passed as a user name included) and any password anywhere is a 400 naming the part to remove, with the password
-    /// masked. An ssh URL may name its user (<c>git@github.com:...</c>): ssh authenticates with keys, not with the URL.
+    /// passed as a user name included) and any password anywhere is a 400 naming the part to remove, as the service's
+    /// message did (<c>try removing "alunny@"</c>), with the password masked, and the user too unless it reads as a user name
+    /// (tokens have digits; names like alunny rarely do). An ssh URL may name its user (<c>git@github.com:...</c>): ssh authenticates with keys, not with the URL.
     /// Anything else (a local path, a <c>transport::</c> address, an option) is refused too.</summary>
     /// <exception cref="ApiException">400.</exception>
     public static string Check(string repo)
@@ -59,8 +60,15 @@ internal static partial class RepoUrls
             ? $"{m.Groups["scheme"].Value}://***@"
             : $"{m.Groups["scheme"].Value}://{Mask(m.Groups["user"].Value)}@");
 
-    /// <summary><c>user:password</c> as <c>user:***</c>; a user alone as it is.</summary>
-    private static string Mask(string userInfo) => userInfo.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? userInfo[..colon] + ":***" : userInfo;
+    /// <summary><c>user:password</c> as <c>user:***</c>; the user as it is when it reads as a user name (letters, '.', '_'
+    /// and '-', at most 39), else <c>***</c> too: a token passed as the user is a password.</summary>
+    private static string Mask(string userInfo)
+    {
+        var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
+        var user = colon >= 0 ? userInfo[..colon] : userInfo;
+        var shown = user.Length is > 0 and <= 39 && user.All(c => char.IsAsciiLetter(c) || c is '.' or '_' or '-') ? user : "***";
+        return colon >= 0 ? shown + ":***" : shown;
+    }
 
     [GeneratedRegex(@"^(?<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://(?:(?<user>[^/@]*)@)?(?<rest>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex Url();
