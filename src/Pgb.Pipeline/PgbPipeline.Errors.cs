@@ -26,7 +26,7 @@ public sealed partial class PgbPipeline
             // The answer started and broke off (after the client's own retries): say so, not "no answer".
             0 when ex.Interrupted => new(PgbErrorCodes.ServerUnreachable, Strings.RequestFailed.F(what, detail), ex),
             0 => new(PgbErrorCodes.ServerUnreachable, Strings.ServerUnreachable.F(what, server, ex.ErrorMessage ?? detail), ex),
-            401 => new(PgbErrorCodes.Unauthorized, Strings.Unauthorized.F(what, ex.ErrorMessage ?? "401", TokenVariable, server), ex),
+            401 => new(PgbErrorCodes.Unauthorized, (TokenFromLogin ? Strings.UnauthorizedLogin : Strings.Unauthorized).F(what, ex.ErrorMessage ?? "401", TokenVariable, server), ex),
             403 => new(PgbErrorCodes.Forbidden, Strings.RequestFailed.F(what, detail), ex),
             404 when appId is not null => new(PgbErrorCodes.NotFound, Strings.AppNotFound.F(what, appId, server, ex.ErrorMessage ?? "404"), ex),
             404 => new(PgbErrorCodes.NotFound, Strings.RequestFailed.F(what, detail), ex),
