@@ -27,8 +27,26 @@ internal sealed class PgbCommandLine
             new VersionOption(),
             Json,
         };
-        Root.Subcommands.Add(new ServeCommand(this).Command);
+        foreach (var command in AccountCommands.Create(this))
+        {
+            Root.Subcommands.Add(command);
+        }
+
+        Root.Subcommands.Add(AppCommands.Apps(this));
+        Root.Subcommands.Add(AppCommands.App(this));
         Root.Subcommands.Add(new BuildCommand(this).Command);
+        Root.Subcommands.Add(BuildStatusCommands.Status(this));
+        Root.Subcommands.Add(BuildStatusCommands.Download(this));
+        Root.Subcommands.Add(BuildStatusCommands.Log(this));
+        Root.Subcommands.Add(BuildStatusCommands.Pack(this));
+        Root.Subcommands.Add(KeyCommands.Keys(this));
+        Root.Subcommands.Add(CollabCommands.Collab(this));
+        Root.Subcommands.Add(BuildStatusCommands.PhoneGaps(this));
+        Root.Subcommands.Add(new ServeCommand(this).Command);
+        foreach (var alias in PgbCliAliases.Create(this))
+        {
+            Root.Subcommands.Add(alias);
+        }
 
         var help = Root.Options.OfType<HelpOption>().Single();
         if (help.Action is HelpAction standard)
@@ -104,6 +122,18 @@ internal sealed class PgbCommandLine
         public override int Invoke(ParseResult parseResult)
         {
             var exitCode = standard.Invoke(parseResult);
+            if (ToolCommand.Examples(parseResult.CommandResult.Command) is { } examples)
+            {
+                parseResult.InvocationConfiguration.Output.WriteLine(examples);
+                parseResult.InvocationConfiguration.Output.WriteLine();
+            }
+
+            if (parseResult.CommandResult.Command.Parents.FirstOrDefault() is null)
+            {
+                parseResult.InvocationConfiguration.Output.WriteLine(PgbCliAliases.HelpText);
+                parseResult.InvocationConfiguration.Output.WriteLine();
+            }
+
             parseResult.InvocationConfiguration.Output.WriteLine(ExitCodes.HelpText);
             return exitCode;
         }
