@@ -28,11 +28,9 @@ internal sealed class BuildCommand
     private readonly Option<string> _repo = new("--repo") { Description = "A repo-backed app: have the service pull this repository instead of uploading --www.", HelpName = "URL" };
     private readonly Option<string> _www = new("--www") { Description = "The folder to package.", HelpName = "DIR", DefaultValueFactory = _ => "www" };
     private readonly Option<string> _config = new("--config") { Description = "A config.xml to put at the archive root (default: www/config.xml when present).", HelpName = "FILE" };
-    private readonly Option<string> _platforms = new("--platforms") { Description = "Platforms to build and download, comma-separated: android, ios, blackberry, symbian, webos, winphone.", HelpName = "LIST" };
-    private readonly Option<string> _out = new("--out") { Description = "Where the artifacts are saved (with an app ID: only when given).", HelpName = "DIR" };
+    private readonly Option<string> _platforms = new("--platforms") { Description = "Platforms to build and download, comma-separated: android, ios, blackberry, symbian, webos, winphone.", HelpName = "LIST", Required = true };
+    private readonly Option<string> _out = new("--out") { Description = "Where the artifacts are saved.", HelpName = "DIR", Required = true };
     private readonly Option<bool> _noWait = new("--no-wait") { Description = "Return once the builds are queued: no wait, no download ('pgb status ID --wait' and 'pgb download' do the rest)." };
-    private readonly Argument<string?> _queueAppId = new("ID") { Description = "Build this app as it is on the service (no package, no upload; the official CLI's 'pgb build ID'): queue, wait, and download with --out.", Arity = ArgumentArity.ZeroOrOne };
-    private readonly Argument<string[]> _queuePlatforms = new("PLATFORM") { Description = "With ID: the platforms to build (default: all).", Arity = ArgumentArity.ZeroOrMore };
     private readonly Option<string> _name = new("--name") { Description = "Artifacts are saved as NAME-PLATFORM.EXT.", HelpName = "NAME", DefaultValueFactory = _ => "app" };
     private readonly Option<string> _timeout = new("--timeout") { Description = "How long to wait for the builds in all.", HelpName = "SECONDS", DefaultValueFactory = _ => Invariant(PgbWaitOptions.DefaultTimeoutSeconds) };
     private readonly Option<string> _poll = new("--poll") { Description = "The first interval between two status polls (it grows while nothing changes).", HelpName = "SECONDS", DefaultValueFactory = _ => Invariant(PgbWaitOptions.DefaultPollIntervalSeconds) };
@@ -48,13 +46,11 @@ internal sealed class BuildCommand
     {
         _cli = cli;
         Command = ToolCommand.Create("build", "Package a www folder, upload it (or pull a repo), build the platforms, wait, and download the artifacts. "
-            + "With an app ID instead: build that app's current contents.",
+            + "'pgb build ID [PLATFORM...]' (the official CLI's form) runs 'pgb rebuild'.",
             "pgb build --server http://127.0.0.1:5000 --app-id 12 --www www --platforms android,ios --out out",
             "pgb build --create --www www --platforms android --out out      # an embedded server, for a try",
             "pgb build --app-id 12 --www www --platforms android --no-wait",
-            "pgb build 12 android ios --out out                              # no upload: rebuild app 12");
-        Command.Arguments.Add(_queueAppId);
-        Command.Arguments.Add(_queuePlatforms);
+            "pgb build 12 android ios                                        # = pgb rebuild 12 android ios");
         foreach (var option in new Option[]
         {
             _server, _appId, _create, _title, _repo, _www, _config, _platforms, _out, _name, _timeout, _poll, _tokenVariable, _state,
@@ -66,17 +62,6 @@ internal sealed class BuildCommand
 
         Command.Validators.Add(result =>
         {
-            // The whole pipeline needs its platforms and output folder; building an app as it is (build ID) does not.
-            if (result.GetValue(_queueAppId) is null)
-            {
-                foreach (var required in new[] { _platforms, _out })
-                {
-                    if (result.GetResult(required) is null or { Implicit: true })
-                    {
-                        result.AddError($"Option '{required.Name}' is required.");
-                    }
-                }
-            }
 
             if (result.GetResult(_appId) is { Implicit: false } && result.GetResult(_create) is { Implicit: false })
             {
@@ -91,10 +76,6 @@ internal sealed class BuildCommand
     private async Task<int> RunAsync(ParseResult parse, ToolConsole console, CancellationToken cancellationToken)
     {
         var environment = _cli.Environment;
-        if (parse.GetValue(_queueAppId) is { } queueAppId)
-        {
-            return await BuildAsIsAsync(parse, console, PgbServerSettings.ParseAppId(queueAppId), cancellationToken).ConfigureAwait(false);
-        }
 
         // Everything the user typed is checked (with the pipeline's codes) before anything starts.
         var platforms = PgbPlatformList.Parse(parse.GetValue(_platforms));
@@ -181,52 +162,7 @@ internal sealed class BuildCommand
         }
     }
 
-    /// <summary>
-    /// <c>pgb build ID [PLATFORM...]</c>: queue builds of the app's current contents, wait for them (unless --no-wait)
-    /// and, with --out, download them.
-    /// </summary>
-    private async Task<int> BuildAsIsAsync(ParseResult parse, ToolConsole console, int appId, CancellationToken cancellationToken)
-    {
-        var environment = _cli.Environment;
-        var names = parse.GetValue(_queuePlatforms) is { Length: > 0 } given ? given : parse.GetValue(_platforms) is { } list ? [list] : [];
-        IReadOnlyList<string> platforms = names.Length > 0 ? PgbPlatformList.Parse(string.Join(",", names)) : [];
-        var wait = new PgbWaitOptions
-        {
-            Timeout = PgbServerSettings.ParseSeconds("--timeout", parse.GetValue(_timeout)!),
-            PollInterval = PgbServerSettings.ParseSeconds("--poll", parse.GetValue(_poll)!),
-        };
-        var output = parse.GetValue(_out) is { } folder ? RequiredPath("--out", folder, PgbErrorCodes.OutputDirectoryMissing) : null;
-        using var connection = ToolSession.Connect(parse, _server, _tokenVariable, environment, console);
-        using var reporter = ConsoleReporter.For(console, environment, cancellationToken);
-        var app = await connection.Pipeline.BuildAsync(appId, platforms, reporter, cancellationToken).ConfigureAwait(false);
-        if (parse.GetValue(_noWait))
-        {
-            reporter.Dispose();
-            ReportQueued(console, appId, platforms);
-            return ExitCodes.Success;
-        }
-
-        app = await connection.Pipeline.WaitForBuildsAsync(appId, platforms, wait, reporter, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<PgbArtifact> artifacts = [];
-        if (output is not null)
-        {
-            artifacts = await connection.Pipeline.DownloadAppAsync(appId, platforms.Count > 0 ? platforms : null, output, parse.GetValue(_name)!, reporter, cancellationToken).ConfigureAwait(false);
-        }
-
-        reporter.Dispose();
-        if (output is not null)
-        {
-            Report(console, new PgbJobResult(appId, artifacts));
-        }
-        else
-        {
-            ToolOutput.Print(console, environment, () => BuildStatusCommands.StatusTable(app), () => new JsonObject { ["appId"] = appId, ["status"] = ToolOutput.Json(app.Status) });
-        }
-
-        return ExitCodes.Success;
-    }
-
-    private static void ReportQueued(ToolConsole console, int appId, IReadOnlyList<string> platforms) =>
+    internal static void ReportQueued(ToolConsole console, int appId, IReadOnlyList<string> platforms) =>
         ToolOutput.Print(console, Strings.BuildsQueuedLine.F(appId, platforms.Count == 0 ? "all" : string.Join(", ", platforms)),
             () => new JsonObject { ["appId"] = appId, ["queued"] = new JsonArray([.. platforms.Select(p => (JsonNode)JsonValue.Create(p))]) });
 

@@ -178,10 +178,12 @@ internal static class BuildStatusCommands
         _ => value.ToString(),
     };
 
-    internal static Spectre.Console.Table StatusTable(PgbApp app)
+    internal static Spectre.Console.Table StatusTable(PgbApp app) => StatusTable(app.Status, app);
+
+    internal static Spectre.Console.Table StatusTable(IEnumerable<KeyValuePair<string, string?>> statuses, PgbApp app)
     {
         var table = ToolOutput.Table("PLATFORM", "STATUS", "ERROR");
-        foreach (var (platform, status) in app.Status)
+        foreach (var (platform, status) in statuses)
         {
             ToolOutput.Row(table, platform, status ?? "-", app.ErrorOf(platform));
         }

@@ -13,6 +13,7 @@ internal static class PgbCliAliases
     public static readonly IReadOnlyList<(string Name, string Meaning)> Table =
     [
         ("ls", "apps"),
+        ("build ID", "rebuild ID"),
         ("new", "app new"),
         ("update", "app update"),
         ("rm", "app rm"),
