@@ -17,6 +17,12 @@ public abstract class PgbServiceTask : PgbTask
     /// </summary>
     public string TokenVariable { get; set; } = "PGB_AUTH_TOKEN";
 
+    /// <summary>
+    /// The longest wait for each byte of an answer, in seconds (<c>PgbRequestTimeoutSeconds</c>); empty for
+    /// <see cref="PgbWaitOptions.DefaultRequestTimeoutSeconds"/>.
+    /// </summary>
+    public string? RequestTimeoutSeconds { get; set; }
+
     /// <summary>Makes the client and the pipeline; tests swap the handler.</summary>
     internal Func<PgbClientOptions> ClientOptionsFactory { get; set; } = () => new PgbClientOptions();
 
@@ -24,7 +30,13 @@ public abstract class PgbServiceTask : PgbTask
     {
         var url = PgbServerSettings.ParseServerUrl(ServerUrl);
         var credential = PgbServerSettings.TokenFromEnvironment(TokenVariable);
-        client = new PgbClient(url, credential, ClientOptionsFactory());
+        var options = ClientOptionsFactory();
+        if (!string.IsNullOrWhiteSpace(RequestTimeoutSeconds))
+        {
+            options.RequestTimeout = WaitSettings.RequestTimeout(RequestTimeoutSeconds);
+        }
+
+        client = new PgbClient(url, credential, options);
         return new PgbPipeline(client, tokenVariable: TokenVariable);
     }
 

@@ -34,6 +34,9 @@ public sealed class PgbValidateSettings : PgbTask
     /// <summary>Empty for <see cref="PgbWaitOptions.DefaultPollIntervalSeconds"/>.</summary>
     public string? PollIntervalSeconds { get; set; }
 
+    /// <summary>Empty for <see cref="PgbWaitOptions.DefaultRequestTimeoutSeconds"/>.</summary>
+    public string? RequestTimeoutSeconds { get; set; }
+
     public string? AndroidKeyId { get; set; }
 
     public string? IosKeyId { get; set; }
@@ -44,6 +47,7 @@ public sealed class PgbValidateSettings : PgbTask
         Check(() => PgbPlatformList.Parse(Platforms));
         Check(() => WaitSettings.Timeout(TimeoutSeconds));
         Check(() => WaitSettings.PollInterval(PollIntervalSeconds));
+        Check(() => WaitSettings.RequestTimeout(RequestTimeoutSeconds));
         if (!string.IsNullOrWhiteSpace(AndroidKeyId))
         {
             Check(() => PgbServerSettings.ParseKeyId("PgbAndroidKeyId", AndroidKeyId!));

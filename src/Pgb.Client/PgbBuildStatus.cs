@@ -9,8 +9,9 @@ public static class PgbBuildStatus
     public const string Skip = "skip";
 
     /// <summary>
-    /// True when a platform's build has ended. <c>null</c> ("not being built", until a signing key arrives) and
-    /// unknown values are not: a wait keeps polling through them, bounded by its timeout (docs/pgb.md, "Waiting").
+    /// True when a platform's build has ended. <c>null</c> ("not being built", until a signing key arrives),
+    /// <c>skip</c> and unknown values are not: a wait keeps polling through unknown ones, bounded by its timeout, and
+    /// gives up on a platform that stays <c>null</c> without a key, or <c>skip</c> (docs/pgb.md, "Waiting").
     /// </summary>
     public static bool IsFinished(string? status) => status == Complete || status == Error;
 }

@@ -11,19 +11,19 @@ public sealed partial class PgbClient
 {
     /// <summary>A GET of a JSON answer.</summary>
     internal Task<T> GetJsonAsync<T>(Uri uri, CancellationToken cancellationToken) =>
-        SendAsync<T>(HttpMethod.Get, uri, null, _options.RequestTimeout, cancellationToken);
+        SendAsync<T>(HttpMethod.Get, uri, null, cancellationToken);
 
     /// <summary>A write with <c>data=JSON</c> url-encoded, as the API docs' <c>curl -d</c> examples send it, or an empty body.</summary>
     internal Task<T> SendDataAsync<T>(HttpMethod method, Uri uri, string? dataJson, CancellationToken cancellationToken) =>
-        SendAsync<T>(method, uri, dataJson is null ? EmptyBody : () => FormData(dataJson), _options.RequestTimeout, cancellationToken);
+        SendAsync<T>(method, uri, dataJson is null ? EmptyBody : _ => FormData(dataJson), cancellationToken);
 
     /// <summary>A DELETE; returns the service's <c>success</c> text (null when it sent none).</summary>
     internal async Task<string?> DeleteAsync(Uri uri, CancellationToken cancellationToken) =>
-        SuccessText(await SendAsync<JToken>(HttpMethod.Delete, uri, null, _options.RequestTimeout, cancellationToken).ConfigureAwait(false));
+        SuccessText(await SendAsync<JToken>(HttpMethod.Delete, uri, null, cancellationToken).ConfigureAwait(false));
 
     /// <summary>A multipart upload: the optional <c>data</c> part, then each file streamed from disk under its part name.</summary>
     internal Task<T> SendFilesAsync<T>(HttpMethod method, Uri uri, string? dataJson, IReadOnlyList<(string Name, string Path)> files, CancellationToken cancellationToken) =>
-        SendAsync<T>(method, uri, () => Multipart(dataJson, files), _options.UploadTimeout, cancellationToken);
+        SendAsync<T>(method, uri, read => Multipart(dataJson, files, read), cancellationToken, upload: true);
 
     /// <summary>
     /// Like <see cref="SendDataAsync{T}"/>, and tells which success status came back: the collaborator calls answer
@@ -31,16 +31,18 @@ public sealed partial class PgbClient
     /// </summary>
     internal async Task<(int Status, T Value)> SendDataWithStatusAsync<T>(HttpMethod method, Uri uri, string dataJson, CancellationToken cancellationToken)
     {
-        using var response = await SendRawAsync(method, uri, () => FormData(dataJson), _options.RequestTimeout, authenticate: true,
-            HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        var text = await ReadTextAsync(response.Content).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
-        if (status >= 200 && status < 300)
+        using var budget = NewBudget(cancellationToken);
+        return await WithRetriesAsync(budget, RetryPolicy.CanRepeat(method), async () =>
         {
-            return (status, ParseSuccess<T>(method, uri, status, text, _secrets.Current));
-        }
+            using var attempt = await SendOnceAsync(method, uri, _ => FormData(dataJson), authenticate: true, budget, null, null, cancellationToken).ConfigureAwait(false);
+            var (status, text) = await attempt.ReadAnswerAsync(cancellationToken).ConfigureAwait(false);
+            if (status < 200 || status >= 300)
+            {
+                throw Failure(status, ErrorText(attempt.Response, text, _secrets.Current), method.Method, uri);
+            }
 
-        throw Failure(status, ErrorText(response, text, _secrets.Current), method.Method, uri);
+            return (status, ParseSuccess<T>(method, uri, status, text, _secrets.Current));
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -54,36 +56,54 @@ public sealed partial class PgbClient
             throw new ArgumentException("No destination path given.", nameof(destinationPath));
         }
 
-        using (var response = await SendRawAsync(HttpMethod.Get, uri, null, _options.RequestTimeout, authenticate: true,
-            HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false))
+        using (var budget = NewBudget(cancellationToken))
         {
-            var status = (int)response.StatusCode;
-            if (status == 200 && !IsJson(response))
+            var bytes = await WithRetriesAsync(budget, repeatable: true, async () =>
             {
-                var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                return PgbFileWriter.Save(destinationPath, bytes, uri);
-            }
+                using var attempt = await SendOnceAsync(HttpMethod.Get, uri, null, authenticate: true, budget, null, null, cancellationToken).ConfigureAwait(false);
+                if (attempt.Status != 200 || IsJson(attempt.Response))
+                {
+                    // An error status throws here; a redirect (or a JSON answer naming the location) is followed below.
+                    _ = await attempt.ReadAnswerAsync(cancellationToken).ConfigureAwait(false);
+                    return null;
+                }
 
-            if (status >= 400)
+                var buffer = new MemoryStream();
+                await attempt.CopyBodyAsync((chunk, count) =>
+                {
+                    if (buffer.Length + count > MaxAnswerBytes)
+                    {
+                        throw Failure(200, $"the file is larger than {MaxAnswerBytes / (1024 * 1024)} MB", "GET", uri);
+                    }
+
+                    buffer.Write(chunk, 0, count);
+                    return Task.CompletedTask;
+                }, cancellationToken).ConfigureAwait(false);
+                return buffer.ToArray();
+            }, cancellationToken).ConfigureAwait(false);
+            if (bytes is not null)
             {
-                throw Failure(status, ErrorText(response, await ReadTextAsync(response.Content).ConfigureAwait(false), _secrets.Current), "GET", uri);
+                return PgbFileWriter.Save(destinationPath, bytes, uri);
             }
         }
 
-        // A redirect (or a JSON answer naming the location): asked again and followed, rare enough not to keep the first answer.
+        // Asked again and followed, rare enough not to keep the first answer.
         return await DownloadRedirectAsync(uri, destinationPath, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A GET answered with a redirect to a file (a package, an icon): the location is read and fetched without our credentials.</summary>
-    internal async Task<PgbDownloadResult> DownloadRedirectAsync(Uri uri, string destinationPath, CancellationToken cancellationToken)
+    /// <summary>A GET answered with a redirect to a file (an icon, a v0 package): the location is read and fetched without our credentials.</summary>
+    internal Task<PgbDownloadResult> DownloadRedirectAsync(Uri uri, string destinationPath, CancellationToken cancellationToken) =>
+        DownloadRedirectAsync(uri, "icon", destinationPath, cancellationToken);
+
+    /// <summary><see cref="DownloadRedirectAsync(Uri, string, CancellationToken)"/> of a platform's package, checked as one.</summary>
+    internal Task<PgbDownloadResult> DownloadRedirectAsync(Uri uri, string platform, string destinationPath, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(destinationPath))
         {
             throw new ArgumentException("No destination path given.", nameof(destinationPath));
         }
 
-        var location = await GetLocationAsync(uri, cancellationToken).ConfigureAwait(false);
-        return await DownloadFromLocationAsync(location, destinationPath, null, cancellationToken).ConfigureAwait(false);
+        return DownloadFromApiAsync(uri, platform, destinationPath, null, cancellationToken);
     }
 
     /// <summary>Key passwords a call is about to send, scrubbed from every error from now on.</summary>

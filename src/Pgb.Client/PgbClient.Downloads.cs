@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -11,19 +11,28 @@ public sealed partial class PgbClient
     /// <c>GET /api/v1/apps/:id/:platform</c>: the service answers 302 with <c>{"location":...}</c> (and a
     /// Location header); returns that location, resolved against the server URL.
     /// </summary>
-    public async Task<Uri> GetDownloadLocationAsync(int appId, string platform, CancellationToken cancellationToken = default) =>
-        await GetLocationAsync(Api($"apps/{appId}/{Uri.EscapeDataString(platform)}"), cancellationToken).ConfigureAwait(false);
+    public async Task<Uri> GetDownloadLocationAsync(int appId, string platform, CancellationToken cancellationToken = default)
+    {
+        using var budget = NewBudget(cancellationToken);
+        return await GetLocationAsync(Api($"apps/{appId}/{Uri.EscapeDataString(platform)}"), budget, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// <c>GET /api/v1/apps/:id/icon</c>: like a download, a 302 with <c>{"location":...}</c>; returns that location.
     /// </summary>
-    public async Task<Uri> GetIconLocationAsync(int appId, CancellationToken cancellationToken = default) =>
-        await GetLocationAsync(Api($"apps/{appId}/icon"), cancellationToken).ConfigureAwait(false);
+    public async Task<Uri> GetIconLocationAsync(int appId, CancellationToken cancellationToken = default)
+    {
+        using var budget = NewBudget(cancellationToken);
+        return await GetLocationAsync(Api($"apps/{appId}/icon"), budget, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
-    /// Downloads a platform's package to <paramref name="destinationPath"/>: reads the 302 itself, fetches the
-    /// location without credentials, streams it to a temporary file beside the destination, checks it is not
-    /// an error body and has the announced length, then renames it. A failed download leaves no file behind.
+    /// Downloads a platform's package to <paramref name="destinationPath"/>: reads the 302 itself, fetches the location
+    /// without credentials into a temporary file beside the destination, checks that what arrived is a package of the
+    /// announced length, then renames it. A body that breaks off or stalls is resumed where it stopped (a <c>Range</c>
+    /// request with <c>If-Range</c>, when the storage sent an ETag or Last-Modified; otherwise it starts over), and
+    /// the retries are granted again each time the download gets further: only one that stops getting further fails.
+    /// A failed download leaves no file behind.
     /// </summary>
     public async Task<PgbDownloadResult> DownloadAsync(int appId, string platform, string destinationPath,
         IProgress<PgbTransferProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -33,21 +42,34 @@ public sealed partial class PgbClient
             throw new ArgumentException("No destination path given.", nameof(destinationPath));
         }
 
-        for (var attempt = 0; ; attempt++)
+        return await DownloadFromApiAsync(Api($"apps/{appId}/{Uri.EscapeDataString(platform)}"), platform, destinationPath, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The download behind <see cref="DownloadAsync"/> from any API URL that answers with a redirect (v1's icon, v0's
+    /// packages); <paramref name="platform"/> says what the file must look like (a zip for android, ios...).
+    /// </summary>
+    internal async Task<PgbDownloadResult> DownloadFromApiAsync(Uri api, string platform, string destinationPath, IProgress<PgbTransferProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var fullPath = Path.GetFullPath(destinationPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        using var budget = NewBudget(cancellationToken);
+        using var file = new PartialFile(fullPath);
+        var download = new StorageDownload(file);
+        var (location, source) = await WithRetriesAsync(budget, repeatable: true, async () =>
         {
             // A fresh location each time: storage links of the hosted service were signed and could expire.
-            var location = await GetDownloadLocationAsync(appId, platform, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return await DownloadFromLocationAsync(location, destinationPath, progress, cancellationToken).ConfigureAwait(false);
-            }
-            catch (PgbRequestFailedException ex) when (ex.Interrupted && attempt < _retry.MaxRetries && _retry.ShouldRetry(HttpMethod.Get, ex))
-            {
-                // The body broke off or stalled: the package is still there and a GET is safe to repeat, so fetch it
-                // again from the start rather than fail a build that is done on a dropped connection.
-                await Task.Delay(_retry.DelayFor(attempt, null), cancellationToken).ConfigureAwait(false);
-            }
-        }
+            var location = await GetLocationAsync(api, budget, cancellationToken).ConfigureAwait(false);
+            var source = await FetchAsync(location, download, budget, progress, cancellationToken).ConfigureAwait(false);
+            return (location, source);
+        }, cancellationToken).ConfigureAwait(false);
+
+        await CheckPackageAsync(file, platform, source).ConfigureAwait(false);
+        var sha256 = await file.FinishAsync(cancellationToken).ConfigureAwait(false);
+        var length = file.Length;
+        file.Commit(fullPath);
+        return new PgbDownloadResult(fullPath, length, sha256, location);
     }
 
     /// <summary>How many redirects of the storage host itself (http to https, a region move) are followed.</summary>
@@ -59,17 +81,16 @@ public sealed partial class PgbClient
     /// </summary>
     private static readonly Regex LocationInText = new(@"""location""\s*:\s*""+\s*(?<url>[^""\s]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    private async Task<Uri> GetLocationAsync(Uri uri, CancellationToken cancellationToken)
-    {
-        using var response = await SendRawAsync(HttpMethod.Get, uri, null, _options.RequestTimeout, authenticate: true,
-            HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        var text = await ReadTextAsync(response.Content).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
-        if (status >= 400)
+    private Task<Uri> GetLocationAsync(Uri uri, RetryBudget budget, CancellationToken cancellationToken) =>
+        WithRetriesAsync(budget, repeatable: true, async () =>
         {
-            throw Failure(status, ErrorText(response, text, _secrets.Current), "GET", uri);
-        }
+            using var attempt = await SendOnceAsync(HttpMethod.Get, uri, null, authenticate: true, budget, null, null, cancellationToken).ConfigureAwait(false);
+            var (status, text) = await attempt.ReadAnswerAsync(cancellationToken).ConfigureAwait(false);
+            return ReadLocation(attempt.Response, status, text, uri);
+        }, cancellationToken);
 
+    private Uri ReadLocation(HttpResponseMessage response, int status, string text, Uri uri)
+    {
         string? location = null;
         JToken? json = null;
         try
@@ -115,90 +136,98 @@ public sealed partial class PgbClient
 
     private static bool IsRedirect(int status) => status is 301 or 302 or 303 or 307 or 308;
 
-    private async Task<PgbDownloadResult> DownloadFromLocationAsync(Uri location, string destinationPath, IProgress<PgbTransferProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// One attempt at the storage: asks for the rest of the package when it can resume, appends a 206 to what is
+    /// there, starts over on a 200, and copies the body. Returns the URL that answered (after the storage's own redirects).
+    /// </summary>
+    private async Task<Uri> FetchAsync(Uri location, StorageDownload download, RetryBudget budget, IProgress<PgbTransferProgress>? progress, CancellationToken cancellationToken)
     {
-        var fullPath = Path.GetFullPath(destinationPath);
-        var directory = Path.GetDirectoryName(fullPath)!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial");
-
-        var (response, source) = await GetFromStorageAsync(location, cancellationToken).ConfigureAwait(false);
-        using var _ = response;
-        var status = (int)response.StatusCode;
-        if (status != 200)
+        using var attempt = await GetFromStorageAsync(location, download.AskForTheRest, budget, cancellationToken).ConfigureAwait(false);
+        var source = attempt.Uri;
+        var status = attempt.Status;
+        if (status == 416)
         {
-            var text = await ReadErrorTextAsync(response.Content, cancellationToken).ConfigureAwait(false);
-            throw Failure(status, ErrorText(response, text, _secrets.Current), "GET", source);
+            // The range is past the end although the validator matched: the next attempt asks for the whole package.
+            download.Forget();
+            throw Failure(status, $"the storage cannot send the bytes from {download.File.Length} (416)", "GET", source, interrupted: true);
         }
 
-        var expected = response.Content.Headers.ContentLength;
-        try
+        if (status >= 400)
         {
-            long written;
-            string sha256;
-            using (var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
-            using (var target = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-            using (var hash = SHA256.Create())
-            {
-                written = await CopyWithStallTimeoutAsync(body, target, hash, source, expected, progress, cancellationToken).ConfigureAwait(false);
-                hash.TransformFinalBlock([], 0, 0);
-                sha256 = ToHex(hash.Hash!);
-                await target.FlushAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            if (expected is { } length && length != written)
-            {
-                throw Failure(200, $"the download ended after {written} of {length} bytes", "GET", source);
-            }
-
-            if (written < MaxErrorBodyBytes)
-            {
-                ThrowIfErrorBody(temporary, source);
-            }
-
-            // Replace in one step where the destination exists, so a reader never finds it missing.
-            if (File.Exists(fullPath))
-            {
-                File.Replace(temporary, fullPath, null);
-            }
-            else
-            {
-                File.Move(temporary, fullPath);
-            }
-
-            return new PgbDownloadResult(fullPath, written, sha256, location);
+            throw await attempt.ErrorAsync(cancellationToken).ConfigureAwait(false);
         }
-        finally
+
+        var file = download.File;
+        if (status == 200)
         {
-            if (File.Exists(temporary))
+            if (file.Length > 0)
             {
-                File.Delete(temporary);
+                file.StartOver();
             }
+
+            download.Remember(attempt.Response, attempt.Response.Content?.Headers.ContentLength);
         }
+        else if (status == 206)
+        {
+            var range = attempt.Response.Content?.Headers.ContentRange;
+            if (range?.From != file.Length || (range.Length is { } whole && download.Total is { } known && whole != known))
+            {
+                download.Forget();
+                throw Failure(status, $"the storage answered the range {range?.ToString() ?? "(none)"} to a request for the bytes from {file.Length}", "GET", source,
+                    interrupted: true);
+            }
+
+            download.Resumed(range.Length);
+        }
+        else
+        {
+            throw Failure(status, "expected the package (200 or 206)", "GET", source);
+        }
+
+        await attempt.CopyBodyAsync(async (bytes, count) =>
+        {
+            await file.WriteAsync(bytes, count, cancellationToken).ConfigureAwait(false);
+            budget.Reached(file.Length);
+            progress?.Report(new PgbTransferProgress(file.Length, download.Total));
+        }, cancellationToken, file.Length).ConfigureAwait(false);
+
+        if (download.Total is { } total && file.Length != total)
+        {
+            var what = file.Length < total
+                ? $"the download ended after {file.Length} of {total} bytes"
+                : $"the download is longer than announced: {file.Length} bytes, not {total}";
+            if (file.Length > total)
+            {
+                throw Failure(status, what, "GET", source);
+            }
+
+            throw Failure(0, what, "GET", source, interrupted: true);
+        }
+
+        return source;
     }
 
     /// <summary>
-    /// GET on the storage host, never with our credentials, following its own redirects (an http URL that
-    /// moved to https, S3's 307 to another region): the handler does not, so that the API's 302 is read here.
-    /// Returns the answer that is not a redirect and the URL that gave it.
+    /// GET on the storage host, never with our credentials, following its own redirects (an http URL that moved to
+    /// https, S3's 307 to another region): the handler does not, so that the API's 302 is read here. One attempt: the
+    /// download's loop retries. Returns the answer that is not a redirect.
     /// </summary>
-    private async Task<(HttpResponseMessage Response, Uri Url)> GetFromStorageAsync(Uri location, CancellationToken cancellationToken)
+    private async Task<Attempt> GetFromStorageAsync(Uri location, Action<HttpRequestMessage> prepare, RetryBudget budget, CancellationToken cancellationToken)
     {
         var current = location;
         for (var hops = 0; ; hops++)
         {
-            var response = await SendRawAsync(HttpMethod.Get, current, null, _options.RequestTimeout, authenticate: false,
-                HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
+            var attempt = await SendOnceAsync(HttpMethod.Get, current, null, authenticate: false, budget, null, prepare, cancellationToken).ConfigureAwait(false);
+            var status = attempt.Status;
             if (!IsRedirect(status))
             {
-                return (response, current);
+                return attempt;
             }
 
-            using (response)
+            using (attempt)
             {
                 // The raw text, resolved against where we are: "/x" in a header parses as a file path on Unix.
-                var next = response.Headers.Location?.OriginalString;
+                var next = attempt.Response.Headers.Location?.OriginalString;
                 if (string.IsNullOrWhiteSpace(next))
                 {
                     throw Failure(status, "the storage answered a redirect without a location", "GET", current);
@@ -220,13 +249,37 @@ public sealed partial class PgbClient
     }
 
     /// <summary>
-    /// A storage that fails may answer 200 with <c>{"error":...}</c>, which must never be saved as the app. The media type cannot be
-    /// trusted to say JSON, but no package starts with <c>{</c> (apk, ipa, xap and wgz are zips, ipk an ar
-    /// archive, jad "MIDlet-" text), so a small body that is a JSON object with an error is refused.
+    /// Refuses what cannot be the package before it is kept: nothing at all; a JSON error (a storage that fails may
+    /// answer 200 with <c>{"error":...}</c>; no package starts with <c>{</c>); or, where the platform's package is
+    /// a zip (apk, ipa, xap, wgz), a file that does not start like one.
     /// </summary>
-    private void ThrowIfErrorBody(string path, Uri location)
+    private async Task CheckPackageAsync(PartialFile file, string platform, Uri source)
     {
-        var bytes = File.ReadAllBytes(path);
+        if (file.Length == 0)
+        {
+            throw Failure(200, "the storage sent an empty package", "GET", source, kind: PgbFailureKind.InvalidPackage);
+        }
+
+        if (file.Length < MaxErrorBodyBytes)
+        {
+            var bytes = await file.ReadStartAsync(MaxErrorBodyBytes).ConfigureAwait(false);
+            ThrowIfErrorBody(bytes, source);
+        }
+
+        if (PgbPlatforms.IsZipPackage(platform))
+        {
+            var start = await file.ReadStartAsync(4).ConfigureAwait(false);
+            if (!(start.Length == 4 && start[0] == (byte)'P' && start[1] == (byte)'K' && start[2] == 3 && start[3] == 4))
+            {
+                throw Failure(200, $"the {PgbPlatforms.ExtensionOf(platform)} package is not a zip archive ({file.Length} bytes that start with {Describe(start)})", "GET", source,
+                    kind: PgbFailureKind.InvalidPackage);
+            }
+        }
+    }
+
+    /// <summary>A small body that is a JSON object with an error is the storage's failure, never the app.</summary>
+    private void ThrowIfErrorBody(byte[] bytes, Uri location)
+    {
         var text = Decode(bytes, bytes.Length, null).TrimStart();
         if (!text.StartsWith("{", StringComparison.Ordinal))
         {
@@ -242,57 +295,60 @@ public sealed partial class PgbClient
         }
         catch (JsonException)
         {
-            // Starts like JSON but is not: keep the bytes, the package is what it is.
+            // Starts like JSON but is not: the checks that follow decide.
         }
     }
 
-    private async Task<long> CopyWithStallTimeoutAsync(Stream source, Stream target, HashAlgorithm hash, Uri location, long? expected,
-        IProgress<PgbTransferProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>The first bytes of a file for a message: text when they read as text, hex otherwise.</summary>
+    private static string Describe(byte[] start)
     {
-        var buffer = new byte[81920];
-        long total = 0;
-        while (true)
+        if (start.All(b => b >= 0x20 && b < 0x7F))
         {
-            int read;
-            using (var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                stall.CancelAfter(_options.DownloadStallTimeout);
-                try
-                {
-                    read = await source.ReadAsync(buffer, 0, buffer.Length, stall.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    throw Failure(0, $"the download stalled: no data for {_options.DownloadStallTimeout.TotalSeconds:0.#} s after {total} bytes", "GET", location, ex, interrupted: true);
-                }
-                catch (Exception ex) when (ex is IOException || ex is HttpRequestException)
-                {
-                    // Reading the network failed (reset, truncated): an answer problem, not a local disk one.
-                    throw Failure(0, $"the download broke off after {total} bytes: {Flatten(ex)}", "GET", location, ex, interrupted: true);
-                }
-            }
-
-            if (read == 0)
-            {
-                return total;
-            }
-
-            hash.TransformBlock(buffer, 0, read, null, 0);
-            await target.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
-            total += read;
-            progress?.Report(new PgbTransferProgress(total, expected));
+            return "'" + System.Text.Encoding.ASCII.GetString(start) + "'";
         }
+
+        return "0x" + string.Concat(start.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    private static string ToHex(byte[] bytes)
+    /// <summary>
+    /// What a download knows between its attempts: the file so far, the length of the whole package, and the validator
+    /// (a strong ETag, else Last-Modified) that lets it ask for the rest of the same package with <c>If-Range</c>.
+    /// </summary>
+    private sealed class StorageDownload(PartialFile file)
     {
-        var chars = new char[bytes.Length * 2];
-        for (var i = 0; i < bytes.Length; i++)
+        private RangeConditionHeaderValue? _validator;
+
+        public PartialFile File => file;
+
+        /// <summary>The whole package's length, when the storage said it.</summary>
+        public long? Total { get; private set; }
+
+        /// <summary>
+        /// A Range from where the file ends, valid only for the same package (If-Range), when there is something to
+        /// resume and a validator to resume it with; without one the storage sends all of it again.
+        /// </summary>
+        public void AskForTheRest(HttpRequestMessage request)
         {
-            chars[2 * i] = "0123456789abcdef"[bytes[i] >> 4];
-            chars[(2 * i) + 1] = "0123456789abcdef"[bytes[i] & 0xF];
+            if (file.Length > 0 && _validator is not null)
+            {
+                request.Headers.Range = new RangeHeaderValue(file.Length, null);
+                request.Headers.IfRange = _validator;
+            }
         }
 
-        return new string(chars);
+        /// <summary>A 200: the whole package, whose validator and length are now the ones to resume with.</summary>
+        public void Remember(HttpResponseMessage response, long? length)
+        {
+            Total = length;
+            _validator = response.Headers.ETag is { IsWeak: false } etag ? new RangeConditionHeaderValue(etag)
+                : response.Content?.Headers.LastModified is { } modified ? new RangeConditionHeaderValue(modified)
+                : null;
+        }
+
+        /// <summary>A 206 that goes on from where the file ends.</summary>
+        public void Resumed(long? length) => Total ??= length;
+
+        /// <summary>Resuming is off: the next attempt asks for the whole package (and the file starts over when it comes).</summary>
+        public void Forget() => _validator = null;
     }
 }

@@ -30,7 +30,7 @@ public sealed partial class PgbClient
         // Before anything is sent: an error answer that echoes the data must already be scrubbed.
         RegisterPasswords(key.Passwords);
         var data = key.Data().ToString(Formatting.None);
-        return SendAsync<PgbKeyReference>(HttpMethod.Post, KeysUri(key.Platform), () => Multipart(data, files), _options.UploadTimeout, cancellationToken);
+        return SendAsync<PgbKeyReference>(HttpMethod.Post, KeysUri(key.Platform), read => Multipart(data, files, read), cancellationToken, upload: true);
     }
 
     /// <summary>
@@ -48,7 +48,7 @@ public sealed partial class PgbClient
         unlock.Validate(platform, nameof(unlock));
         RegisterPasswords(unlock.Passwords);
         var data = unlock.Data();
-        return SendAsync<PgbKeyReference>(HttpMethod.Put, KeysUri(platform, keyId), () => FormData(data), _options.RequestTimeout, cancellationToken);
+        return SendAsync<PgbKeyReference>(HttpMethod.Put, KeysUri(platform, keyId), _ => FormData(data), cancellationToken);
     }
 
     /// <summary>
@@ -58,7 +58,7 @@ public sealed partial class PgbClient
     public Task<PgbKeyReference> LockKeyAsync(string platform, int keyId, CancellationToken cancellationToken = default)
     {
         RequireSegment(platform, nameof(platform));
-        return SendAsync<PgbKeyReference>(HttpMethod.Put, KeysUri(platform, keyId), () => FormData("{\"lock\":true}"), _options.RequestTimeout, cancellationToken);
+        return SendAsync<PgbKeyReference>(HttpMethod.Put, KeysUri(platform, keyId), _ => FormData("{\"lock\":true}"), cancellationToken);
     }
 
     /// <summary><c>DELETE /api/v1/keys/:platform/:id</c> (202; 404 when there is no such key); returns the service's text (<c>"android key 8 deleted"</c>).</summary>

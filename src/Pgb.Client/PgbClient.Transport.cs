@@ -1,6 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
-using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -8,87 +8,138 @@ namespace Pgb.Client;
 
 public sealed partial class PgbClient
 {
-    /// <summary>At most this much of an error body is read: it only feeds a message, and a broken storage host may send without end.</summary>
+    /// <summary>At most this much of an error body is read: it only feeds a message, and a broken host may send without end.</summary>
     internal const int MaxErrorBodyBytes = 64 * 1024;
 
-    /// <summary>Sends a request (again, on transient failures) and reads a JSON answer.</summary>
-    private async Task<T> SendAsync<T>(HttpMethod method, Uri uri, Func<HttpContent>? body, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var response = await SendRawAsync(method, uri, body, timeout, authenticate: true, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        var text = await ReadTextAsync(response.Content).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
-        if (status >= 200 && status < 300)
-        {
-            return ParseSuccess<T>(method, uri, status, text, _secrets.Current);
-        }
+    /// <summary>At most this much of an API answer is read (an app listing of a large account is a few hundred KB).</summary>
+    internal const int MaxAnswerBytes = 16 * 1024 * 1024;
 
-        throw Failure(status, ErrorText(response, text, _secrets.Current), method.Method, uri);
+    /// <summary>
+    /// How long one call (retries included) may go without a byte moving: three request timeouts, so that a server that
+    /// accepts connections and never answers fails a step in three minutes by default.
+    /// </summary>
+    private TimeSpan CallLimit => Timeouts.Times(_options.RequestTimeout, 3);
+
+    private RetryBudget NewBudget(CancellationToken cancellationToken) => new(_retry, CallLimit, cancellationToken);
+
+    /// <summary>Sends a request (again, on transient failures) and reads a JSON answer.</summary>
+    /// <param name="body">Makes the body, once per attempt; it reports the bytes it reads from files (uploads) to the given callback.</param>
+    /// <param name="repeatable">Whether sending it twice is harmless; null: by its method (see <see cref="RetryPolicy.CanRepeat"/>).</param>
+    /// <param name="upload">An upload: each attempt may take <see cref="PgbClientOptions.UploadTimeout"/> in all.</param>
+    private async Task<T> SendAsync<T>(HttpMethod method, Uri uri, Func<Action<int>, HttpContent>? body, CancellationToken cancellationToken,
+        bool? repeatable = null, bool upload = false)
+    {
+        using var budget = NewBudget(cancellationToken);
+        return await WithRetriesAsync(budget, repeatable ?? RetryPolicy.CanRepeat(method), async () =>
+        {
+            using var attempt = await SendOnceAsync(method, uri, body, authenticate: true, budget, upload ? _options.UploadTimeout : null, prepare: null, cancellationToken).ConfigureAwait(false);
+            var (status, text) = await attempt.ReadAnswerAsync(cancellationToken).ConfigureAwait(false);
+            if (status < 200 || status >= 300)
+            {
+                // A redirect (an http:// URL of a server that moved to https://): not the API's answer.
+                throw Failure(status, ErrorText(attempt.Response, text, _secrets.Current), method.Method, uri);
+            }
+
+            return ParseSuccess<T>(method, uri, status, text, _secrets.Current);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Sends a request, trying again on transient failures as <see cref="RetryPolicy"/> decides, and returns the last answer whatever its status. The body factory runs once per
-    /// attempt, so an upload re-opens its file when retried. The caller disposes the answer.
+    /// Runs <paramref name="attempt"/> until it succeeds, fails for good, or <paramref name="budget"/> is spent; waits
+    /// between attempts as <see cref="RetryPolicy"/> says (a <c>Retry-After</c> wins, up to the cap). The last failure is thrown.
     /// </summary>
-    private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, Uri uri, Func<HttpContent>? body, TimeSpan timeout,
-        bool authenticate, HttpCompletionOption completion, CancellationToken cancellationToken)
+    private async Task<T> WithRetriesAsync<T>(RetryBudget budget, bool repeatable, Func<Task<T>> attempt, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        while (true)
         {
-            HttpResponseMessage response;
+            TimeSpan delay;
             try
             {
-                response = await SendOnceAsync(method, uri, body, timeout, authenticate, completion, cancellationToken).ConfigureAwait(false);
+                return await attempt().ConfigureAwait(false);
             }
-            catch (PgbRequestFailedException ex) when (attempt < _retry.MaxRetries && _retry.ShouldRetry(method, ex))
+            catch (PgbRequestFailedException ex) when (_retry.ShouldRetry(repeatable, ex) && budget.TryRetry(delay = _retry.DelayFor(budget.FailuresInARow, ex.RetryAfter)))
             {
-                await Task.Delay(_retry.DelayFor(attempt, null), cancellationToken).ConfigureAwait(false);
-                continue;
+                // Retried below, outside the catch block.
             }
 
-            if ((int)response.StatusCode >= 400 && attempt < _retry.MaxRetries && _retry.ShouldRetry(method, response.StatusCode))
-            {
-                var delay = _retry.DelayFor(attempt, response.Headers.RetryAfter);
-                response.Dispose();
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            return response;
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>One attempt; a missing answer (refused, reset, timed out) becomes a status-0 failure.</summary>
-    private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, Uri uri, Func<HttpContent>? body, TimeSpan timeout,
-        bool authenticate, HttpCompletionOption completion, CancellationToken cancellationToken)
+    /// <summary>
+    /// One attempt: sends the request and waits for the answer's headers, within the attempt's limits. The answer's
+    /// body is read through the returned <see cref="Attempt"/>, still timed; the caller disposes it. A missing answer
+    /// (refused, reset, silent) is a <see cref="PgbRequestFailedException"/> with status 0.
+    /// </summary>
+    /// <param name="uploadTimeout">The limit of the whole attempt (an upload's); null for none.</param>
+    /// <param name="prepare">Adds headers (a download's Range).</param>
+    private async Task<Attempt> SendOnceAsync(HttpMethod method, Uri uri, Func<Action<int>, HttpContent>? body, bool authenticate, RetryBudget budget,
+        TimeSpan? uploadTimeout, Action<HttpRequestMessage>? prepare, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, uri);
-        request.Headers.Accept.ParseAdd("application/json");
-        if (authenticate)
-        {
-            _credential?.Apply(request);
-        }
-
-        if (body is not null)
-        {
-            request.Content = body();
-        }
-
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(timeout);
+        var timer = new AttemptTimer(_options.RequestTimeout, uploadTimeout, budget);
+        var request = new HttpRequestMessage(method, uri);
+        long sent = 0;
         try
         {
-            return await _http.SendAsync(request, completion, timeoutSource.Token).ConfigureAwait(false);
+            request.Headers.Accept.ParseAdd("application/json");
+            if (authenticate)
+            {
+                _credential?.Apply(request);
+            }
+
+            if (body is not null)
+            {
+                request.Content = body(read =>
+                {
+                    sent += read;
+                    timer.Touch();
+                    budget.Reached(sent);
+                });
+            }
+
+            prepare?.Invoke(request);
+            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timer.Token).ConfigureAwait(false);
+            return new Attempt(this, request, response, timer, method.Method, uri);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (ex is HttpRequestException || ex is OperationCanceledException || ex is IOException))
         {
-            var reason = ex is OperationCanceledException ? $"timed out after {timeout.TotalSeconds:0.#} s" : Flatten(ex);
-            throw Failure(0, reason, method.Method, uri, ex);
+            var failure = NoAnswer(ex, timer, method.Method, uri, sent);
+            request.Dispose();
+            timer.Dispose();
+            throw failure;
+        }
+        catch
+        {
+            request.Dispose();
+            timer.Dispose();
+            throw;
         }
     }
 
+    /// <summary>What a request that got no answer failed of: its limits, no connection, or a connection that dropped.</summary>
+    private PgbRequestFailedException NoAnswer(Exception ex, AttemptTimer timer, string method, Uri uri, long bytesSent)
+    {
+        var sending = bytesSent > 0 ? $", after sending {bytesSent} bytes of the request body" : string.Empty;
+        if (ex is OperationCanceledException)
+        {
+            var reason = timer.Reason switch
+            {
+                TimeLimit.Total => $"the upload took longer than {Timeouts.Describe(timer.TotalTimeout ?? Timeout.InfiniteTimeSpan)}{sending}",
+                TimeLimit.Budget => $"gave up after {Timeouts.Describe(CallLimit)} with no byte moving, retries included{sending}",
+                _ => $"nothing for {Timeouts.Describe(timer.IdleTimeout)}{sending}",
+            };
+            return Failure(0, reason, method, uri, ex, kind: PgbFailureKind.TimedOut);
+        }
+
+        var kind = ConnectionFailure.Classify(ex);
+        var prefix = kind == PgbFailureKind.UnexpectedAnswer ? "the answer is not HTTP: " : string.Empty;
+        return Failure(0, prefix + Flatten(ex) + sending, method, uri, ex, kind: kind);
+    }
+
     /// <summary>The one way this client makes its exception: the URL is described without the token, and its own secrets are scrubbed from the text.</summary>
-    private PgbRequestFailedException Failure(int status, string? message, string method, Uri uri, Exception? innerException = null, bool interrupted = false) =>
-        new(status, message, method, Describe(uri), innerException, _secrets.Current, interrupted);
+    private PgbRequestFailedException Failure(int status, string? message, string method, Uri uri, Exception? innerException = null, bool interrupted = false,
+        PgbFailureKind? kind = null, RetryConditionHeaderValue? retryAfter = null) =>
+        new(status, message, method, Describe(uri), innerException, _secrets.Current, interrupted, kind) { RetryAfter = retryAfter };
 
     /// <summary>Reads a success answer into <typeparamref name="T"/>; internal so tests feed the v1 API docs' examples (tests/Pgb.Client.Tests/TestData/Spec003) through this very path.</summary>
     internal static T ParseSuccess<T>(HttpMethod method, Uri uri, int status, string text) => ParseSuccess<T>(method, uri, status, text, []);
@@ -102,7 +153,8 @@ public sealed partial class PgbClient
         }
         catch (JsonException)
         {
-            throw new PgbRequestFailedException(status, "the answer is not JSON: " + Snippet(text, secrets), method.Method, Describe(uri), null, secrets);
+            var what = ErrorPage.IsMarkup(text) ? "the answer is a page, not JSON: " : "the answer is not JSON: ";
+            throw new PgbRequestFailedException(status, what + Snippet(text, secrets), method.Method, Describe(uri), null, secrets);
         }
 
         // The service sometimes answered {"error":...} with a success status.
@@ -124,11 +176,11 @@ public sealed partial class PgbClient
         {
             // Newtonsoft wraps most conversion failures in JsonException, but a JToken cast in a converter
             // throws ArgumentException: all of them mean the answer is not the shape we read.
-            throw new PgbRequestFailedException(status, $"the answer does not have the expected shape ({ex.Message})", method.Method, Describe(uri), ex, secrets);
+            throw new PgbRequestFailedException(status, $"the answer does not have the expected shape ({FirstSentence(ex.Message)})", method.Method, Describe(uri), ex, secrets);
         }
     }
 
-    /// <summary>The service's <c>error</c> text, or a short description of a non-JSON page (a front end's HTML 504).</summary>
+    /// <summary>The service's <c>error</c> text, or a short description of a page that is not JSON (a front end's HTML 504: its title).</summary>
     internal static string ErrorText(HttpResponseMessage response, string body, IReadOnlyList<string> secrets)
     {
         if (!string.IsNullOrWhiteSpace(body))
@@ -154,69 +206,27 @@ public sealed partial class PgbClient
         }
 
         var reason = ReasonOf(response);
-        var page = TextOf(body);
-        return string.IsNullOrWhiteSpace(page) ? reason : $"{reason} ({Snippet(page, secrets)})";
+        var page = ErrorPage.Summarize(body, secrets);
+        return page.Length == 0 || string.Equals(page, reason, StringComparison.OrdinalIgnoreCase) ? reason : $"{reason} ({page})";
+    }
+
+    /// <summary>A parser's message up to its first full stop: Newtonsoft's go on for lines about attributes to add.</summary>
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message.TrimEnd('.') : message.Substring(0, end);
     }
 
     private static string ReasonOf(HttpResponseMessage response) =>
         string.IsNullOrEmpty(response.ReasonPhrase) ? ((HttpStatusCode)(int)response.StatusCode).ToString() : response.ReasonPhrase!;
 
-    /// <summary>
-    /// A buffered answer's body as text. Not <c>ReadAsStringAsync</c>: it throws InvalidOperationException
-    /// when the Content-Type names a charset .NET does not know, which would escape as a second exception type.
-    /// </summary>
-    private static async Task<string> ReadTextAsync(HttpContent? content)
-    {
-        if (content is null)
-        {
-            return string.Empty;
-        }
-
-        var bytes = await content.ReadAsByteArrayAsync().ConfigureAwait(false);
-        return Decode(bytes, bytes.Length, content.Headers.ContentType?.CharSet);
-    }
-
-    /// <summary>
-    /// The start of an error body that is still streaming (a storage host's 403): at most
-    /// <see cref="MaxErrorBodyBytes"/>, each read bounded by the stall timeout and the caller's token. A body
-    /// that breaks off or stalls yields what arrived: the status is the failure, the text only explains it.
-    /// </summary>
-    private async Task<string> ReadErrorTextAsync(HttpContent? content, CancellationToken cancellationToken)
-    {
-        if (content is null)
-        {
-            return string.Empty;
-        }
-
-        var buffer = new byte[MaxErrorBodyBytes];
-        var length = 0;
-        try
-        {
-            using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-            while (length < buffer.Length)
-            {
-                using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                stall.CancelAfter(_options.DownloadStallTimeout);
-                var read = await stream.ReadAsync(buffer, length, buffer.Length - length, stall.Token).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
-            }
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (ex is OperationCanceledException || ex is IOException || ex is HttpRequestException))
-        {
-            // Stalled or broken off: describe the failure with the bytes we have.
-        }
-
-        return Decode(buffer, length, content.Headers.ContentType?.CharSet);
-    }
-
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>A byte-order mark wins (as in ReadAsStringAsync); then a charset .NET knows; else UTF-8, what JSON is.</summary>
+    /// <summary>
+    /// A body as text. A byte-order mark wins (as in ReadAsStringAsync); then a charset .NET knows; else UTF-8, what
+    /// JSON is. Not <c>ReadAsStringAsync</c>: it throws InvalidOperationException for a charset .NET does not know,
+    /// which would escape as a second exception type.
+    /// </summary>
     private static string Decode(byte[] bytes, int length, string? charset)
     {
         // UTF-32 LE first: its mark begins with UTF-16 LE's.
@@ -245,32 +255,13 @@ public sealed partial class PgbClient
         return encoding.GetString(bytes, 0, length);
     }
 
-    /// <summary>Runs of white space, which an HTML page stripped of its tags is full of.</summary>
-    private static readonly Regex Whitespace = new(@"\s+", RegexOptions.CultureInvariant);
-
-    private static readonly Regex MarkupBlocks = new(@"<(script|style)\b[^>]*>.*?</\1\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private static readonly Regex MarkupTags = new(@"<[^>]*>", RegexOptions.Singleline | RegexOptions.CultureInvariant);
-
-    /// <summary>An HTML (or XML) error page as its text: a person reads "502 Bad Gateway", not tags and styles.</summary>
-    private static string TextOf(string body)
-    {
-        if (string.IsNullOrWhiteSpace(body) || !body.TrimStart().StartsWith("<", StringComparison.Ordinal))
-        {
-            return body;
-        }
-
-        var text = MarkupTags.Replace(MarkupBlocks.Replace(body, " "), " ");
-        return WebUtility.HtmlDecode(text);
-    }
-
     private static string Describe(Uri uri) => PgbRedaction.Redact(uri);
 
-    /// <summary>The start of a body on one line, redacted before it is cut: a secret cut in half escapes both redactions.</summary>
-    private static string Snippet(string text, IReadOnlyList<string> secrets)
-    {
-        var oneLine = PgbRedaction.Redact(Whitespace.Replace(text, " ").Trim(), secrets);
-        return oneLine.Length > 120 ? oneLine.Substring(0, 120) + "..." : oneLine;
-    }
+    /// <summary>
+    /// A body for a message: a page as its title, other text as its start on one line, redacted before it is cut (a
+    /// secret cut in half escapes both redactions).
+    /// </summary>
+    private static string Snippet(string text, IReadOnlyList<string> secrets) => ErrorPage.Summarize(text, secrets);
 
     private static string Flatten(Exception ex)
     {

@@ -38,6 +38,14 @@ public sealed partial class PgbClient : IDisposable
         }
 
         _options = options ?? new PgbClientOptions();
+        foreach (var (name, limit) in new[] { (nameof(PgbClientOptions.RequestTimeout), _options.RequestTimeout), (nameof(PgbClientOptions.UploadTimeout), _options.UploadTimeout) })
+        {
+            if (limit <= TimeSpan.Zero && limit != Timeout.InfiniteTimeSpan)
+            {
+                throw new ArgumentException($"{name} must be positive (or Timeout.InfiniteTimeSpan), not {limit}.", nameof(options));
+            }
+        }
+
         _credential = credential;
         _secrets = new PgbSecrets(credential?.Secrets ?? []);
         _retry = new RetryPolicy(_options.Retry);
@@ -68,7 +76,7 @@ public sealed partial class PgbClient : IDisposable
     /// <summary><c>POST /token</c> with basic auth: asks the service for the account's token.</summary>
     public async Task<string> RequestTokenAsync(CancellationToken cancellationToken = default)
     {
-        var answer = await SendAsync<JObject>(HttpMethod.Post, new Uri(ServerUrl, "token"), EmptyBody, _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+        var answer = await SendAsync<JObject>(HttpMethod.Post, new Uri(ServerUrl, "token"), EmptyBody, cancellationToken, repeatable: true).ConfigureAwait(false);
         // An object or array is no token (and a JToken cast of one throws ArgumentException); a number reads as its digits.
         var token = answer["token"] is JValue { Type: JTokenType.String or JTokenType.Integer } value ? (string?)value : null;
         if (string.IsNullOrEmpty(token))
@@ -81,32 +89,32 @@ public sealed partial class PgbClient : IDisposable
 
     /// <summary><c>GET /api/v1/me</c>.</summary>
     public Task<PgbUser> GetMeAsync(CancellationToken cancellationToken = default) =>
-        SendAsync<PgbUser>(HttpMethod.Get, Api("me"), null, _options.RequestTimeout, cancellationToken);
+        SendAsync<PgbUser>(HttpMethod.Get, Api("me"), null, cancellationToken);
 
     /// <summary><c>GET /api/v1/apps</c>.</summary>
     public async Task<IList<PgbApp>> GetAppsAsync(CancellationToken cancellationToken = default) =>
-        (await SendAsync<PgbAppList>(HttpMethod.Get, Api("apps"), null, _options.RequestTimeout, cancellationToken).ConfigureAwait(false)).Apps;
+        (await SendAsync<PgbAppList>(HttpMethod.Get, Api("apps"), null, cancellationToken).ConfigureAwait(false)).Apps;
 
     /// <summary><c>GET /api/v1/apps/:id</c>.</summary>
     public Task<PgbApp> GetAppAsync(int appId, CancellationToken cancellationToken = default) =>
-        SendAsync<PgbApp>(HttpMethod.Get, Api($"apps/{appId}"), null, _options.RequestTimeout, cancellationToken);
+        SendAsync<PgbApp>(HttpMethod.Get, Api($"apps/{appId}"), null, cancellationToken);
 
     /// <summary><c>GET /api/v1/keys</c>.</summary>
     public Task<PgbKeyListing> GetKeysAsync(CancellationToken cancellationToken = default) =>
-        SendAsync<PgbKeyListing>(HttpMethod.Get, Api("keys"), null, _options.RequestTimeout, cancellationToken);
+        SendAsync<PgbKeyListing>(HttpMethod.Get, Api("keys"), null, cancellationToken);
 
     /// <summary><c>GET /api/v1/keys/:platform</c>: one platform's keys (a list, unlike the grouped <see cref="GetKeysAsync"/>).</summary>
     public Task<PgbPlatformKeyListing> GetPlatformKeysAsync(string platform, CancellationToken cancellationToken = default)
     {
         RequireSegment(platform, nameof(platform));
-        return SendAsync<PgbPlatformKeyListing>(HttpMethod.Get, Api("keys/" + Uri.EscapeDataString(platform)), null, _options.RequestTimeout, cancellationToken);
+        return SendAsync<PgbPlatformKeyListing>(HttpMethod.Get, Api("keys/" + Uri.EscapeDataString(platform)), null, cancellationToken);
     }
 
     /// <summary><c>GET /api/v1/keys/:platform/:id</c>.</summary>
     public Task<PgbKeyReference> GetKeyAsync(string platform, int keyId, CancellationToken cancellationToken = default)
     {
         RequireSegment(platform, nameof(platform));
-        return SendAsync<PgbKeyReference>(HttpMethod.Get, Api($"keys/{Uri.EscapeDataString(platform)}/{keyId}"), null, _options.RequestTimeout, cancellationToken);
+        return SendAsync<PgbKeyReference>(HttpMethod.Get, Api($"keys/{Uri.EscapeDataString(platform)}/{keyId}"), null, cancellationToken);
     }
 
     /// <summary>
@@ -122,7 +130,7 @@ public sealed partial class PgbClient : IDisposable
 
         RequireFile(archivePath);
         var data = CreateData(app, "file");
-        return SendAsync<PgbApp>(HttpMethod.Post, Api("apps"), () => Multipart(data, archivePath), _options.UploadTimeout, cancellationToken);
+        return SendAsync<PgbApp>(HttpMethod.Post, Api("apps"), read => Multipart(data, archivePath, read), cancellationToken, upload: true);
     }
 
     /// <summary><c>POST /api/v1/apps</c> with <c>create_method=remote_repo</c>.</summary>
@@ -139,14 +147,14 @@ public sealed partial class PgbClient : IDisposable
         }
 
         var data = CreateData(app, "remote_repo");
-        return SendAsync<PgbApp>(HttpMethod.Post, Api("apps"), () => FormData(data), _options.RequestTimeout, cancellationToken);
+        return SendAsync<PgbApp>(HttpMethod.Post, Api("apps"), _ => FormData(data), cancellationToken);
     }
 
     /// <summary><c>PUT /api/v1/apps/:id</c> with a new <c>file</c>: replaces a file-backed app's contents.</summary>
     public Task<PgbApp> UpdateAppFileAsync(int appId, string archivePath, CancellationToken cancellationToken = default)
     {
         RequireFile(archivePath);
-        return SendAsync<PgbApp>(HttpMethod.Put, Api($"apps/{appId}"), () => Multipart(null, archivePath), _options.UploadTimeout, cancellationToken);
+        return SendAsync<PgbApp>(HttpMethod.Put, Api($"apps/{appId}"), read => Multipart(null, archivePath, read), cancellationToken, upload: true);
     }
 
     /// <summary><c>PUT /api/v1/apps/:id</c> with metadata in <c>data</c>.</summary>
@@ -157,12 +165,12 @@ public sealed partial class PgbClient : IDisposable
             throw new ArgumentNullException(nameof(update));
         }
 
-        return SendAsync<PgbApp>(HttpMethod.Put, Api($"apps/{appId}"), () => FormData(Data(update)), _options.RequestTimeout, cancellationToken);
+        return SendAsync<PgbApp>(HttpMethod.Put, Api($"apps/{appId}"), _ => FormData(Data(update)), cancellationToken);
     }
 
     /// <summary><c>PUT /api/v1/apps/:id</c> with <c>data={"pull":true}</c>: a repo-backed app fetches its repository again.</summary>
     public Task<PgbApp> PullAppAsync(int appId, CancellationToken cancellationToken = default) =>
-        SendAsync<PgbApp>(HttpMethod.Put, Api($"apps/{appId}"), () => FormData("{\"pull\":true}"), _options.RequestTimeout, cancellationToken);
+        SendAsync<PgbApp>(HttpMethod.Put, Api($"apps/{appId}"), _ => FormData("{\"pull\":true}"), cancellationToken);
 
     /// <summary>
     /// <c>POST /api/v1/apps/:id/build</c> (202): queues builds for the given platforms, or for all when none are given.
@@ -171,10 +179,12 @@ public sealed partial class PgbClient : IDisposable
     public async Task<PgbApp?> QueueBuildAsync(int appId, IEnumerable<string>? platforms = null, CancellationToken cancellationToken = default)
     {
         var list = platforms?.ToList();
-        Func<HttpContent> body = list is { Count: > 0 }
-            ? () => FormData(JsonConvert.SerializeObject(new { platforms = list }))
+        Func<Action<int>, HttpContent> body = list is { Count: > 0 }
+            ? _ => FormData(JsonConvert.SerializeObject(new { platforms = list }))
             : EmptyBody;
-        var answer = await SendAsync<JToken>(HttpMethod.Post, Api($"apps/{appId}/build"), body, _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+        // Repeatable although a POST: queuing again only replaces the builds just queued, so a queue that got no answer
+        // (or a 502) is sent again rather than failing a run whose builds may never have started.
+        var answer = await SendAsync<JToken>(HttpMethod.Post, Api($"apps/{appId}/build"), body, cancellationToken, repeatable: true).ConfigureAwait(false);
         return AppOrNull(answer, Api($"apps/{appId}/build"));
     }
 
@@ -232,18 +242,19 @@ public sealed partial class PgbClient : IDisposable
         return data.ToString(Formatting.None);
     }
 
-    private static HttpContent EmptyBody() => new ByteArrayContent([]);
+    private static HttpContent EmptyBody(Action<int> read) => new ByteArrayContent([]);
 
     private static HttpContent FormData(string dataJson) =>
         new FormUrlEncodedContent([new KeyValuePair<string, string>("data", dataJson)]);
 
-    private static HttpContent Multipart(string? dataJson, string archivePath) => Multipart(dataJson, [("file", archivePath)]);
+    private static HttpContent Multipart(string? dataJson, string archivePath, Action<int> read) => Multipart(dataJson, [("file", archivePath)], read);
 
     /// <summary>
     /// A multipart body: the optional <c>data</c> JSON part, then each file streamed from disk under its part
     /// name (an app's <c>file</c>; a key's <c>cert</c> and <c>profile</c>, <c>keystore</c>, or <c>db</c> and <c>csk</c>).
+    /// <paramref name="read"/> hears of every chunk read from the files, which is how far the upload got.
     /// </summary>
-    private static HttpContent Multipart(string? dataJson, IReadOnlyList<(string Name, string Path)> files)
+    private static HttpContent Multipart(string? dataJson, IReadOnlyList<(string Name, string Path)> files, Action<int> read)
     {
         var form = new MultipartFormDataContent();
         try
@@ -258,7 +269,7 @@ public sealed partial class PgbClient : IDisposable
 
             foreach (var (name, path) in files)
             {
-                var file = new StreamContent(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true), 81920);
+                var file = new StreamContent(new WatchedReadStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true), read), 81920);
                 file.Headers.ContentType = new MediaTypeHeaderValue(ContentTypeOf(path));
                 form.Add(file, name, Path.GetFileName(path));
             }

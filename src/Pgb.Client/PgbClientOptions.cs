@@ -3,6 +3,9 @@ namespace Pgb.Client;
 /// <summary>Settings of a <see cref="PgbClient"/>.</summary>
 public sealed class PgbClientOptions
 {
+    /// <summary>The default <see cref="RequestTimeout"/>, in seconds (<c>pgb build --request-timeout</c>, <c>PgbRequestTimeoutSeconds</c>).</summary>
+    public const int DefaultRequestTimeoutSeconds = 60;
+
     /// <summary>
     /// The handler requests go through; tests inject a fake. When null the client makes one that does
     /// not follow redirects and keeps no cookies: downloads read the 302 and its JSON body themselves. A
@@ -11,14 +14,16 @@ public sealed class PgbClientOptions
     /// </summary>
     public HttpMessageHandler? Handler { get; set; }
 
-    /// <summary>How long one request may take before it fails (uploads and downloads have their own).</summary>
-    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
+    /// <summary>
+    /// The longest wait for the first byte of an answer and for each next byte, in either direction (an upload's body
+    /// too); a download may take as long as it keeps moving. A call that gets no answer gives up, retries included,
+    /// once three of these passed without a byte moving (three minutes by default). <see cref="Timeout.InfiniteTimeSpan"/>
+    /// waits for ever.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(DefaultRequestTimeoutSeconds);
 
-    /// <summary>How long an upload may take in all.</summary>
+    /// <summary>How long one attempt of an upload may take in all.</summary>
     public TimeSpan UploadTimeout { get; set; } = TimeSpan.FromMinutes(30);
-
-    /// <summary>How long a download may see no byte before it fails.</summary>
-    public TimeSpan DownloadStallTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
     public PgbRetryOptions Retry { get; } = new();
 
@@ -29,10 +34,14 @@ public sealed class PgbClientOptions
 /// <summary>Retries of transient failures: exponential backoff with jitter; a Retry-After answer wins.</summary>
 public sealed class PgbRetryOptions
 {
-    /// <summary>Retries after the first attempt; 0 turns retries off.</summary>
+    /// <summary>
+    /// Retries after a failure, in a row: a download that gets further than before has them all again. 0 turns
+    /// retries off.
+    /// </summary>
     public int MaxRetries { get; set; } = 3;
 
     public TimeSpan Delay { get; set; } = TimeSpan.FromSeconds(0.8);
 
+    /// <summary>The longest wait between two attempts, a <c>Retry-After</c> included.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

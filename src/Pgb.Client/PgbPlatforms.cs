@@ -39,4 +39,7 @@ public static class PgbPlatforms
         WinPhone => "xap",
         _ => "bin",
     };
+
+    /// <summary>Whether the platform's package is a zip archive (apk, ipa, xap, wgz), which a download must then be.</summary>
+    public static bool IsZipPackage(string platform) => Normalize(platform) is Android or Ios or WinPhone or Symbian;
 }

@@ -111,7 +111,7 @@ public sealed class PgbV0Client : IDisposable
     public Task<PgbDownloadResult> DownloadAsync(int appId, string platform, string destinationPath, CancellationToken cancellationToken = default)
     {
         RequirePlatform(platform);
-        return _client.DownloadRedirectAsync(Api($"apps/{appId}/{Uri.EscapeDataString(platform)}"), destinationPath, cancellationToken);
+        return _client.DownloadRedirectAsync(Api($"apps/{appId}/{Uri.EscapeDataString(platform)}"), platform, destinationPath, cancellationToken);
     }
 
     /// <summary><c>GET /api/v0/keys/</c>: platform to its keys (<c>{"ios":[...],"blackberry":[],"android":[]}</c>).</summary>

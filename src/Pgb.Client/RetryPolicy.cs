@@ -5,9 +5,9 @@ namespace Pgb.Client;
 
 /// <summary>
 /// Decides whether and when to try a request again. Whether a failure is transient is
-/// <see cref="TransientFailures"/>' call; only requests that are safe to repeat are retried on any transient
-/// failure, and a POST (create, build) only when the service said it did not process it (429/503), so an app is
-/// never created twice.
+/// <see cref="TransientFailures"/>' call; requests that are safe to repeat are retried on any transient failure,
+/// the others (the POSTs that create an app or a key) only when the service did not process them (429, 503, or no
+/// connection at all), so nothing is ever created twice.
 /// </summary>
 internal sealed class RetryPolicy(PgbRetryOptions options)
 {
@@ -15,19 +15,25 @@ internal sealed class RetryPolicy(PgbRetryOptions options)
 
     public int MaxRetries => options.MaxRetries;
 
+    /// <summary>Whether a request of this method may be sent twice with no harm, unless its caller says otherwise.</summary>
     public static bool CanRepeat(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Head;
 
     /// <summary>Whether a request that answered <paramref name="status"/> (null: no answer) is worth sending again.</summary>
-    public bool ShouldRetry(HttpMethod method, HttpStatusCode? status) => Decide(method, status is { } code ? (int)code : 0);
+    public bool ShouldRetry(HttpMethod method, HttpStatusCode? status) => ShouldRetry(CanRepeat(method), status is { } code ? (int)code : 0);
 
     /// <summary>Whether a request that failed with <paramref name="failure"/> is worth sending again.</summary>
-    public bool ShouldRetry(HttpMethod method, PgbRequestFailedException failure) => Decide(method, failure.Status);
+    public bool ShouldRetry(HttpMethod method, PgbRequestFailedException failure) => ShouldRetry(CanRepeat(method), failure);
 
-    private static bool Decide(HttpMethod method, int status) => TransientFailures.Classify(status) switch
+    /// <param name="repeatable">Whether sending the request twice is harmless (see <see cref="CanRepeat"/>).</param>
+    public bool ShouldRetry(bool repeatable, int status) => Decide(repeatable, TransientFailures.Classify(status));
+
+    public bool ShouldRetry(bool repeatable, PgbRequestFailedException failure) => Decide(repeatable, TransientFailures.Classify(failure.Kind, failure.Status));
+
+    private static bool Decide(bool repeatable, Transience transience) => transience switch
     {
         Transience.NotProcessed => true,
-        Transience.Transient => CanRepeat(method),
+        Transience.Transient => repeatable,
         _ => false,
     };
 

@@ -3,16 +3,19 @@ namespace Pgb.Client;
 /// <summary>What a failed request says about sending it again.</summary>
 internal enum Transience
 {
-    /// <summary>The same request would fail again (4xx but 408 and 429, 501, 505 and up): never retried.</summary>
+    /// <summary>The same request would fail again (4xx but 408 and 429, 501, 505 and up, an unreadable answer): never retried.</summary>
     Permanent,
 
     /// <summary>
-    /// It may succeed later, but the service may have acted on it first (no answer, a body that broke off, 408,
-    /// 500, 502, 504): retried only when repeating it is harmless.
+    /// It may succeed later, but the service may have acted on it first (no answer, a timeout, a body that broke off,
+    /// 408, 500, 502, 504): retried only when repeating it is harmless.
     /// </summary>
     Transient,
 
-    /// <summary>It may succeed later and the service said it did not act on it (429, 503): retried whatever the method.</summary>
+    /// <summary>
+    /// It may succeed later and the service did not act on it: it said so (429, 503), or the request never left (no
+    /// connection could be made). Retried whatever the request.
+    /// </summary>
     NotProcessed,
 }
 
@@ -31,5 +34,15 @@ internal static class TransientFailures
         _ => Transience.Permanent,
     };
 
+    public static Transience Classify(PgbFailureKind kind, int status) => kind switch
+    {
+        PgbFailureKind.Unreachable => Transience.NotProcessed,
+        PgbFailureKind.NoAnswer or PgbFailureKind.TimedOut or PgbFailureKind.Interrupted => Transience.Transient,
+        PgbFailureKind.Status => Classify(status),
+        _ => Transience.Permanent,
+    };
+
     public static bool IsTransient(int status) => Classify(status) != Transience.Permanent;
+
+    public static bool IsTransient(PgbFailureKind kind, int status) => Classify(kind, status) != Transience.Permanent;
 }

@@ -29,6 +29,9 @@ public static class PgbErrorCodes
     public const string NoAppSource = "PGB1020";
 
     public const string ServerUnreachable = "PGB2001";
+    public const string ServerTimedOut = "PGB2002";
+    public const string AnswerBrokeOff = "PGB2003";
+    public const string PackageInvalid = "PGB2004";
     public const string BadRequest = "PGB2400";
     public const string Unauthorized = "PGB2401";
     public const string Forbidden = "PGB2403";
@@ -40,6 +43,7 @@ public static class PgbErrorCodes
     public const string BuildFailed = "PGB3001";
     public const string BuildTimedOut = "PGB3002";
     public const string NotDownloadable = "PGB3003";
+    public const string PlatformNotBuilt = "PGB3004";
 
     public const string ArchiveWriteFailed = "PGB4001";
     public const string ArtifactWriteFailed = "PGB4002";

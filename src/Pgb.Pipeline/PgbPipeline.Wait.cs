@@ -9,11 +9,15 @@ public sealed partial class PgbPipeline
     /// Polls the app until every chosen platform is <c>complete</c>, or until one is <c>error</c>. The interval
     /// starts at <see cref="PgbWaitOptions.PollInterval"/>, grows while nothing changes and never passes
     /// <see cref="PgbWaitOptions.MaxPollInterval"/> (or the first interval, when that is longer); any other
-    /// status (pending, null, skip, unknown) keeps waiting, bounded by <see cref="PgbWaitOptions.Timeout"/>
+    /// status (pending, unknown) keeps waiting, bounded by <see cref="PgbWaitOptions.Timeout"/>
     /// (PGB3002, naming the platforms still pending).
     /// A platform in <c>error</c> fails the wait at once with the service's message (PGB3001), whatever the
     /// others are doing: the job has failed by then (nothing is downloaded), and waiting for the rest would only
     /// delay the answer, or hide it behind a timeout when another platform is <c>null</c> (not being built).
+    /// A platform the service is not building fails it too (PGB3004), once <see cref="PgbWaitOptions.NotBuiltPolls"/>
+    /// polls in a row saw it so: <c>null</c> while the app has no signing key for it (the service waits for one that
+    /// never comes), or <c>skip</c>. Call this right after the builds were queued: a platform <c>null</c> with a key
+    /// keeps the wait going.
     /// </summary>
     public async Task<PgbApp> WaitForCompletionAsync(int appId, IReadOnlyList<string> platforms, PgbWaitOptions options,
         IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -39,6 +43,7 @@ public sealed partial class PgbPipeline
         var deadline = _clock.Now + options.Timeout;
         var interval = options.PollInterval;
         string? lastSummary = null;
+        var notBuilt = new NotBuiltPlatforms(chosen, Math.Max(1, options.NotBuiltPolls));
 
         while (true)
         {
@@ -59,6 +64,11 @@ public sealed partial class PgbPipeline
                 var others = chosen.Count == failed.Count ? "" : Strings.BuildFailedLastStatus.F(summary);
                 throw new PgbPipelineException(PgbErrorCodes.BuildFailed,
                     Strings.BuildFailed.F(string.Join(", ", failed), appId, string.Join("; ", messages) + others));
+            }
+
+            if (notBuilt.Observe(app, statuses) is { Count: > 0 } neverBuilt)
+            {
+                throw new PgbPipelineException(PgbErrorCodes.PlatformNotBuilt, string.Join(" ", neverBuilt.Select(p => NotBuiltMessage(app, p, statuses[p], notBuilt.Polls))));
             }
 
             if (chosen.All(p => statuses[p] == PgbBuildStatus.Complete))
@@ -99,6 +109,46 @@ public sealed partial class PgbPipeline
         }
 
         return next <= options.PollInterval.TotalSeconds ? options.PollInterval : TimeSpan.FromSeconds(next);
+    }
+
+    private static string NotBuiltMessage(PgbApp app, string platform, string? status, int polls)
+    {
+        var why = KeyOf(app, platform) is { } key
+            ? Strings.PlatformNotBuiltSkipped.F(platform, key.Id)
+            : Strings.PlatformNotBuiltNoKey.F(platform, platform switch
+            {
+                PgbPlatforms.Android => Strings.SelectKeyAndroid,
+                PgbPlatforms.Ios => Strings.SelectKeyIos,
+                _ => Strings.SelectKeyOther,
+            });
+        return Strings.PlatformNotBuilt.F(platform, app.Id, status ?? "null", polls, why);
+    }
+
+    private static PgbKeyReference? KeyOf(PgbApp app, string platform) => app.Keys.TryGetValue(platform, out var key) ? key : null;
+
+    /// <summary>
+    /// Counts, per platform, the polls in a row that showed it not being built: <c>skip</c>, or <c>null</c> (or
+    /// missing) while the app has no key for it. A platform <c>null</c> with a key is waiting for that key to be
+    /// usable, and keeps the wait going.
+    /// </summary>
+    private sealed class NotBuiltPlatforms(IReadOnlyList<string> chosen, int polls)
+    {
+        private readonly Dictionary<string, int> _inARow = chosen.ToDictionary(p => p, _ => 0, StringComparer.OrdinalIgnoreCase);
+
+        public int Polls => polls;
+
+        /// <summary>The platforms seen not being built on <see cref="Polls"/> polls in a row, this one included.</summary>
+        public IReadOnlyList<string> Observe(PgbApp app, IReadOnlyDictionary<string, string?> statuses)
+        {
+            foreach (var platform in chosen)
+            {
+                var status = statuses[platform];
+                var notBuilt = status == PgbBuildStatus.Skip || (status is null && KeyOf(app, platform) is null);
+                _inARow[platform] = notBuilt ? _inARow[platform] + 1 : 0;
+            }
+
+            return chosen.Where(p => _inARow[p] >= polls).ToList();
+        }
     }
 
     private static string Summarize(IReadOnlyDictionary<string, string?> statuses) =>

@@ -34,6 +34,7 @@ internal sealed class BuildCommand
     private readonly Option<string> _name = new("--name") { Description = "Artifacts are saved as NAME-PLATFORM.EXT.", HelpName = "NAME", DefaultValueFactory = _ => "app" };
     private readonly Option<string> _timeout = new("--timeout") { Description = "How long to wait for the builds in all.", HelpName = "SECONDS", DefaultValueFactory = _ => Invariant(PgbWaitOptions.DefaultTimeoutSeconds) };
     private readonly Option<string> _poll = new("--poll") { Description = "The first interval between two status polls (it grows while nothing changes).", HelpName = "SECONDS", DefaultValueFactory = _ => Invariant(PgbWaitOptions.DefaultPollIntervalSeconds) };
+    private readonly Option<string> _requestTimeout = new("--request-timeout") { Description = "The longest wait for each byte of an answer, the first included (a step that gets no answer gives up after three of these, retries included).", HelpName = "SECONDS", DefaultValueFactory = _ => Invariant(PgbWaitOptions.DefaultRequestTimeoutSeconds) };
     private readonly Option<string> _tokenVariable = new("--token-variable") { Description = "The environment variable that holds the token (never pass a token as an argument).", HelpName = "NAME", DefaultValueFactory = _ => ToolEnvironment.DefaultTokenVariable };
     private readonly Option<string> _androidKey = new("--android-key") { Description = "Sign android with this key (its id on the service).", HelpName = "ID" };
     private readonly Option<string> _androidKeyPassword = new("--android-key-password-variable") { Description = "The environment variable holding the android key's password; the key is unlocked with it.", HelpName = "NAME" };
@@ -53,7 +54,7 @@ internal sealed class BuildCommand
             "pgb build 12 android ios                                        # = pgb rebuild 12 android ios");
         foreach (var option in new Option[]
         {
-            _server, _appId, _create, _title, _repo, _www, _config, _platforms, _out, _name, _timeout, _poll, _tokenVariable, _state,
+            _server, _appId, _create, _title, _repo, _www, _config, _platforms, _out, _name, _timeout, _poll, _requestTimeout, _tokenVariable, _state,
             _androidKey, _androidKeyPassword, _androidKeystorePassword, _iosKey, _iosKeyPassword, _noWait,
         })
         {
@@ -62,7 +63,6 @@ internal sealed class BuildCommand
 
         Command.Validators.Add(result =>
         {
-
             if (result.GetResult(_appId) is { Implicit: false } && result.GetResult(_create) is { Implicit: false })
             {
                 result.AddError(Strings.AppIdOrCreate);
@@ -86,6 +86,7 @@ internal sealed class BuildCommand
             Timeout = PgbServerSettings.ParseSeconds("--timeout", parse.GetValue(_timeout)!),
             PollInterval = PgbServerSettings.ParseSeconds("--poll", parse.GetValue(_poll)!),
         };
+        var requestTimeout = PgbServerSettings.ParseSeconds("--request-timeout", parse.GetValue(_requestTimeout)!);
         var output = RequiredPath("--out", parse.GetValue(_out), PgbErrorCodes.OutputDirectoryMissing);
         var www = RequiredPath("--www", parse.GetValue(_www), PgbErrorCodes.WwwDirectoryNotFound);
         var keys = SigningKeys(parse, environment);
@@ -132,7 +133,9 @@ internal sealed class BuildCommand
                 ArtifactName = parse.GetValue(_name)!,
             };
 
-            using var client = new PgbClient(serverUrl, credential, new PgbClientOptions { UserAgent = "pgb/" + ToolVersion, Handler = environment.HttpHandler?.Invoke() });
+            var clientOptions = new PgbClientOptions { UserAgent = "pgb/" + ToolVersion, Handler = environment.HttpHandler?.Invoke(), RequestTimeout = requestTimeout };
+            environment.ConfigureClient?.Invoke(clientOptions);
+            using var client = new PgbClient(serverUrl, credential, clientOptions);
             var pipeline = new PgbPipeline(client, tokenVariable: tokenVariable) { TokenFromLogin = login is not null };
             PgbJobResult result;
             // Ended before the result is printed, and before a failure is (the caller prints it): both follow the summary rows.

@@ -2,7 +2,7 @@ namespace Pgb.Tool;
 
 /// <summary>What a command reads from its surroundings besides its arguments; tests pass their own.</summary>
 internal sealed class ToolEnvironment(Func<string, string?> getVariable, bool colorOnStderr = false, Func<HttpMessageHandler>? httpHandler = null, string? temporaryFolder = null,
-    bool stderrIsTerminal = false, Func<int>? stderrWidth = null)
+    bool stderrIsTerminal = false, Func<int>? stderrWidth = null, Action<Pgb.Client.PgbClientOptions>? configureClient = null)
 {
     /// <summary>The variable that names the server when <c>--server</c> is not given.</summary>
     public const string ServerUrlVariable = "PGB_SERVER_URL";
@@ -60,6 +60,12 @@ internal sealed class ToolEnvironment(Func<string, string?> getVariable, bool co
 
     /// <summary>Standard input is an interactive terminal: <c>pgb login</c> and <c>pgb keys unlock</c> may prompt for a password.</summary>
     public bool StdinIsTerminal { get; init; }
+
+    /// <summary>
+    /// Adjusts the client <c>pgb build</c> makes, after its options are applied: tests shorten the retry delays, which
+    /// no option of the command exposes.
+    /// </summary>
+    public Action<Pgb.Client.PgbClientOptions>? ConfigureClient { get; } = configureClient;
 
     /// <summary>Where <c>pgb build</c> writes its archive for the run (deleted at the end, whatever happens).</summary>
     public string TemporaryFolder { get; } = temporaryFolder ?? Path.GetTempPath();

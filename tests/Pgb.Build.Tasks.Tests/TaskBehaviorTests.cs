@@ -21,7 +21,7 @@ public sealed class TaskBehaviorTests : TaskTestBase
             "/api/v1/apps/7" => FakeHandler.Json(HttpStatusCode.OK, CompleteApp),
             "/api/v1/apps/7/android" => FakeHandler.Json(HttpStatusCode.Found, """{"location":"http://127.0.0.1:1/storage/a/app.apk"}"""),
             "/api/v1/apps/7/ios" => FakeHandler.Json(HttpStatusCode.Found, """{"location":"http://127.0.0.1:1/storage/b/app.ipa"}"""),
-            var path when path.StartsWith("/storage/", StringComparison.Ordinal) => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes(path)) },
+            var path when path.StartsWith("/storage/", StringComparison.Ordinal) => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes(ZipMagic + path)) },
             _ => FakeHandler.Json(HttpStatusCode.NotFound, """{"error":"nope"}"""),
         });
         var engine = new MockEngine();
@@ -43,8 +43,8 @@ public sealed class TaskBehaviorTests : TaskTestBase
         Assert.IsTrue(task.Execute(), engine.AllText());
 
         Assert.HasCount(2, task.Artifacts);
-        AssertArtifact(task.Artifacts[0], "android", Path.Combine(Temp, "out", "MyApp-android.apk"), "/storage/a/app.apk");
-        AssertArtifact(task.Artifacts[1], "ios", Path.Combine(Temp, "out", "MyApp-ios.ipa"), "/storage/b/app.ipa");
+        AssertArtifact(task.Artifacts[0], "android", Path.Combine(Temp, "out", "MyApp-android.apk"), ZipMagic + "/storage/a/app.apk");
+        AssertArtifact(task.Artifacts[1], "ios", Path.Combine(Temp, "out", "MyApp-ios.ipa"), ZipMagic + "/storage/b/app.ipa");
         Assert.IsFalse(handler.Requests.Any(r => r.Line.StartsWith("GET /storage/", StringComparison.Ordinal) && r.Line.Contains("auth_token")), "storage must not see the token");
 
         var reader = new PgbReadArtifacts { BuildEngine = new MockEngine(), ProjectFile = UserProject, ManifestFile = manifest };
@@ -62,6 +62,22 @@ public sealed class TaskBehaviorTests : TaskTestBase
 
         Assert.IsEmpty(reader.Artifacts);
         Assert.IsEmpty(engine.Errors);
+    }
+
+    [TestMethod]
+    public void ReadArtifacts_WithLogArtifacts_LogsEachPackagesPlatformAndPathAtHighImportance()
+    {
+        var manifest = Path.Combine(Temp, "artifacts.tsv");
+        var apk = Path.Combine(Temp, "out", "MyApp-android.apk");
+        var ipa = Path.Combine(Temp, "out", "MyApp-ios.ipa");
+        ArtifactManifest.Write(manifest, [new("android", apk, 7, "1.0.0", 10, "aa"), new("ios", ipa, 7, "1.0.0", 20, "bb")]);
+        var engine = new MockEngine();
+        var reader = new PgbReadArtifacts { BuildEngine = engine, ProjectFile = UserProject, ManifestFile = manifest, LogArtifacts = true };
+
+        Assert.IsTrue(reader.Execute(), engine.AllText());
+
+        var lines = engine.Messages.Where(m => m.Importance == MessageImportance.High).Select(m => m.Message).ToList();
+        CollectionAssert.AreEqual(new[] { $"PhoneGap Build: android -> {apk}", $"PhoneGap Build: ios -> {ipa}" }, lines, engine.AllText());
     }
 
     [TestMethod]
@@ -149,6 +165,9 @@ public sealed class TaskBehaviorTests : TaskTestBase
         AssertSingleError(engine, code);
         StringAssert.Contains(engine.Errors[0].Message, "the server says no");
     }
+
+    /// <summary>How a zip starts: the packages must, or the download refuses them.</summary>
+    private const string ZipMagic = "PK\u0003\u0004";
 
     private static void AssertArtifact(ITaskItem item, string platform, string path, string content)
     {

@@ -9,7 +9,10 @@ public sealed class DownloadTests
 {
     private const string StorageUrl = "http://storage.example/x/app.apk";
 
-    /// <summary>Larger than the client's copy buffer, so the copy loop runs more than once.</summary>
+    /// <summary>
+    /// Larger than the client's copy buffer, so the copy loop runs more than once; it starts like a zip, as an apk
+    /// must (the client refuses anything else).
+    /// </summary>
     private static byte[] Package(int length = 200_000)
     {
         var bytes = new byte[length];
@@ -18,6 +21,7 @@ public sealed class DownloadTests
             bytes[i] = (byte)((i * 31) + (i >> 8));
         }
 
+        "PK\u0003\u0004"u8.CopyTo(bytes);
         return bytes;
     }
 
@@ -27,6 +31,7 @@ public sealed class DownloadTests
         using var temp = new TempDirectory();
         var bytes = new byte[300_000];
         new Random(7).NextBytes(bytes);
+        "PK\u0003\u0004"u8.CopyTo(bytes);
         var handler = new FakeHandler()
             .Enqueue(FakeHandler.RedirectJson(StorageUrl))
             .Enqueue(FakeHandler.Bytes(bytes, "application/vnd.android.package-archive"));

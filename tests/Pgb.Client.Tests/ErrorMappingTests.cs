@@ -54,8 +54,8 @@ public sealed class ErrorMappingTests
         Assert.Contains("502 Bad Gateway", ex.ErrorMessage);
         Assert.DoesNotContain("<", ex.Message);
         Assert.DoesNotContain("color: red", ex.Message);
+        Assert.DoesNotContain("upstream failed", ex.Message, "the page's title, not its text");
         Assert.DoesNotContain("\n", ex.Message);
-        Assert.Contains("auth_token=***", ex.Message);
         AssertNoToken(ex);
     }
 
@@ -225,10 +225,10 @@ public sealed class ErrorMappingTests
         Assert.AreEqual(expected, PgbRedaction.Redact(text));
 
     [TestMethod]
-    [DataRow(411, "text/html", "<html><head><title>411 Length Required</title></head><body><h1>Length Required</h1></body></html>", "Length Required (411 Length Required Length Required)")]
-    [DataRow(413, "text/plain", "Request Entity Too Large", "Request Entity Too Large (Request Entity Too Large)")]
+    [DataRow(411, "text/html", "<html><head><title>411 Length Required</title></head><body><h1>Length Required</h1></body></html>", "Length Required (411 Length Required)")]
+    [DataRow(413, "text/plain", "Request Entity Too Large", "Request Entity Too Large")]
     [DataRow(500, "application/json", "", "Internal Server Error")]
-    [DataRow(504, "text/html", "<html><body><h1>504 Gateway Time-out</h1>\r\nThe server didn't respond in time.</body></html>", "Gateway Timeout (504 Gateway Time-out The server didn't respond in time.)")]
+    [DataRow(504, "text/html", "<html><body><h1>504 Gateway Time-out</h1>\r\nThe server didn't respond in time.</body></html>", "Gateway Timeout (504 Gateway Time-out)")]
     [DataRow(422, "application/json", "{\"message\":\"Validation failed\"}", "Unprocessable Entity ({\"message\":\"Validation failed\"})")]
     public async Task UpdateAppFile_WhenErrorBodyIsNotAJsonError_ThrowsWithStatusAndReadableText(int status, string mediaType, string body, string expected)
     {

@@ -60,24 +60,40 @@ public sealed class RetryTests
         Assert.AreEqual(handler.Requests[0].FormFields["data"], handler.Requests[1].FormFields["data"]);
     }
 
+    /// <summary>A POST, but queuing again only replaces the builds just queued: a 500 or a dropped answer is retried.</summary>
     [TestMethod]
-    public async Task QueueBuild_When500_IsNotRetried()
+    public async Task QueueBuild_When500_IsRetriedBecauseQueuingAgainIsHarmless()
+    {
+        var handler = new FakeHandler()
+            .Enqueue(FakeHandler.Json(HttpStatusCode.InternalServerError, """{"error":"boom"}"""))
+            .Enqueue(_ => throw new HttpRequestException("Connection reset"))
+            .Enqueue(FakeHandler.Json(HttpStatusCode.Accepted, "{}"));
+        using var client = TestClients.Create(handler, maxRetries: 3);
+
+        await client.QueueBuildAsync(5, ["android"]);
+
+        Assert.HasCount(3, handler.Requests);
+    }
+
+    /// <summary>The POST that creates an app is never sent twice on an answer that may follow its creation.</summary>
+    [TestMethod]
+    public async Task CreateApp_When500_IsNotRetried()
     {
         var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.InternalServerError, """{"error":"boom"}"""));
         using var client = TestClients.Create(handler, maxRetries: 3);
 
-        await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.QueueBuildAsync(5, ["android"]));
+        await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.CreateAppFromRepoAsync(new Models.PgbAppCreateOptions { Title = "t", Repo = "https://git.example/r.git" }));
 
         Assert.HasCount(1, handler.Requests);
     }
 
     [TestMethod]
-    public async Task QueueBuild_WhenConnectionFails_IsNotRetried()
+    public async Task CreateApp_WhenConnectionFails_IsNotRetried()
     {
         var handler = new FakeHandler(_ => throw new HttpRequestException("Connection reset"));
         using var client = TestClients.Create(handler, maxRetries: 3);
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.QueueBuildAsync(5, ["android"]));
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.CreateAppFromRepoAsync(new Models.PgbAppCreateOptions { Title = "t", Repo = "https://git.example/r.git" }));
 
         Assert.AreEqual(0, ex.Status);
         Assert.HasCount(1, handler.Requests);

@@ -16,4 +16,13 @@ internal static class TestClients
         options.Retry.Delay = TimeSpan.Zero;
         return new PgbClient(server ?? Server, credential ?? PgbCredential.FromToken(Token), options);
     }
+
+    /// <summary>A client with the given request timeout, over any handler (one that stalls, reads slowly...).</summary>
+    public static PgbClient Create(HttpMessageHandler handler, TimeSpan requestTimeout, int maxRetries = 0)
+    {
+        var options = new PgbClientOptions { Handler = handler, RequestTimeout = requestTimeout };
+        options.Retry.MaxRetries = maxRetries;
+        options.Retry.Delay = TimeSpan.Zero;
+        return new PgbClient(Server, PgbCredential.FromToken(Token), options);
+    }
 }

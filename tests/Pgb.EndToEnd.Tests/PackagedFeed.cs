@@ -1,8 +1,9 @@
 namespace Pgb.EndToEnd.Tests;
 
 /// <summary>
-/// Packs Pgb.Build.Tasks and Pgb.Tool once per test run into a fresh local feed, and gives each build an
-/// isolated NUGET_PACKAGES so nothing comes from (or goes to) the user's package cache.
+/// Packs Pgb.Build.Tasks and Pgb.Tool once per test run into a fresh local feed, from a clean checkout of the
+/// working tree with CI=true (see <see cref="CleanCheckout"/>), and gives each build an isolated NUGET_PACKAGES so
+/// nothing comes from (or goes to) the user's package cache.
 /// </summary>
 [TestClass]
 public static class PackagedFeed
@@ -13,6 +14,10 @@ public static class PackagedFeed
     public static string Repository => RepositoryFiles.Root;
     public static string Feed => Path.Combine(Root, "feed");
     public static string Packages => Path.Combine(Root, "packages");
+    public static string Checkout => Path.Combine(Root, "checkout");
+
+    /// <summary>The commit of <see cref="Checkout"/>, which the packages were built from.</summary>
+    public static string Commit { get; private set; } = string.Empty;
     public static string Version => "0.1.0";
 
     [AssemblyInitialize]
@@ -20,9 +25,10 @@ public static class PackagedFeed
     {
         s_folder = new TempDirectory();
         Directory.CreateDirectory(Feed);
+        Commit = await CleanCheckout.CreateAsync(Repository, Checkout, context.CancellationTokenSource.Token);
         var result = await ProcessRunner.RunAsync("dotnet",
-            ["pack", Path.Combine(Repository, "nuget", "Pgb.Packages.proj"), "-c", "Release", "-nodeReuse:false", "-p:PackageOutputPath=" + Feed + "/"],
-            Repository, null, TimeSpan.FromMinutes(8), cancellationToken: context.CancellationTokenSource.Token);
+            ["pack", Path.Combine(Checkout, "nuget", "Pgb.Packages.proj"), "-c", "Release", "-nodeReuse:false", "-p:PackageOutputPath=" + Feed + "/"],
+            Checkout, new Dictionary<string, string?> { ["CI"] = "true" }, TimeSpan.FromMinutes(8), cancellationToken: context.CancellationTokenSource.Token);
         if (result.ExitCode != 0)
         {
             Assert.Fail("dotnet pack failed:\n" + result.Output);

@@ -51,6 +51,11 @@ internal sealed class SampleProject
     public Task<ProcessResult> BuildAsync(Uri server, string? token, params string[] extra) =>
         RunAsync("build", server, token, extra);
 
+    /// <summary>Runs <c>dotnet build</c> on the copy in a terminal, as a person does (see <see cref="PseudoTerminal"/>).</summary>
+    public Task<TerminalRun> BuildInTerminalAsync(Uri server, string? token, params string[] extra) =>
+        PseudoTerminal.RunAsync(["dotnet", "build", ProjectFile, "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:PgbServerUrl=" + server.AbsoluteUri, .. extra],
+            Directory, Environment(token), TimeSpan.FromMinutes(5));
+
     /// <summary>Runs <c>dotnet msbuild</c> on the copy, for targets other than Build (add <c>-restore</c>).</summary>
     public Task<ProcessResult> MSBuildAsync(Uri server, string? token, params string[] extra) =>
         RunAsync("msbuild", server, token, extra);

@@ -35,4 +35,17 @@ public sealed class ToolPackageTests
             Assert.IsTrue(File.Exists(artifact.GetProperty("path").GetString()), run.Output);
         }
     }
+
+    [TestMethod]
+    public async Task DotnetToolExec_RunsPgbFromTheFeedWithoutInstallingIt()
+    {
+        var environment = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = PackagedFeed.Packages };
+
+        var run = await ProcessRunner.RunAsync("dotnet",
+            ["tool", "exec", $"Pgb.Tool@{PackagedFeed.Version}", "--add-source", PackagedFeed.Feed, "--", "--version"],
+            PackagedFeed.Root, environment, TimeSpan.FromMinutes(3));
+
+        Assert.AreEqual(0, run.ExitCode, run.Output);
+        Assert.AreEqual($"{PackagedFeed.Version}+{PackagedFeed.Commit}", run.StandardOutput.Trim(), "the version names the commit it was built from");
+    }
 }

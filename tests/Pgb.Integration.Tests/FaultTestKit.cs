@@ -15,7 +15,7 @@ internal static class FaultTestKit
         new(server.BaseUri, PgbCredential.FromToken(PgbAccount.Development.Token), new PgbClientOptions
         {
             Retry = { MaxRetries = maxRetries, Delay = TimeSpan.FromMilliseconds(10), MaxDelay = maxDelay ?? TimeSpan.FromMilliseconds(100) },
-            DownloadStallTimeout = TimeSpan.FromSeconds(10),
+            RequestTimeout = TimeSpan.FromSeconds(10),
         });
 
     /// <summary>Creates a file app through a client of its own, so the client under test starts on a fresh connection

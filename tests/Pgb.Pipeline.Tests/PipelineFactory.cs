@@ -24,12 +24,16 @@ internal static class PipelineFactory
     /// <summary>An app answer with the given platform statuses (null values stay JSON null).</summary>
     public static HttpResponseMessage App(int id, params (string Platform, string? Status)[] statuses) => App(id, statuses, []);
 
-    public static HttpResponseMessage App(int id, (string Platform, string? Status)[] statuses, (string Platform, string Message)[] errors)
+    /// <summary>An app answer with a signing key (#3) selected for each of <paramref name="keyed"/>: a <c>null</c> platform then waits for its key.</summary>
+    public static HttpResponseMessage AppWithKeys(int id, string[] keyed, params (string Platform, string? Status)[] statuses) => App(id, statuses, [], keyed);
+
+    public static HttpResponseMessage App(int id, (string Platform, string? Status)[] statuses, (string Platform, string Message)[] errors, string[]? keyed = null)
     {
         static string Quote(string? s) => s is null ? "null" : Newtonsoft.Json.JsonConvert.ToString(s);
         var status = string.Join(",", statuses.Select(s => Quote(s.Platform) + ":" + Quote(s.Status)));
         var error = string.Join(",", errors.Select(e => Quote(e.Platform) + ":" + Quote(e.Message)));
-        var json = "{\"id\":" + id + ",\"title\":\"Demo\",\"version\":\"1.2.3\",\"build_count\":null,\"status\":{" + status + "},\"error\":{" + error + "}}";
+        var keys = string.Join(",", (keyed ?? []).Select(p => Quote(p) + ":{\"id\":3,\"title\":\"release\"}"));
+        var json = "{\"id\":" + id + ",\"title\":\"Demo\",\"version\":\"1.2.3\",\"build_count\":null,\"status\":{" + status + "},\"error\":{" + error + "},\"keys\":{" + keys + "}}";
         return FakeHandler.Json(HttpStatusCode.OK, json);
     }
 }

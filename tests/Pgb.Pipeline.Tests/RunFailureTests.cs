@@ -23,7 +23,7 @@ public sealed class RunFailureTests
             ("POST", "build.example", "/api/v1/apps/7/build") => FakeHandler.Json(HttpStatusCode.Accepted, "{}"),
             ("GET", "build.example", "/api/v1/apps/7") => PipelineFactory.App(7, ("android", "complete")),
             ("GET", "build.example", "/api/v1/apps/7/android") => FakeHandler.RedirectJson("http://storage.example/s/7/app.apk"),
-            ("GET", "storage.example", _) => storage?.Invoke() ?? FakeHandler.Bytes(new byte[5000]),
+            ("GET", "storage.example", _) => storage?.Invoke() ?? FakeHandler.Bytes([.. "PK\u0003\u0004"u8, .. new byte[4996]]),
             _ => FakeHandler.Json(HttpStatusCode.NotFound, """{"error":"unexpected"}"""),
         };
 

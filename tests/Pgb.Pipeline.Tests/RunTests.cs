@@ -13,8 +13,9 @@ public sealed class RunTests
     /// </summary>
     private sealed class FakeService
     {
-        public static readonly byte[] Apk = Encoding.UTF8.GetBytes(new string('a', 100_000));
-        public static readonly byte[] Ipa = Encoding.UTF8.GetBytes(new string('i', 3_000));
+        // Zips as far as the client checks (it refuses an apk or ipa that does not start like one).
+        public static readonly byte[] Apk = Encoding.UTF8.GetBytes("PK\u0003\u0004" + new string('a', 100_000 - 4));
+        public static readonly byte[] Ipa = Encoding.UTF8.GetBytes("PK\u0003\u0004" + new string('i', 3_000 - 4));
         private int _polls;
 
         public HttpResponseMessage Answer(RecordedRequest r)

@@ -105,7 +105,8 @@ public sealed class WaitTests
     [TestMethod]
     public async Task Wait_WhenTimedOut_SaysWhichPlatformsWereStillPending()
     {
-        var handler = new FakeHandler(_ => PipelineFactory.App(5, ("android", "complete"), ("ios", "pending"), ("winphone", null)));
+        // winphone has a key: its null is a platform waiting for the key to be usable, which the timeout bounds.
+        var handler = new FakeHandler(_ => PipelineFactory.AppWithKeys(5, ["winphone"], ("android", "complete"), ("ios", "pending"), ("winphone", null)));
         using var client = PipelineFactory.CreateClient(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
@@ -171,13 +172,14 @@ public sealed class WaitTests
         await Assert.ThrowsAsync<OperationCanceledException>(() => PgbClock.System.Delay(TimeSpan.FromDays(400), cancel.Token));
     }
 
+    /// <summary>null with a key selected: the service waits for the key to be usable, so the wait goes on (skip and null without a key: NotBuiltTests).</summary>
     [TestMethod]
     [DataRow("pending")]
+    [DataRow("unknown-status")]
     [DataRow(null)]
-    [DataRow("skip")]
     public async Task Wait_WhenStatusNeverFinishes_FailsWithPGB3002AtTheTimeout(string? status)
     {
-        var handler = new FakeHandler(_ => PipelineFactory.App(5, ("android", status)));
+        var handler = new FakeHandler(_ => PipelineFactory.AppWithKeys(5, ["android"], ("android", status)));
         var clock = new ManualPgbClock();
         using var client = PipelineFactory.CreateClient(handler);
 
@@ -193,7 +195,7 @@ public sealed class WaitTests
     [TestMethod]
     public async Task Wait_WhenPlatformIsMissingFromStatus_TimesOutInsteadOfHanging()
     {
-        var handler = new FakeHandler(_ => PipelineFactory.App(5, ("android", "complete")));
+        var handler = new FakeHandler(_ => PipelineFactory.AppWithKeys(5, ["ios"], ("android", "complete")));
         var clock = new ManualPgbClock();
         using var client = PipelineFactory.CreateClient(handler);
 

@@ -55,7 +55,7 @@ public sealed class BuildFailureTests
             "POST /api/v1/apps/7/build" => FakeHandler.Json(HttpStatusCode.Accepted, "{}"),
             "GET /api/v1/apps/7" => FakeHandler.Json(HttpStatusCode.OK, """{"id":7,"version":"1.0.0","status":{"android":"complete"}}"""),
             "GET /api/v1/apps/7/android" => FakeHandler.RedirectJson("http://storage.example/s/7/app.apk"),
-            "GET storage:/s/7/app.apk" => FakeHandler.Bytes(new byte[4096]),
+            "GET storage:/s/7/app.apk" => FakeHandler.Bytes([.. "PK\u0003\u0004"u8, .. new byte[4092]]),
             _ => FakeHandler.Json(HttpStatusCode.NotFound, "{\"error\":\"no route " + route + "\"}"),
         };
     });

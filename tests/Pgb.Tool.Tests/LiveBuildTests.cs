@@ -28,7 +28,7 @@ public sealed class LiveBuildTests
                 $$$"""{"id":7,"version":"1.0.0","status":{"android":"complete","ios":"{{{iosStatus}}}"},"error":{"ios":"signing failed"}}"""),
             "GET /api/v1/apps/7/android" => FakeHandler.RedirectJson("http://storage.example/s/7/app.apk"),
             "GET /api/v1/apps/7/ios" => FakeHandler.RedirectJson("http://storage.example/s/7/app.ipa"),
-            "GET storage:/s/7/app.apk" or "GET storage:/s/7/app.ipa" => FakeHandler.Bytes(new byte[4096]),
+            "GET storage:/s/7/app.apk" or "GET storage:/s/7/app.ipa" => FakeHandler.Bytes([.. "PK\u0003\u0004"u8, .. new byte[4092]]),
             _ => FakeHandler.Json(HttpStatusCode.NotFound, "{\"error\":\"no route " + route + "\"}"),
         };
     });
