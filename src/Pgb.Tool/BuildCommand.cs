@@ -183,6 +183,7 @@ internal sealed class BuildCommand
                     ["length"] = artifact.Length,
                     ["sha256"] = artifact.Sha256,
                     ["version"] = artifact.Version,
+                    ["buildNumber"] = artifact.BuildNumber,
                 });
             }
 
