@@ -107,6 +107,17 @@ internal static class KeyCommands
                 PgbPlatforms.BlackBerry => new PgbBlackBerryKeyOptions { DbPath = Path(db), CskPath = Path(csk), Password = passwords.Read(parse, cli.Environment, PasswordOptions.Single) },
                 _ => throw new PgbToolException(ToolErrorCodes.InvalidArguments, Strings.KeyUploadPlatform.F(group)),
             };
+            foreach (var password in key switch
+            {
+                PgbAndroidKeyOptions android => new[] { android.KeyPassword, android.KeystorePassword },
+                PgbIosKeyOptions ios => [ios.Password],
+                PgbBlackBerryKeyOptions blackberry => [blackberry.Password],
+                _ => [],
+            })
+            {
+                console.Conceal(password);
+            }
+
             key.Title = parse.GetValue(title);
             key.Default = parse.GetValue(isDefault) ? true : null;
             using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
