@@ -2,13 +2,15 @@ using Pgb.Server.Faults;
 
 namespace Pgb.Server;
 
-/// <summary>Faults the server injects into matching requests, so a client's retries can be tested against real
-/// sockets: error statuses, latency, dropped connections, downloads cut short. Deterministic - each rule affects the
+/// <summary>Faults the server injects into matching requests, so a client's retries and error handling can be tested
+/// against real sockets: error statuses as JSON or HTML pages, errors inside a 200, latency, dropped and reset
+/// connections, bodies cut short, stalled or empty. Deterministic - each rule affects the
 /// next <c>times</c> matching requests and then stops - so a test knows exactly how many requests to expect.
 /// Thread-safe and changeable while the server runs (<see cref="PgbSimulation.Faults"/>).</summary>
 /// <remarks>Rules are consulted in the order they were added. Every matching latency rule adds its wait (the total
 /// capped at <see cref="MaxDelay"/>); then the first matching status, abort or body-cut rule decides the request, and
-/// later ones are not used up. Faults act before authentication, as a failing front end would.</remarks>
+/// later ones are not used up. Every kind but <see cref="PgbFaultKind.Latency"/> decides. Faults act before
+/// authentication, as a failing front end would.</remarks>
 public sealed class PgbFaultPlan
 {
     /// <summary>The longest any fault makes anyone wait: the injected latency of one request, and a <c>Retry-After</c>.
@@ -37,16 +39,10 @@ public sealed class PgbFaultPlan
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(status, 400);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 599);
-        if (retryAfterSeconds is { } seconds)
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(seconds, nameof(retryAfterSeconds));
-            retryAfterSeconds = Math.Min(seconds, (int)MaxDelay.TotalSeconds);
-        }
-
         return Add(new PgbFaultRule(PgbFaultKind.Status, FaultMatch.Method(method), FaultMatch.Path(path), FaultMatch.Times(times))
         {
             Status = status,
-            RetryAfterSeconds = retryAfterSeconds,
+            RetryAfterSeconds = RetryAfter(retryAfterSeconds),
             Message = string.IsNullOrEmpty(message) ? Errors.ServerErrors.ReasonPhrase(status) : message,
         });
     }
@@ -79,6 +75,56 @@ public sealed class PgbFaultPlan
         return Add(new PgbFaultRule(PgbFaultKind.BodyCut, HttpMethods.Get, prefix, FaultMatch.Times(times)) { CutAfterBytes = afterBytes });
     }
 
+    /// <summary>The next <paramref name="times"/> matching requests answer <paramref name="status"/> (400-599) with an HTML
+    /// page (<c>text/html</c>) like a proxy's, titled with the status and its reason phrase, and, when given,
+    /// <c>Retry-After</c>.</summary>
+    public PgbFaultRule AddHtmlError(string method, string path, int status, int times = 1, int? retryAfterSeconds = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(status, 400);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 599);
+        return Add(new PgbFaultRule(PgbFaultKind.HtmlError, FaultMatch.Method(method), FaultMatch.Path(path), FaultMatch.Times(times))
+        {
+            Status = status,
+            RetryAfterSeconds = RetryAfter(retryAfterSeconds),
+            Message = Errors.ServerErrors.ReasonPhrase(status),
+        });
+    }
+
+    /// <summary>The next <paramref name="times"/> matching requests answer <c>200 OK</c> with <c>{"error":message}</c>.</summary>
+    public PgbFaultRule AddErrorInOk(string method, string path, string message = "An error occurred", int times = 1)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(message);
+        return Add(new PgbFaultRule(PgbFaultKind.ErrorInOk, FaultMatch.Method(method), FaultMatch.Path(path), FaultMatch.Times(times))
+        {
+            Status = StatusCodes.Status200OK,
+            Message = message,
+        });
+    }
+
+    /// <summary>The next <paramref name="times"/> matching requests get no answer: the connection is reset (RST), as a
+    /// crashed peer or a middlebox does, where <see cref="AddAbort"/> may close it in order.</summary>
+    public PgbFaultRule AddReset(string method, string path, int times = 1) =>
+        Add(new PgbFaultRule(PgbFaultKind.Reset, FaultMatch.Method(method), FaultMatch.Path(path), FaultMatch.Times(times)));
+
+    /// <summary>The next <paramref name="times"/> matching requests get their answer's headers (with the full
+    /// <c>Content-Length</c>) and first <paramref name="afterBytes"/> bytes, then nothing for <paramref name="stall"/>
+    /// (at most <see cref="MaxDelay"/>), then the rest, if the client is still there. A body no longer than
+    /// <paramref name="afterBytes"/> is sent whole, then the stall comes before the end of the answer.</summary>
+    public PgbFaultRule AddStall(string method, string path, long afterBytes, TimeSpan stall, int times = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterBytes);
+        return Add(new PgbFaultRule(PgbFaultKind.Stall, FaultMatch.Method(method), FaultMatch.Path(path), FaultMatch.Times(times))
+        {
+            StallAfterBytes = afterBytes,
+            Latency = stall < TimeSpan.Zero ? TimeSpan.Zero : stall > MaxDelay ? MaxDelay : stall,
+        });
+    }
+
+    /// <summary>The next <paramref name="times"/> matching requests get the status and headers their handler answers,
+    /// with <c>Content-Length: 0</c> and no body: on a <c>/storage</c> download, an empty file.</summary>
+    public PgbFaultRule AddEmptyBody(string method, string path, int times = 1) =>
+        Add(new PgbFaultRule(PgbFaultKind.EmptyBody, FaultMatch.Method(method), FaultMatch.Path(path), FaultMatch.Times(times)));
+
     /// <summary>Removes every rule: requests from now on are served normally.</summary>
     public void Clear()
     {
@@ -86,6 +132,17 @@ public sealed class PgbFaultPlan
         {
             _rules.Clear();
         }
+    }
+
+    private static int? RetryAfter(int? seconds)
+    {
+        if (seconds is not { } value)
+        {
+            return null;
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(value, "retryAfterSeconds");
+        return Math.Min(value, (int)MaxDelay.TotalSeconds);
     }
 
     private PgbFaultRule Add(PgbFaultRule rule)

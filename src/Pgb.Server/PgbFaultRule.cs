@@ -34,20 +34,27 @@ public sealed class PgbFaultRule
     /// <summary>How many more requests it will affect.</summary>
     public int Remaining => Times - Applied;
 
-    /// <summary><see cref="PgbFaultKind.Status"/>: the status answered.</summary>
+    /// <summary><see cref="PgbFaultKind.Status"/>, <see cref="PgbFaultKind.HtmlError"/> and
+    /// <see cref="PgbFaultKind.ErrorInOk"/> (200): the status answered.</summary>
     public int Status { get; init; }
 
-    /// <summary><see cref="PgbFaultKind.Status"/>: the <c>Retry-After</c> seconds sent, or null for no header.</summary>
+    /// <summary><see cref="PgbFaultKind.Status"/> and <see cref="PgbFaultKind.HtmlError"/>: the <c>Retry-After</c> seconds
+    /// sent, or null for no header.</summary>
     public int? RetryAfterSeconds { get; init; }
 
-    /// <summary><see cref="PgbFaultKind.Status"/>: the text of <c>{"error":...}</c>.</summary>
+    /// <summary><see cref="PgbFaultKind.Status"/> and <see cref="PgbFaultKind.ErrorInOk"/>: the text of
+    /// <c>{"error":...}</c>; <see cref="PgbFaultKind.HtmlError"/>: the reason phrase in the page.</summary>
     public string? Message { get; init; }
 
-    /// <summary><see cref="PgbFaultKind.Latency"/>: the wait, at most <see cref="PgbFaultPlan.MaxDelay"/>.</summary>
+    /// <summary><see cref="PgbFaultKind.Latency"/>: the wait; <see cref="PgbFaultKind.Stall"/>: the stall. At most
+    /// <see cref="PgbFaultPlan.MaxDelay"/>.</summary>
     public TimeSpan Latency { get; init; }
 
     /// <summary><see cref="PgbFaultKind.BodyCut"/>: how many bytes of the body are sent before the connection drops.</summary>
     public long CutAfterBytes { get; init; }
+
+    /// <summary><see cref="PgbFaultKind.Stall"/>: how many bytes of the body are sent before the stall.</summary>
+    public long StallAfterBytes { get; init; }
 
     /// <summary>What the rule does, as the request log and <see cref="PgbRecordedRequest.Fault"/> show it.</summary>
     public string Action => Kind switch
@@ -57,7 +64,14 @@ public sealed class PgbFaultRule
             : string.Create(CultureInfo.InvariantCulture, $"status {Status}"),
         PgbFaultKind.Latency => string.Create(CultureInfo.InvariantCulture, $"latency {Latency.TotalMilliseconds:0}ms"),
         PgbFaultKind.Abort => "abort",
-        _ => string.Create(CultureInfo.InvariantCulture, $"cut after {CutAfterBytes} bytes"),
+        PgbFaultKind.BodyCut => string.Create(CultureInfo.InvariantCulture, $"cut after {CutAfterBytes} bytes"),
+        PgbFaultKind.HtmlError => RetryAfterSeconds is { } htmlSeconds
+            ? string.Create(CultureInfo.InvariantCulture, $"html {Status} retry-after {htmlSeconds}")
+            : string.Create(CultureInfo.InvariantCulture, $"html {Status}"),
+        PgbFaultKind.ErrorInOk => "error in 200",
+        PgbFaultKind.Reset => "reset",
+        PgbFaultKind.Stall => string.Create(CultureInfo.InvariantCulture, $"stall after {StallAfterBytes} bytes for {Latency.TotalMilliseconds:0}ms"),
+        _ => "empty body",
     };
 
     public override string ToString() => $"{Method ?? "*"} {PathPrefix}: {Action} ({Applied} of {Times})";

@@ -49,9 +49,17 @@ public sealed class PgbServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxUploadBytes, 1, nameof(options.MaxUploadBytes));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxUploadBytes, Array.MaxLength, nameof(options.MaxUploadBytes));
         if (options.DataDirectory is { } dataDirectory && string.IsNullOrWhiteSpace(dataDirectory))
         {
             throw new ArgumentException("DataDirectory is empty: give a directory, or null to keep everything in memory.", nameof(options));
+        }
+
+        CheckAccounts(options.Accounts);
+        if (options.AllowedHosts.FirstOrDefault(h => !Middleware.AllowedHostsMiddleware.IsValid(h)) is { } badHost)
+        {
+            throw new ArgumentException($"AllowedHosts holds '{badHost}', which is not a host name or IP address (no scheme, port or path).", nameof(options));
         }
 
         var state = new ServerState(options, time);
@@ -77,9 +85,42 @@ public sealed class PgbServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Apps in the data directory whose owner is not a configured account: kept, unreachable, never given to
+    /// another account (also written to <see cref="PgbServerOptions.Log"/> at start). Empty in memory.</summary>
+    public IReadOnlyList<PgbUnreachableApps> UnreachableApps => _state.Storage.Unreachable;
+
     /// <summary>The bytes of the app's current completed build for <paramref name="platform"/> - exactly what a download
     /// serves - or null when there is no such app, no build, or it is still pending or failed.</summary>
     public byte[]? GetArtifact(int appId, string platform) => _state.Apps.CurrentArtifact(appId, platform);
+
+    /// <summary>An account is its e-mail address (apps in a data directory belong to it), and a login or a token must name
+    /// one account: all three are unique, and none is blank.</summary>
+    private static void CheckAccounts(IList<PgbAccount> accounts)
+    {
+        foreach (var account in accounts)
+        {
+            ArgumentNullException.ThrowIfNull(account, "options");
+            if (string.IsNullOrWhiteSpace(account.UserName) || string.IsNullOrWhiteSpace(account.Email)
+                || string.IsNullOrEmpty(account.Password) || string.IsNullOrEmpty(account.Token))
+            {
+                throw new ArgumentException($"The account '{account.UserName}' lacks a user name, e-mail, password or token.", "options");
+            }
+        }
+
+        Unique(accounts.Select(a => a.Email), StringComparer.OrdinalIgnoreCase, "e-mail", show: true);
+        Unique(accounts.Select(a => a.UserName), StringComparer.OrdinalIgnoreCase, "user name", show: true);
+        Unique(accounts.Select(a => a.Token), StringComparer.Ordinal, "token", show: false);
+
+        static void Unique(IEnumerable<string> values, StringComparer comparer, string what, bool show)
+        {
+            if (values.GroupBy(v => v, comparer).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
+            {
+                throw new ArgumentException(show
+                    ? $"Two accounts have the {what} '{duplicate.Key}': each account needs its own."
+                    : $"Two accounts have the same {what}: each account needs its own.", "options");
+            }
+        }
+    }
 
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {

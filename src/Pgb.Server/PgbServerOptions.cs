@@ -25,6 +25,22 @@ public sealed class PgbServerOptions
     /// <see cref="Accounts"/> on every start.</summary>
     public string? DataDirectory { get; set; }
 
+    /// <summary>Host names requests may name besides 127.0.0.1, localhost and [::1], in <c>Host</c> or, behind a reverse
+    /// proxy, in <c>X-Forwarded-Host</c> (the proxy's public name): DNS names or IP addresses, no port. Requests naming any
+    /// other host are refused (400), which defeats DNS rebinding.</summary>
+    public IList<string> AllowedHosts { get; } = new List<string>();
+
     /// <summary>Receives one line per request: method, path (auth_token redacted), status, duration.</summary>
     public Action<string>? Log { get; set; }
+
+    /// <summary>The default of <see cref="MaxUploadBytes"/>: 256 MiB.</summary>
+    public const long DefaultMaxUploadBytes = 256L * 1024 * 1024;
+
+    /// <summary>The largest multipart body an upload may have (an app's source, an icon, a signing key's files), from 1 byte
+    /// to <see cref="Array.MaxLength"/> (the stores hold an upload as one array). A larger upload is answered 413 before
+    /// it is read; other request bodies are limited to 1 MiB.</summary>
+    public long MaxUploadBytes { get; set; } = DefaultMaxUploadBytes;
+
+    /// <summary>The other limits; tests shrink timeouts to see them act.</summary>
+    internal Hosting.ServerLimits? Limits { get; set; }
 }

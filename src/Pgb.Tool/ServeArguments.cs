@@ -24,6 +24,40 @@ internal static class ServeArguments
         return new PgbAccount(text[..first], text[(first + 1)..second], text[(second + 1)..last], text[(last + 1)..]);
     }
 
+    /// <summary>
+    /// Each account needs its own e-mail (its identity: apps in a data directory belong to it), user name and token;
+    /// a second one with the same is PGB1000 naming both <c>--user</c> positions (not their values: they hold secrets).
+    /// </summary>
+    public static void CheckDistinct(IReadOnlyList<PgbAccount> accounts)
+    {
+        for (var later = 1; later < accounts.Count; later++)
+        {
+            for (var earlier = 0; earlier < later; earlier++)
+            {
+                var what = string.Equals(accounts[earlier].Email, accounts[later].Email, StringComparison.OrdinalIgnoreCase) ? "e-mail"
+                    : string.Equals(accounts[earlier].UserName, accounts[later].UserName, StringComparison.OrdinalIgnoreCase) ? "user name"
+                    : string.Equals(accounts[earlier].Token, accounts[later].Token, StringComparison.Ordinal) ? "token"
+                    : null;
+                if (what is not null)
+                {
+                    throw new PgbToolException(ToolErrorCodes.InvalidArguments, Strings.UserDuplicate.F(earlier + 1, later + 1, what));
+                }
+            }
+        }
+    }
+
+    /// <summary>A host name or IP address, as a Host header names it: no scheme, port or path.</summary>
+    public static string ParseAllowedHost(string text)
+    {
+        var host = text.Trim();
+        if (host.Length == 0 || Uri.CheckHostName(host.Trim('[', ']')) == UriHostNameType.Unknown)
+        {
+            throw new PgbToolException(ToolErrorCodes.InvalidArguments, Strings.AllowedHostInvalid.F(PgbRedaction.Redact(text)));
+        }
+
+        return host;
+    }
+
     /// <summary><c>PLATFORM=MESSAGE</c>: builds of that platform end in <c>error</c> with that message.</summary>
     public static KeyValuePair<string, string> ParseFailure(string text)
     {

@@ -21,12 +21,14 @@ internal sealed class ServeCommand
     private readonly Option<string> _buildSeconds = new("--build-seconds") { Description = "How long each simulated build takes.", HelpName = "SECONDS", DefaultValueFactory = _ => "2" };
     private readonly Option<string[]> _fail = new("--fail") { Description = "Make builds of PLATFORM end in error with MESSAGE (repeatable).", HelpName = "PLATFORM=MESSAGE" };
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Log every request to stderr." };
+    private readonly Option<int> _maxUploadMb = new("--max-upload-mb") { Description = "The largest upload (an app's source, an icon, key files) in MiB; larger ones are refused with 413 before they are read.", HelpName = "MB", DefaultValueFactory = _ => (int)(PgbServerOptions.DefaultMaxUploadBytes / (1024 * 1024)) };
+    private readonly Option<string[]> _allowedHosts = new("--allowed-host") { Description = "Also answer requests for this host name (repeatable): a reverse proxy's public name, in Host or X-Forwarded-Host. 127.0.0.1, localhost and [::1] are always answered.", HelpName = "NAME" };
 
     public ServeCommand(PgbCommandLine cli)
     {
         Command = new Command("serve", "Run a local PhoneGap-Build-compatible server on 127.0.0.1 until Ctrl+C.")
         {
-            _port, _inMemory, _data, _users, _buildSeconds, _fail, _verbose,
+            _port, _inMemory, _data, _users, _buildSeconds, _fail, _maxUploadMb, _allowedHosts, _verbose,
         };
         ToolCommand.AddExamples(Command, "pgb serve --port 5000", "pgb serve --data .pgb-data --user ann:ann@example.com:s3cret:ann-token --verbose");
         _port.Validators.Add(result =>
@@ -46,6 +48,24 @@ internal sealed class ServeCommand
             if (port is < 0 or > 65535)
             {
                 result.AddError(Strings.PortOutOfRange.F(port));
+            }
+        });
+        _maxUploadMb.Validators.Add(result =>
+        {
+            int megabytes;
+            try
+            {
+                megabytes = result.GetValueOrDefault<int>();
+            }
+            catch (InvalidOperationException)
+            {
+                // Not a number: the parser reports that already (PGB1000).
+                return;
+            }
+
+            if (megabytes < 1 || megabytes * 1024L * 1024 > Array.MaxLength)
+            {
+                result.AddError(Strings.MaxUploadOutOfRange.F(Array.MaxLength / (1024 * 1024), megabytes));
             }
         });
         Command.Validators.Add(result =>
@@ -73,7 +93,13 @@ internal sealed class ServeCommand
             Port = parse.GetValue(_port),
             DataDirectory = data is null ? null : Path.GetFullPath(data),
             BuildDuration = PgbServerSettings.ParseSeconds("--build-seconds", parse.GetValue(_buildSeconds)!),
+            MaxUploadBytes = parse.GetValue(_maxUploadMb) * 1024L * 1024,
         };
+        foreach (var host in parse.GetValue(_allowedHosts) ?? [])
+        {
+            options.AllowedHosts.Add(ServeArguments.ParseAllowedHost(host));
+        }
+
         var position = 0;
         foreach (var user in parse.GetValue(_users) ?? [])
         {
@@ -83,6 +109,8 @@ internal sealed class ServeCommand
             console.Conceal(account.Token);
             options.Accounts.Add(account);
         }
+
+        ServeArguments.CheckDistinct([.. options.Accounts]);
 
         foreach (var text in parse.GetValue(_fail) ?? [])
         {
@@ -129,6 +157,15 @@ internal sealed class ServeCommand
             if (server.DataDirectory is not null)
             {
                 console.Note(Strings.DataDirectory.F(server.DataDirectory));
+            }
+
+            // With --verbose the server's own log said so already, as it opened the directory.
+            if (!parse.GetValue(_verbose))
+            {
+                foreach (var unreachable in server.UnreachableApps)
+                {
+                    console.Note(Strings.UnreachableApps.F(string.Join(", ", unreachable.AppIds), unreachable.OwnerEmail));
+                }
             }
 
             console.Note(Strings.PressCtrlC);

@@ -10,15 +10,15 @@ public sealed class PipelineTests
     [TestMethod]
     public async Task Jsonp_WithCallback_WrapsTheJsonInTheFunction()
     {
-        await using var harness = await ServerHarness.StartAsync();
+        await using var harness = await ServerHarness.StartAsync(o => o.Accounts.Add(new PgbAccount("ann", "ann@example.com", "secret", "ann-token")));
 
-        var answer = await harness.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/me?auth_token=pgb-dev-token&callback=exec"));
+        var answer = await harness.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/me?auth_token=ann-token&callback=exec"));
 
         Assert.AreEqual(HttpStatusCode.OK, answer.Status);
         Assert.StartsWith("exec({", answer.Body);
         Assert.EndsWith("})", answer.Body);
         var json = JsonNode.Parse(answer.Body["exec(".Length..^1])!;
-        Assert.AreEqual("dev", (string?)json["username"]);
+        Assert.AreEqual("ann", (string?)json["username"]);
     }
 
     [TestMethod]
@@ -158,7 +158,7 @@ public sealed class PipelineTests
     [TestMethod]
     public async Task ForwardedHeaders_ChangeTheDownloadLocationToTheProxy()
     {
-        await using var harness = await ServerHarness.StartAsync();
+        await using var harness = await ServerHarness.StartAsync(o => o.AllowedHosts.Add("pgb.example.com"));
         var id = (int)(await harness.CreateFileAppAsync())["id"]!;
         await harness.WaitForBuildAsync(id, "android");
         var request = ServerHarness.Authorized(HttpMethod.Get, $"/api/v1/apps/{id}/android");

@@ -52,4 +52,28 @@ public sealed class ServeArgumentsTests
         Assert.AreEqual(ToolErrorCodes.InvalidArguments, error.Code);
         Assert.Contains("repeat --fail", error.Message);
     }
+
+    [TestMethod]
+    [DataRow("ann:ann@example.com:pw:t1", "annie:ANN@example.com:pw:t2", "e-mail")]
+    [DataRow("ann:ann@example.com:pw:t1", "ANN:other@example.com:pw:t2", "user name")]
+    [DataRow("ann:ann@example.com:pw:secret-token", "bob:bob@example.com:pw:secret-token", "token")]
+    public void CheckDistinct_WithTwoAccountsSharingAnIdentity_FailsWithPGB1000NamingThePositions(string first, string second, string what)
+    {
+        var accounts = new[] { ServeArguments.ParseUser("carol:carol@example.com:pw:t0", 1), ServeArguments.ParseUser(first, 2), ServeArguments.ParseUser(second, 3) };
+
+        var error = Assert.ThrowsExactly<PgbToolException>(() => ServeArguments.CheckDistinct(accounts));
+
+        Assert.AreEqual(ToolErrorCodes.InvalidArguments, error.Code);
+        Assert.Contains($"--user #2 and --user #3 have the same {what}", error.Message);
+        Assert.DoesNotContain("secret-token", error.Message);
+    }
+
+    [TestMethod]
+    [DataRow("build.example.com")]
+    [DataRow("10.0.0.5")]
+    [DataRow("[::1]")]
+    public void ParseAllowedHost_TakesNamesAndAddresses(string host)
+    {
+        Assert.AreEqual(host, ServeArguments.ParseAllowedHost(host));
+    }
 }

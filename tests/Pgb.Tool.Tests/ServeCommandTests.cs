@@ -112,6 +112,53 @@ public sealed partial class ServeCommandTests
     }
 
     [TestMethod]
+    public async Task Serve_WithData_ReopenedWithoutAnAppsOwner_SaysSoAndDoesNotHandTheAppToAnother()
+    {
+        using var data = new TempDirectory();
+        using (var stop = new CancellationTokenSource())
+        {
+            var (running, line, _, _) = await StartAsync(stop.Token, "--port", "0", "--data", data.Path, "--user", "ann:ann@example.com:pw:ann-token");
+            using var http = new HttpClient();
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent("""{"title":"Ann's"}"""), "data" },
+                { new ByteArrayContent("<html>ann</html>"u8.ToArray()), "file", "index.html" },
+            };
+            using var created = await http.PostAsync(new Uri(line["Listening on ".Length..] + "/api/v1/apps?auth_token=ann-token"), form);
+            Assert.AreEqual(HttpStatusCode.Created, created.StatusCode);
+            await stop.CancelAsync();
+            Assert.AreEqual(ExitCodes.Success, await running.WaitAsync(Wait));
+        }
+
+        using (var stop = new CancellationTokenSource())
+        {
+            var (running, line, _, stderr) = await StartAsync(stop.Token, "--port", "0", "--data", data.Path, "--user", "bob:bob@example.com:pw:bob-token");
+            try
+            {
+                Assert.Contains("Apps 1 belong to ann@example.com, which no --user names now", stderr.ToString());
+                using var http = new HttpClient();
+                using var bob = await http.GetAsync(new Uri(line["Listening on ".Length..] + "/api/v1/apps/1?auth_token=bob-token"));
+                Assert.AreEqual(HttpStatusCode.NotFound, bob.StatusCode);
+            }
+            finally
+            {
+                await stop.CancelAsync();
+            }
+
+            Assert.AreEqual(ExitCodes.Success, await running.WaitAsync(Wait));
+        }
+    }
+
+    [TestMethod]
+    public async Task Serve_WithTwoUsersOfOneEmail_ExitsTwoWithPGB1000()
+    {
+        var run = await ToolRun.RunAsync("serve", "--user", "ann:ann@example.com:pw:t1", "--user", "annie:ann@example.com:pw:t2");
+
+        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
+        Assert.Contains("pgb: error PGB1000: --user #1 and --user #2 have the same e-mail", run.Stderr);
+    }
+
+    [TestMethod]
     public async Task Serve_WithADataDirectoryInUse_ExitsFiveWithPGB4012()
     {
         using var data = new TempDirectory();
@@ -172,6 +219,59 @@ public sealed partial class ServeCommandTests
 
             Assert.AreEqual(ExitCodes.LocalIO, second.ExitCode, second.ToString());
             Assert.Contains("pgb: error PGB4010:", second.Stderr);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        Assert.AreEqual(ExitCodes.Success, await running.WaitAsync(Wait));
+    }
+
+    [TestMethod]
+    [DataRow("0")]
+    [DataRow("2048")]
+    [DataRow("lots")]
+    public async Task Serve_WithMaxUploadMbOutOfRange_ExitsTwoWithPGB1000(string megabytes)
+    {
+        var run = await ToolRun.RunAsync("serve", "--max-upload-mb", megabytes);
+
+        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
+        Assert.Contains("pgb: error PGB1000:", run.Stderr);
+    }
+
+    [TestMethod]
+    [DataRow("https://build.example.com")]
+    [DataRow("build.example.com:443")]
+    public async Task Serve_WithAnAllowedHostThatIsNotAName_ExitsTwoWithPGB1000(string host)
+    {
+        var run = await ToolRun.RunAsync("serve", "--allowed-host", host);
+
+        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
+        Assert.Contains("pgb: error PGB1000: --allowed-host", run.Stderr);
+    }
+
+    [TestMethod]
+    public async Task Serve_WithMaxUploadMbAndAllowedHost_AppliesThem()
+    {
+        using var stop = new CancellationTokenSource();
+        var (running, line, _, _) = await StartAsync(stop.Token, "--port", "0", "--max-upload-mb", "1", "--allowed-host", "build.example.com");
+        try
+        {
+            var url = new Uri(line["Listening on ".Length..]);
+            using var http = new HttpClient { BaseAddress = url };
+            using var upload = new HttpRequestMessage(HttpMethod.Post, "/api/v1/apps?auth_token=pgb-dev-token")
+            {
+                Content = new MultipartFormDataContent { { new ByteArrayContent(new byte[2 * 1024 * 1024]), "file", "app.zip" } },
+            };
+            using var allowed = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me?auth_token=pgb-dev-token");
+            allowed.Headers.Host = "build.example.com";
+            using var foreign = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me?auth_token=pgb-dev-token");
+            foreign.Headers.Host = "evil.example";
+
+            Assert.AreEqual(HttpStatusCode.RequestEntityTooLarge, (await http.SendAsync(upload)).StatusCode);
+            Assert.AreEqual(HttpStatusCode.OK, (await http.SendAsync(allowed)).StatusCode);
+            Assert.AreEqual(HttpStatusCode.BadRequest, (await http.SendAsync(foreign)).StatusCode);
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pgb.Server.Build;
 using Pgb.Server.Errors;
+using Pgb.Server.Inspection;
 using Pgb.Server.Keys;
 using Pgb.Server.Model;
 using Pgb.Server.Stores;
@@ -13,7 +14,7 @@ namespace Pgb.Server.Apps;
 /// Changes to one app are serialized on its gate, from reading the current version to committing the next; reads take
 /// the current version without locking. Every answer is an <see cref="AppView"/> of the version the request itself read
 /// or produced, so no answer shows another request's change.</summary>
-internal sealed class AppService(IAppStore store, IBlobStore blobs, KeyService keys, PgbSimulation simulation, Func<DateTimeOffset> clock)
+internal sealed class AppService(IAppStore store, IBlobStore blobs, KeyService keys, PgbSimulation simulation, InspectionLimits inspection, Func<DateTimeOffset> clock)
 {
     /// <summary>The apps the caller may see, by id.</summary>
     public IReadOnlyList<AppView> List(StoredAccount caller)
@@ -49,7 +50,7 @@ internal sealed class AppService(IAppStore store, IBlobStore blobs, KeyService k
         }
 
         var platforms = PlatformsOrAll(request.Platforms);
-        var info = source is null ? null : SourceArchive.Inspect(source.Content);
+        var info = source is null ? null : SourceArchive.Inspect(source.Content, inspection);
         if (string.IsNullOrWhiteSpace(info?.Config?.Name ?? request.Edits.Title))
         {
             throw source is null ? ServerErrors.TitleRequired() : ServerErrors.TitleRequiredForUpload();
@@ -94,7 +95,7 @@ internal sealed class AppService(IAppStore store, IBlobStore blobs, KeyService k
         }
 
         var newRepo = request.Repo is { Length: > 0 } repo ? AppEditor.CheckRepo(repo) : null;
-        var info = request.File is null ? null : SourceArchive.Inspect(request.File.Content);
+        var info = request.File is null ? null : SourceArchive.Inspect(request.File.Content, inspection);
         return Change(caller, id, AppAction.Update, (current, now, written) =>
         {
             var changed = request.Edits.Any;
@@ -123,11 +124,12 @@ internal sealed class AppService(IAppStore store, IBlobStore blobs, KeyService k
         return Change(caller, id, AppAction.Build, (current, now, _) => Queue(current, platforms, now));
     }
 
-    /// <summary>A new icon queues the app for building, as the Write API says.</summary>
-    public async Task<AppView> SetIconAsync(StoredAccount caller, int id, Func<Task<Upload?>> readIcon)
+    /// <summary>A new icon queues the app for building, as the Write API says. <paramref name="readIcon"/> is given the
+    /// largest icon taken (the budget of icons found in uploads too) and fails on a larger one before reading it.</summary>
+    public async Task<AppView> SetIconAsync(StoredAccount caller, int id, Func<long, Task<Upload?>> readIcon)
     {
         _ = Find(caller, id, AppAction.Update);
-        var icon = await readIcon() ?? throw ServerErrors.IconMissing();
+        var icon = await readIcon(inspection.MaxIconBytes) ?? throw ServerErrors.IconMissing();
         var fileName = string.IsNullOrEmpty(icon.FileName) ? "icon.png" : icon.FileName;
         return Change(caller, id, AppAction.Update, (current, now, written) =>
             Queue(AppEditor.WithIcon(current, fileName, icon.Content, written), Platforms.All, now));

@@ -1,5 +1,7 @@
+using System.Globalization;
+using System.Text;
 using System.Xml;
-using System.Xml.Linq;
+using Pgb.Server.Inspection;
 
 namespace Pgb.Server.Build;
 
@@ -8,30 +10,81 @@ namespace Pgb.Server.Build;
 /// namespace, no namespace and the gap: prefix all work.</summary>
 internal sealed record ConfigXml(string? Name, string? Id, string? Version, string? Description, IReadOnlyList<ConfigIcon> Icons)
 {
-    /// <summary>Returns null for anything that is not a readable widget document (never throws: a bad config.xml is
-    /// the build's problem, not the upload's).</summary>
-    public static ConfigXml? TryParse(byte[] content)
+    /// <summary>Reads the document in one forward pass (no tree, no recursion: the depth of the nesting costs nothing
+    /// but the check against <see cref="InspectionLimits.MaxXmlDepth"/>). Returns null for anything that is not a
+    /// readable widget document: a bad config.xml is the build's problem, not the upload's.</summary>
+    /// <exception cref="BudgetExceededException">the document is larger or deeper than the limits allow.</exception>
+    public static ConfigXml? TryParse(byte[] content, InspectionLimits limits, string path = "config.xml")
     {
+        if (content.Length > limits.MaxConfigXmlBytes)
+        {
+            throw InspectionBudget.TooLarge(path, limits.MaxConfigXmlBytes);
+        }
+
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            MaxCharactersFromEntities = 0,
+        };
         try
         {
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-            using var reader = XmlReader.Create(new MemoryStream(content), settings);
-            var root = XDocument.Load(reader).Root;
-            if (root is null || root.Name.LocalName != "widget")
+            using var reader = XmlReader.Create(new MemoryStream(content, writable: false), settings);
+            if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "widget")
             {
                 return null;
             }
 
-            var icons = root.Elements()
-                .Where(e => e.Name.LocalName == "icon" && !string.IsNullOrWhiteSpace((string?)e.Attribute("src")))
-                .Select(e => new ConfigIcon(((string)e.Attribute("src")!).Trim(), int.TryParse((string?)e.Attribute("width"), out var w) ? w : null))
-                .ToList();
-            return new ConfigXml(
-                Text(root.Elements().FirstOrDefault(e => e.Name.LocalName == "name")?.Value),
-                Text((string?)root.Attribute("id")),
-                Text((string?)root.Attribute("version")),
-                Text(root.Elements().FirstOrDefault(e => e.Name.LocalName == "description")?.Value),
-                icons);
+            var id = Text(reader.GetAttribute("id"));
+            var version = Text(reader.GetAttribute("version"));
+            var icons = new List<ConfigIcon>();
+            StringBuilder? name = null;
+            StringBuilder? description = null;
+            StringBuilder? collecting = null;
+            var isEmpty = reader.IsEmptyElement;
+            while (!isEmpty && reader.Read())
+            {
+                switch (reader.NodeType)
+                {
+                    // Depth counts from 0 at the widget element, which is level 1.
+                    case XmlNodeType.Element when reader.Depth >= limits.MaxXmlDepth:
+                        throw new BudgetExceededException(string.Create(CultureInfo.InvariantCulture,
+                            $"{path} nests elements more than {limits.MaxXmlDepth} levels deep"));
+                    case XmlNodeType.Element when reader.Depth == 1:
+                        if (reader.LocalName == "icon" && Text(reader.GetAttribute("src")) is { } src)
+                        {
+                            icons.Add(new ConfigIcon(src, int.TryParse(reader.GetAttribute("width"), out var width) ? width : null));
+                        }
+                        else if ((reader.LocalName == "name" && name is null) || (reader.LocalName == "description" && description is null))
+                        {
+                            // The first such element counts, its text collected up to its end tag.
+                            var text = new StringBuilder();
+                            if (reader.LocalName == "name")
+                            {
+                                name = text;
+                            }
+                            else
+                            {
+                                description = text;
+                            }
+
+                            collecting = reader.IsEmptyElement ? null : text;
+                        }
+
+                        break;
+                    case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                        // All the text inside the element, nested or not, as XElement.Value gives it.
+                        collecting?.Append(reader.Value);
+                        break;
+                    case XmlNodeType.EndElement when reader.Depth == 1:
+                        collecting = null;
+                        break;
+                }
+            }
+
+            return new ConfigXml(Text(name?.ToString()), id, version, Text(description?.ToString()), icons);
         }
         catch (XmlException)
         {

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.WebUtilities;
+using Pgb.Server.Inspection;
 using Pgb.Server.Keys;
+using Pgb.Server.Middleware;
 using Pgb.Server.Model;
 
 namespace Pgb.Server.Errors;
@@ -17,18 +19,41 @@ internal static class ServerErrors
 
     public static ApiException SignInRequired() => Unauthorized("You need to sign in or sign up before continuing.");
 
+    /// <summary>No credential in the query or the headers, and a body too large to be read for a form <c>auth_token</c>.</summary>
+    public static ApiException SignInRequiredBodyTooLarge(long formTokenLimit) =>
+        Unauthorized($"You need to sign in or sign up before continuing. A form field auth_token is looked for only in bodies of up to {ByteSize.Format(formTokenLimit)}: send the token as ?auth_token= or in an Authorization header.");
+
+    /// <summary>A JSONP request without a token: Basic credentials are not accepted with <c>callback</c>.</summary>
+    public static ApiException JsonpNeedsToken() =>
+        Unauthorized("A JSONP request (callback) must carry an auth_token: Basic credentials are not accepted with callback.");
+
+    /// <summary>The development account's token is public, so any web page could use it through JSONP.</summary>
+    public static ApiException JsonpWithPublicToken() =>
+        new(StatusCodes.Status403Forbidden, "JSONP (callback) is not answered for the development account: its token is public. Use an account of your own (pgb serve --user).");
+
     // The request itself.
+
+    /// <summary>A Host or X-Forwarded-Host naming a host this server does not serve (DNS rebinding, or a proxy the
+    /// operator did not allow).</summary>
+    public static ApiException HostNotServed(string header, string host) =>
+        BadRequest($"{header} '{host}' is not served here: this server answers 127.0.0.1, localhost, [::1] and the names allowed with --allowed-host (PgbServerOptions.AllowedHosts)");
 
     public static ApiException InvalidCallback() => BadRequest("callback must be a JavaScript identifier");
 
     /// <summary>The front end of the service refused chunked uploads to the app endpoints.</summary>
     public static ApiException LengthRequired() => new(StatusCodes.Status411LengthRequired, "Length Required");
 
-    public static ApiException RequestTooLarge() => new(StatusCodes.Status413PayloadTooLarge, "Request Entity Too Large");
+    /// <summary>A body over the request's limit (docs/server.md, "Security"), named when known.</summary>
+    public static ApiException RequestTooLarge(BodyLimit? limit) => new(StatusCodes.Status413PayloadTooLarge, limit switch
+    {
+        null => "Request Entity Too Large",
+        { IsUpload: true } => $"Request Entity Too Large: uploads are limited to {ByteSize.Format(limit.Bytes)} on this server",
+        _ => $"Request Entity Too Large: request bodies other than uploads are limited to {ByteSize.Format(limit.Bytes)}",
+    });
 
-    /// <summary>Kestrel refused the request (a malformed header, a body over the limit, ...).</summary>
-    public static ApiException Rejected(BadHttpRequestException e) =>
-        e.StatusCode == StatusCodes.Status413PayloadTooLarge ? RequestTooLarge() : new(e.StatusCode, e.Message);
+    /// <summary>Kestrel refused the request (a malformed header, a body over the limit, a body arriving too slowly, ...).</summary>
+    public static ApiException Rejected(BadHttpRequestException e, BodyLimit? limit) =>
+        e.StatusCode == StatusCodes.Status413PayloadTooLarge ? RequestTooLarge(limit) : new(e.StatusCode, e.Message);
 
     public static ApiException BodyUnreadable(string problem) => BadRequest("could not read the request body: " + problem);
 
@@ -40,6 +65,10 @@ internal static class ServerErrors
     public static ApiException DataNotJson(string problem) => BadRequest("could not parse data as JSON: " + problem);
 
     public static ApiException DataNotAnObject() => BadRequest("data must be a JSON object");
+
+    /// <summary>Something the server inspects (config.xml, an icon, the upload's index) went over its fixed budget; the
+    /// message says what and which limit (docs/server.md, "Security").</summary>
+    public static ApiException OverBudget(BudgetExceededException e) => BadRequest(e.Message);
 
     public static ApiException NotABoolean(string field, string value) => BadRequest($"'{field}' must be true or false, not '{value}'");
 

@@ -11,5 +11,5 @@ internal sealed record InjectedFaults(TimeSpan Latency, PgbFaultRule? Decisive, 
     public bool IsEmpty => Description is null;
 
     /// <summary>True when the request got no answer at all (the journal records status 0).</summary>
-    public bool Aborted => Decisive?.Kind == PgbFaultKind.Abort;
+    public bool Aborted => Decisive?.Kind is PgbFaultKind.Abort or PgbFaultKind.Reset;
 }

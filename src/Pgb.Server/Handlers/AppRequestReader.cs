@@ -29,11 +29,12 @@ internal static class AppRequestReader
         return new AppUpdate(upload, pull, data.GetString("repo"), Edits(data));
     }
 
-    /// <summary>POST .../icon: the png as <c>icon</c> (v0 called it <c>file</c>), or null when neither part was sent.</summary>
-    public static async Task<Upload?> IconAsync(HttpContext context)
+    /// <summary>POST .../icon: the png as <c>icon</c> (v0 called it <c>file</c>), or null when neither part was sent;
+    /// 400 when it is larger than <paramref name="maxBytes"/>.</summary>
+    public static async Task<Upload?> IconAsync(HttpContext context, long maxBytes)
     {
         var data = await RequestData.ReadAsync(context);
-        return data.File("icon", "file") is { } file ? await HandlerContext.ReadUploadAsync(file, context.RequestAborted) : null;
+        return data.File("icon", "file") is { } file ? await HandlerContext.ReadUploadAsync(file, maxBytes, "the icon", context.RequestAborted) : null;
     }
 
     /// <summary>POST .../build: the <c>platforms</c> asked for (<c>["android"]</c> or <c>"android,ios"</c>), if any.</summary>

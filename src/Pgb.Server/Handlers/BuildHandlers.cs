@@ -58,7 +58,7 @@ internal sealed class BuildHandlers(AppService apps)
     /// <summary>POST /api/v1/apps/:id/icon with a png as <c>icon</c>: 201 with the app, queued for building.</summary>
     public async Task SetIcon(HttpContext context)
     {
-        var view = await apps.SetIconAsync(Caller(context), RouteId(context), () => AppRequestReader.IconAsync(context));
+        var view = await apps.SetIconAsync(Caller(context), RouteId(context), maxBytes => AppRequestReader.IconAsync(context, maxBytes));
         await JsonResponses.WriteAsync(context, StatusCodes.Status201Created, AppJson.Detail(view));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pgb.Server.Errors;
+using Pgb.Server.Inspection;
 using Pgb.Server.Middleware;
 using Pgb.Server.Model;
 using Pgb.Server.Stores;
@@ -19,12 +20,17 @@ internal static class HandlerContext
 
     public static string RouteString(HttpContext context, string name) => context.Request.RouteValues[name]?.ToString() ?? string.Empty;
 
-    /// <summary>Reads an upload into one array of its exact size (uploads can be near 2 GiB; no second copy).</summary>
-    public static async Task<Upload> ReadUploadAsync(IFormFile file, CancellationToken cancellationToken)
+    public static Task<Upload> ReadUploadAsync(IFormFile file, CancellationToken cancellationToken) =>
+        ReadUploadAsync(file, Array.MaxLength, "the file", cancellationToken);
+
+    /// <summary>Reads an upload into one array of its exact size (no second copy). Its size is bounded by the request's
+    /// body limit; <paramref name="maxBytes"/> bounds it further, checked before anything is read.</summary>
+    /// <param name="what">names the file in the error ("the icon").</param>
+    public static async Task<Upload> ReadUploadAsync(IFormFile file, long maxBytes, string what, CancellationToken cancellationToken)
     {
-        if (file.Length > Hosting.ServerApp.MaxBodySize)
+        if (file.Length > maxBytes)
         {
-            throw ServerErrors.RequestTooLarge();
+            throw InspectionBudget.TooLarge(what, maxBytes);
         }
 
         var content = new byte[file.Length];

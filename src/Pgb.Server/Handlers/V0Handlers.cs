@@ -38,7 +38,7 @@ internal sealed class V0Handlers(AppService apps, IBlobStore storage)
 
     /// <summary>POST /api/v0/apps/:id/icon with the png as <c>file</c>: the app, v0-shaped.</summary>
     public async Task SetIcon(HttpContext context) =>
-        await Answer(context, await apps.SetIconAsync(Caller(context), RouteId(context), () => AppRequestReader.IconAsync(context)));
+        await Answer(context, await apps.SetIconAsync(Caller(context), RouteId(context), maxBytes => AppRequestReader.IconAsync(context, maxBytes)));
 
     public Task Delete(HttpContext context)
     {

@@ -1,20 +1,17 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Pgb.Server.Handlers;
 using Pgb.Server.Http;
 using Pgb.Server.Middleware;
 
 namespace Pgb.Server.Hosting;
 
-/// <summary>Composes the server: Kestrel on 127.0.0.1, the request pipeline (Azurite-style: log -> injected faults -> forwarded
-/// headers -> JSONP -> errors -> path clean-up -> 411 -> auth -> handlers) and the routes.</summary>
+/// <summary>Composes the server: Kestrel on 127.0.0.1, the request pipeline (Azurite-style: log -> allowed hosts -> injected faults -> forwarded
+/// headers -> JSONP -> errors -> path clean-up -> 411 -> auth -> body limit -> handlers) and the routes.</summary>
 internal static class ServerApp
 {
-    /// <summary>Uploads up to 2 GiB - 1 (the blob stores hold them as byte arrays), as docs/server.md ("Request bodies")
-    /// promises: the real service took archives of hundreds of MB.</summary>
-    public const long MaxBodySize = int.MaxValue;
-
     public static WebApplication Build(ServerState state, int port)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -32,21 +29,33 @@ internal static class ServerApp
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.Services.AddSingleton(state);
+        var limits = state.Limits;
         builder.Services.Configure<FormOptions>(o =>
         {
-            o.MultipartBodyLengthLimit = MaxBodySize;
-            o.ValueLengthLimit = int.MaxValue;
-            o.BufferBodyLengthLimit = MaxBodySize;
+            // Whole bodies are bounded per request (RequestLimitMiddleware); a single field, file parts aside, is metadata.
+            o.MultipartBodyLengthLimit = limits.MaxUploadBytes;
+            o.ValueLengthLimit = (int)limits.MaxBodyBytes;
+            o.BufferBodyLengthLimit = limits.MaxBodyBytes;
         });
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Limits.MaxRequestBodySize = MaxBodySize;
             kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = Math.Max(limits.MaxUploadBytes, limits.MaxBodyBytes);
+            kestrel.Limits.MaxRequestHeadersTotalSize = limits.MaxRequestHeadersTotalSize;
+            kestrel.Limits.MaxRequestLineSize = limits.MaxRequestLineSize;
+            kestrel.Limits.MaxRequestHeaderCount = limits.MaxRequestHeaderCount;
+            kestrel.Limits.MaxConcurrentConnections = limits.MaxConcurrentConnections;
+            kestrel.Limits.MaxConcurrentUpgradedConnections = 0;
+            kestrel.Limits.RequestHeadersTimeout = limits.RequestHeadersTimeout;
+            kestrel.Limits.KeepAliveTimeout = limits.KeepAliveTimeout;
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(limits.MinDataBytesPerSecond, limits.MinDataRateGracePeriod);
+            kestrel.Limits.MinResponseDataRate = new MinDataRate(limits.MinDataBytesPerSecond, limits.MinDataRateGracePeriod);
             kestrel.Listen(IPAddress.Loopback, port);
         });
 
         var app = builder.Build();
         app.UseMiddleware<RequestLogMiddleware>();
+        app.UseMiddleware<AllowedHostsMiddleware>();
         app.UseMiddleware<FaultInjectionMiddleware>();
         app.UseMiddleware<ForwardedHeadersMiddleware>();
         app.UseMiddleware<JsonpMiddleware>();
@@ -54,6 +63,7 @@ internal static class ServerApp
         app.UseMiddleware<PathNormalizationMiddleware>();
         app.UseMiddleware<LengthRequiredMiddleware>();
         app.UseMiddleware<AuthMiddleware>();
+        app.UseMiddleware<RequestLimitMiddleware>();
         app.UseRouting();
         MapRoutes(app, state);
         return app;

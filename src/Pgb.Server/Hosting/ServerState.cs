@@ -1,4 +1,5 @@
 using Pgb.Server.Apps;
+using Pgb.Server.Inspection;
 using Pgb.Server.Keys;
 using Pgb.Server.Middleware;
 using Pgb.Server.Stores;
@@ -16,21 +17,30 @@ internal sealed class ServerState
     public ServerState(PgbServerOptions options, TimeProvider time)
     {
         Options = options;
+        Limits = (options.Limits ?? new ServerLimits()) with { MaxUploadBytes = options.MaxUploadBytes };
         Time = time;
         _startedAt = time.GetUtcNow();
         _startedTimestamp = time.GetTimestamp();
-        Accounts = new InMemoryAccountStore(options.Accounts, _startedAt);
         Simulation = new PgbSimulation(options.BuildDuration, options.FailingPlatforms);
+        IReadOnlyList<PgbAccount> accounts = options.Accounts.Count == 0 ? [PgbAccount.Development] : [.. options.Accounts];
         Storage = options.DataDirectory is null
-            ? ServerStorage.InMemory()
-            : ServerStorage.Open(options.DataDirectory, _startedAt, () => Now, id => Accounts.FindById(id)?.Account.Email);
+            ? ServerStorage.InMemory(accounts, _startedAt)
+            : ServerStorage.Open(options.DataDirectory, accounts, _startedAt, () => Now);
+        Accounts = new InMemoryAccountStore(Storage.Accounts);
+        foreach (var unreachable in Storage.Unreachable)
+        {
+            options.Log?.Invoke($"apps {string.Join(", ", unreachable.AppIds)} in {Storage.DataDirectory} belong to {unreachable.OwnerEmail}, " +
+                "an account not configured now: nobody can reach them until an account with that e-mail is configured again");
+        }
 
         // Signing keys live in memory only, even with a data directory.
         Keys = new KeyService(new KeyStore(), Simulation, () => Now);
-        Apps = new AppService(Storage.Apps, Storage.Blobs, Keys, Simulation, () => Now);
+        Apps = new AppService(Storage.Apps, Storage.Blobs, Keys, Simulation, InspectionLimits.Default, () => Now);
     }
 
     public PgbServerOptions Options { get; }
+
+    public ServerLimits Limits { get; }
 
     public TimeProvider Time { get; }
 

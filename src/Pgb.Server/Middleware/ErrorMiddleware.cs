@@ -2,6 +2,7 @@ using System.Text.Json;
 using Pgb.Server.Errors;
 using Pgb.Server.Hosting;
 using Pgb.Server.Http;
+using Pgb.Server.Inspection;
 
 namespace Pgb.Server.Middleware;
 
@@ -27,7 +28,8 @@ internal sealed class ErrorMiddleware(RequestDelegate next, ServerState state)
             var error = e switch
             {
                 ApiException api => api,
-                BadHttpRequestException bad => ServerErrors.Rejected(bad),
+                BudgetExceededException overBudget => ServerErrors.OverBudget(overBudget),
+                BadHttpRequestException bad => ServerErrors.Rejected(bad, RequestLimitMiddleware.Of(context)),
                 InvalidDataException invalid => ServerErrors.BodyUnreadable(invalid.Message),
                 // A bare IOException comes only from reading the request: a body that ends early (a truncated multipart)
                 // or a client that hung up. Half a request is the client's error, not ours. (The persisted stores wrap

@@ -2,8 +2,9 @@ namespace Pgb.Server.Middleware;
 
 /// <summary>Works out the origin clients reach the server at. Behind a TLS-terminating proxy the request arrives as
 /// http://127.0.0.1:PORT, but absolute URLs (the download/icon <c>location</c>) must point at the proxy, so
-/// <c>X-Forwarded-Proto</c>, <c>X-Forwarded-Host</c> and <c>X-Forwarded-Port</c> win when present. The server only
-/// listens on loopback, so whoever sends them is local and trusted. Links in JSON bodies stay paths, as in the spec.</summary>
+/// <c>X-Forwarded-Proto</c>, <c>X-Forwarded-Host</c> and <c>X-Forwarded-Port</c> win when present. The host they name has
+/// passed <see cref="AllowedHostsMiddleware"/> (the operator allowed it), and so has <c>Host</c>. Links in JSON bodies
+/// stay paths, as in the spec.</summary>
 internal sealed class ForwardedHeadersMiddleware(RequestDelegate next)
 {
     private const string ItemKey = "pgb.origin";
@@ -18,6 +19,16 @@ internal sealed class ForwardedHeadersMiddleware(RequestDelegate next)
     public static string Origin(HttpContext context) =>
         context.Items.TryGetValue(ItemKey, out var origin) && origin is string text ? text : Compute(context.Request);
 
+    /// <summary>The first <c>X-Forwarded-Host</c>, when it is a well-formed host[:port]; null otherwise (ignored).</summary>
+    public static string? ForwardedHost(HttpRequest request)
+    {
+        var forwardedHost = First(request.Headers["X-Forwarded-Host"]);
+        return forwardedHost is not null && Uri.CheckHostName(HostString.FromUriComponent(forwardedHost).Host.Trim('[', ']')) != UriHostNameType.Unknown
+            && !forwardedHost.Contains('/') && !forwardedHost.Contains('@')
+            ? forwardedHost
+            : null;
+    }
+
     private static string Compute(HttpRequest request)
     {
         var scheme = First(request.Headers["X-Forwarded-Proto"]);
@@ -27,9 +38,7 @@ internal sealed class ForwardedHeadersMiddleware(RequestDelegate next)
         }
 
         var host = request.Host.Value ?? "127.0.0.1";
-        var forwardedHost = First(request.Headers["X-Forwarded-Host"]);
-        if (forwardedHost is not null && Uri.CheckHostName(HostString.FromUriComponent(forwardedHost).Host) != UriHostNameType.Unknown
-            && !forwardedHost.Contains('/') && !forwardedHost.Contains('@'))
+        if (ForwardedHost(request) is { } forwardedHost)
         {
             host = forwardedHost;
             var port = First(request.Headers["X-Forwarded-Port"]);

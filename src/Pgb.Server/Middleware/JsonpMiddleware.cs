@@ -10,6 +10,11 @@ namespace Pgb.Server.Middleware;
 /// made to emit arbitrary script. Storage downloads are binary and never wrapped.</summary>
 internal sealed partial class JsonpMiddleware(RequestDelegate next)
 {
+    private static readonly object ItemKey = new();
+
+    /// <summary>True when the answer will be wrapped for a &lt;script&gt; tag: authentication treats such requests apart.</summary>
+    public static bool IsJsonp(HttpContext context) => context.Items.ContainsKey(ItemKey);
+
     public async Task InvokeAsync(HttpContext context)
     {
         var callback = context.Request.Query["callback"].ToString();
@@ -25,6 +30,7 @@ internal sealed partial class JsonpMiddleware(RequestDelegate next)
             return;
         }
 
+        context.Items[ItemKey] = true;
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;

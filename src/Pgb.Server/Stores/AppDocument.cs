@@ -9,9 +9,12 @@ internal sealed class AppDocument
 
     public required int Id { get; init; }
 
-    /// <summary>The owner's account id: its position in the configured accounts (1 = the first).</summary>
-    public required int OwnerId { get; init; }
+    /// <summary>Format 1 only: the owner's position in the accounts configured then (1 = the first). Not written since:
+    /// positions change with the configuration.</summary>
+    public int? OwnerId { get; init; }
 
+    /// <summary>The owner's identity (see <see cref="AccountRegistry"/>); in format 1, the e-mail of the account at
+    /// <see cref="OwnerId"/> when the file was last written.</summary>
     public required string OwnerEmail { get; init; }
 
     public required bool RepoBacked { get; init; }

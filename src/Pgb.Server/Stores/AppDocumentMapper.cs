@@ -14,7 +14,6 @@ internal static class AppDocumentMapper
     {
         Format = DataFormat.Current,
         Id = app.Id,
-        OwnerId = app.OwnerId,
         OwnerEmail = app.OwnerEmail,
         RepoBacked = app.RepoBacked,
         CreatedAt = app.CreatedAt,
@@ -41,13 +40,15 @@ internal static class AppDocumentMapper
 
     /// <summary>The record for a document read from <c>apps/{fileId}.json</c>. Builds that were pending get what was left
     /// of their time from <paramref name="loadedAt"/> on: never more than their duration (the wall clock may have been
-    /// set back while the server was down), nothing when the downtime covered it. The owner's e-mail is the current
-    /// account's when <paramref name="ownerEmail"/> knows the owner id, else the stored one.</summary>
+    /// set back while the server was down), nothing when the downtime covered it. The owner is the account
+    /// <paramref name="accounts"/> knows by the stored e-mail (registered there when new), in format 1 as well: its
+    /// <c>ownerId</c> was a position in a list that may have changed since.</summary>
     /// <exception cref="InvalidDataException">a value the server could never have written.</exception>
-    public static AppRecord ToRecord(AppDocument document, int fileId, DateTimeOffset loadedAt, Func<int, string?> ownerEmail)
+    public static AppRecord ToRecord(AppDocument document, int fileId, DateTimeOffset loadedAt, AccountRegistry accounts)
     {
         Check(document.Id == fileId, $"its id {document.Id} does not match its file name");
-        Check(document.OwnerId > 0, $"ownerId {document.OwnerId} is not an account id");
+        Check(document.Format > 1 || document.OwnerId > 0, $"ownerId {document.OwnerId} is not an account id");
+        Check(!string.IsNullOrWhiteSpace(document.OwnerEmail), "it names no owner (ownerEmail)");
         Check(document.PullCount >= 0 && document.BuildCount is null or >= 0, "a negative count");
         Check(document.SourceKey is null || BlobPaths.IsValidKey(document.SourceKey), $"sourceKey '{document.SourceKey}' is not a blob key");
 
@@ -72,11 +73,12 @@ internal static class AppDocumentMapper
             builds[platform] = ToBuild(platform, build!, document.Id, loadedAt);
         }
 
+        var ownerId = accounts.IdOf(document.OwnerEmail);
         return new AppRecord
         {
             Id = document.Id,
-            OwnerId = document.OwnerId,
-            OwnerEmail = ownerEmail(document.OwnerId) ?? document.OwnerEmail,
+            OwnerId = ownerId,
+            OwnerEmail = accounts.EmailOf(ownerId)!,
             RepoBacked = document.RepoBacked,
             CreatedAt = document.CreatedAt,
             UpdatedAt = document.UpdatedAt,

@@ -6,6 +6,7 @@ namespace Pgb.Server.Stores;
 /// <code>
 /// DIR/pgb-server.lock   held open exclusively while a server uses DIR
 /// DIR/state.json        format version and the last app id handed out
+/// DIR/accounts.json     every account that used DIR: e-mail, id, user name (format 2 on)
 /// DIR/apps/N.json       one file per app (metadata and builds)
 /// DIR/blobs/...         uploaded sources, icons, packages (keys mapped by BlobPaths)
 /// DIR/tmp/              files being written; renamed into place when complete, emptied at start
@@ -26,6 +27,8 @@ internal sealed class DataDirectory : IDisposable
     public string Root { get; }
 
     public string StatePath => Path.Combine(Root, "state.json");
+
+    public string AccountsPath => Path.Combine(Root, "accounts.json");
 
     public string AppsPath => Path.Combine(Root, "apps");
 

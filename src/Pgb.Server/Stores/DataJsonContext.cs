@@ -12,5 +12,6 @@ namespace Pgb.Server.Stores;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(AppDocument))]
 [JsonSerializable(typeof(StateDocument))]
+[JsonSerializable(typeof(AccountsDocument))]
 [JsonSerializable(typeof(FormatProbe))]
 internal sealed partial class DataJsonContext : JsonSerializerContext;

@@ -8,7 +8,7 @@ internal interface IAccountStore
 {
     StoredAccount? FindByToken(string token);
 
-    /// <summary>The account an app's owner id names (ids are positions in the configured list, from 1).</summary>
+    /// <summary>The account an app's owner id names, if configured.</summary>
     StoredAccount? FindById(int id);
 
     /// <summary>Basic auth: the login may be the user name or the e-mail address (the API documentation's examples use the e-mail).</summary>

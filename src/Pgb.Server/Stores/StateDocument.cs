@@ -19,6 +19,9 @@ internal sealed class FormatProbe
 internal static class DataFormat
 {
     /// <summary>The format this server writes and the newest it reads. Raise it when a change would mislead an older
-    /// server (it then refuses the directory instead of misreading it); read older numbers by migrating them.</summary>
-    public const int Current = 1;
+    /// server (it then refuses the directory instead of misreading it); read older numbers by migrating them.
+    /// 1: apps name their owner by position in the configured accounts (<c>ownerId</c>).
+    /// 2: apps name their owner by e-mail (<c>ownerEmail</c>), and accounts.json gives each e-mail its id. A format 1 app
+    /// is read as owned by its <c>ownerEmail</c>, the owner it was last written for (tests/Pgb.Server.Tests/TestData/format1).</summary>
+    public const int Current = 2;
 }

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Pgb.Server.Errors;
+
+namespace Pgb.Server.Inspection;
+
+/// <summary>What one inspection (of one upload, one icon or one checkout) may still spend: entries seen and bytes
+/// inflated, in all, plus per-item caps enforced while reading. Not thread-safe: an inspection runs on one thread.</summary>
+internal sealed class InspectionBudget(InspectionLimits limits)
+{
+    private long _inflated;
+    private int _entries;
+
+    public InspectionLimits Limits { get; } = limits;
+
+    /// <summary>Counts one more archive entry.</summary>
+    public void CountEntry()
+    {
+        if (++_entries > Limits.MaxEntries)
+        {
+            throw TooManyEntries(Limits.MaxEntries);
+        }
+    }
+
+    /// <summary>Counts inflated bytes against <see cref="InspectionLimits.MaxInflatedBytes"/>.</summary>
+    public void CountInflated(long bytes)
+    {
+        _inflated += bytes;
+        if (_inflated > Limits.MaxInflatedBytes)
+        {
+            throw new BudgetExceededException(
+                $"the upload inflates to more than {ByteSize.Format(Limits.MaxInflatedBytes)} before its config.xml and icon are found");
+        }
+    }
+
+    /// <summary>A stream that counts what is read from <paramref name="inflating"/> against this budget.</summary>
+    public Stream Meter(Stream inflating) => new MeteredStream(inflating, this);
+
+    /// <summary>Reads <paramref name="stream"/> to its end into one array, failing as soon as it goes past
+    /// <paramref name="maxBytes"/>: a stream that claims a small size (or none) and inflates without end is cut off
+    /// there, never buffered whole.</summary>
+    /// <param name="what">names the item in the error ("config.xml", "the icon res/icon.png").</param>
+    public static byte[] ReadAtMost(Stream stream, long maxBytes, string what)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, maxBytes + 1 - buffer.Length))) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes)
+            {
+                throw TooLarge(what, maxBytes);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    public static BudgetExceededException TooLarge(string what, long maxBytes) => new($"{what} is larger than {ByteSize.Format(maxBytes)}");
+
+    public static BudgetExceededException TooManyEntries(int maxEntries) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"the upload holds more than {maxEntries:N0} entries"));
+
+    private sealed class MeteredStream(Stream inner, InspectionBudget budget) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var read = inner.Read(buffer);
+            budget.CountInflated(read);
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}
