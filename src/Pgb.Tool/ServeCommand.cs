@@ -30,6 +30,7 @@ internal sealed class ServeCommand
         {
             _port, _inMemory, _data, _users, _buildSeconds, _fail, _maxUploadMb, _allowedHosts, _verbose,
         };
+        ToolCommand.AddExamples(Command, "pgb serve --port 5000", "pgb serve --data .pgb-data --user ann:ann@example.com:s3cret:ann-token --verbose");
         _port.Validators.Add(result =>
         {
             int port;
