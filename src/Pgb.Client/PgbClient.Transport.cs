@@ -97,6 +97,14 @@ public sealed partial class PgbClient
                 });
             }
 
+            if (uploadTimeout is not null)
+            {
+                // An upload waits for the server's go-ahead before sending its body: a server that refuses it (a wrong
+                // token, a body over its limit) then answers 401 or 413 at once, where it would otherwise close the
+                // connection on a body it will not read, and the refusal would reach us as a reset.
+                request.Headers.ExpectContinue = true;
+            }
+
             prepare?.Invoke(request);
             var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timer.Token).ConfigureAwait(false);
             return new Attempt(this, request, response, timer, method.Method, uri);
