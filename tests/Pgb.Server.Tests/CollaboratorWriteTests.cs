@@ -68,6 +68,19 @@ public sealed class CollaboratorWriteTests
     }
 
     [TestMethod]
+    public async Task Add_AnEmailLongerThan254Characters_Answers400WithoutEchoingIt()
+    {
+        await using var harness = await StartAsync();
+        var id = await CreateAppAsync(harness);
+        var email = new string('a', 250) + "@example.com";
+
+        var answer = await AddAsync(harness, id, email, "tester");
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, answer.Status, answer.Body);
+        Assert.AreEqual("email is longer than 254 characters: it is not an e-mail address", answer.Error);
+    }
+
+    [TestMethod]
     public async Task Add_TheSameEmailTwice_Answers400NamingTheCollaborator()
     {
         await using var harness = await StartAsync();

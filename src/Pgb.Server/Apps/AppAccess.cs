@@ -37,11 +37,11 @@ internal sealed class AppAccess(IAccountStore accounts)
 
     public static bool Allows(AppRole role, AppAction action) => role >= Needs(action);
 
-    /// <summary>The caller's role on <paramref name="app"/> (null: no such app), when it may do <paramref name="action"/>.
+    /// <summary>Passes when the caller's role on <paramref name="app"/> (null: no such app) allows <paramref name="action"/>.
     /// Otherwise someone without a role gets 404 "not available", as for a missing app; a collaborator whose role does
     /// not allow it gets 401 for collaborator management (the Write API's answer to anyone but the owner there), 403 for
     /// anything else.</summary>
-    public AppRole Check(StoredAccount caller, AppRecord? app, int id, AppAction action)
+    public void Check(StoredAccount caller, AppRecord? app, int id, AppAction action)
     {
         var role = app is null ? null : RoleOf(caller, app);
         if (role is not { } granted)
@@ -55,8 +55,6 @@ internal sealed class AppAccess(IAccountStore accounts)
                 ? ServerErrors.NotCollaboratorManager(id, granted)
                 : ServerErrors.RoleTooWeak(id, granted, Needs(action), action);
         }
-
-        return granted;
     }
 
     /// <summary>Whether an account with this e-mail is configured: a collaborator with it is active, else pending.</summary>

@@ -128,8 +128,8 @@ internal sealed partial class AppService
     private static Collaborator Changeable(AppRecord app, string collaboratorId) =>
         Named(app, collaboratorId) ?? throw ServerErrors.OwnerStays(app.Id);
 
-    /// <summary>An address, without a display name (<c>Ann &lt;ann@example.com&gt;</c> is not one); any configured
-    /// account's e-mail is accepted as it is.</summary>
+    /// <summary>An address of at most <see cref="Model.Collaborator.MaxEmailLength"/> characters, without a display name
+    /// (<c>Ann &lt;ann@example.com&gt;</c> is not one); a configured account's e-mail is taken as it is.</summary>
     private string CheckEmail(string? email)
     {
         var trimmed = email?.Trim();
@@ -138,14 +138,9 @@ internal sealed partial class AppService
             throw ServerErrors.CollaboratorEmailRequired();
         }
 
-        if (access.IsAccount(trimmed))
-        {
-            return trimmed;
-        }
-
-        return trimmed.Length <= ServerErrors.MaxEmailLength && MailAddress.TryCreate(trimmed, out var address) && address.Address == trimmed
-            ? trimmed
-            : throw ServerErrors.NotAnEmail(trimmed);
+        var isAddress = trimmed.Length <= Model.Collaborator.MaxEmailLength
+            && (access.IsAccount(trimmed) || (MailAddress.TryCreate(trimmed, out var address) && address.Address == trimmed));
+        return isAddress ? trimmed : throw ServerErrors.NotAnEmail(trimmed);
     }
 
     private static AppRole CheckRole(string? role)

@@ -208,7 +208,8 @@ internal sealed partial class AppService(IAppStore store, IBlobStore blobs, KeyS
     }
 
     /// <summary>The caller's app: the current version, if the caller may do <paramref name="action"/> to it; otherwise the
-    /// app is "not available", whether it exists or not.</summary>
+    /// app is "not available", whether it exists or not, to someone without a role on it, and refused to a collaborator
+    /// whose role does not allow it (<see cref="AppAccess.Check"/>).</summary>
     private AppRecord Find(StoredAccount caller, int id, AppAction action)
     {
         var app = store.Find(id);

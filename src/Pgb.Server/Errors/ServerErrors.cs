@@ -150,8 +150,8 @@ internal static class ServerErrors
     public static ApiException CollaboratorEmailRequired() => BadRequest("email is required: the e-mail address of the collaborator to add");
 
     public static ApiException NotAnEmail(string email) =>
-        BadRequest(email.Length > MaxEmailLength
-            ? $"email is longer than {MaxEmailLength} characters: it is not an e-mail address"
+        BadRequest(email.Length > Collaborator.MaxEmailLength
+            ? $"email is longer than {Collaborator.MaxEmailLength} characters: it is not an e-mail address"
             : $"'{email}' is not an e-mail address");
 
     public static ApiException CollaboratorRoleRequired() => BadRequest($"role is required: {RoleChoices}");
@@ -187,9 +187,6 @@ internal static class ServerErrors
     public static ApiException KeyNotFound(string platform, string id) => NotFound($"could not find {platform} key #{id}");
 
     public static ApiException UnknownKeyPlatform(string name) => NotFound($"unknown key platform '{name}' (known: {string.Join(", ", Platforms.KeyGroups)})");
-
-    /// <summary>The longest e-mail address (RFC 5321's path limit).</summary>
-    public const int MaxEmailLength = 254;
 
     private const string RoleChoices = "tester, dev (developer) or admin";
 

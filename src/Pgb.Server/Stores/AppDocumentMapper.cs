@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Pgb.Server.Build;
-using Pgb.Server.Errors;
 using Pgb.Server.Model;
 
 namespace Pgb.Server.Stores;
@@ -122,7 +121,7 @@ internal static class AppDocumentMapper
             Check(collaborator is not null, "a collaborator is null");
             var (id, email) = (collaborator!.Id, collaborator.Email);
             Check(id > AppRecord.OwnerCollaboratorId && id <= lastId, $"collaborator id {id} is not between 2 and lastCollaboratorId ({lastId})");
-            Check(!string.IsNullOrWhiteSpace(email) && email.Length <= ServerErrors.MaxEmailLength, $"collaborator #{id} has no e-mail address");
+            Check(!string.IsNullOrWhiteSpace(email) && email.Length <= Collaborator.MaxEmailLength, $"collaborator #{id} has no e-mail address of at most {Collaborator.MaxEmailLength} characters");
             Check(AppRoles.TryParse(collaborator.Role, out var role), $"collaborator #{id} has the role '{collaborator.Role}', not tester, developer or admin");
             Check(!string.Equals(email, document.OwnerEmail, StringComparison.OrdinalIgnoreCase), $"collaborator #{id} is the owner");
             Check(collaborators.TrueForAll(c => c.Id != id && !string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase)),
