@@ -112,7 +112,7 @@ public sealed class AccountIdentityTests
             Assert.AreEqual(3, await CreateAsync(server, Ann, "Third"), "ids go on");
         }
 
-        StringAssert.Contains(File.ReadAllText(dir.Combine("state.json")), "\"format\": 2", "older servers are kept out from now on");
+        StringAssert.Contains(File.ReadAllText(dir.Combine("state.json")), "\"format\": 3", "older servers are kept out from now on");
         StringAssert.Contains(File.ReadAllText(dir.Combine("accounts.json")), "\"email\": \"ann@example.com\"");
     }
 

@@ -43,7 +43,7 @@ public sealed class DataDirectoryFailureTests
                 var at = text.IndexOf("\"storageKey\": \"public/", StringComparison.Ordinal) + "\"storageKey\": \"".Length;
                 return text[..at] + "public/../../x/" + text[text.IndexOf('"', at)..];
             case "newer format":
-                return "{\"format\":3,\"everything\":\"different\"}";
+                return "{\"format\":4,\"everything\":\"different\"}";
             default:
                 throw new ArgumentOutOfRangeException(nameof(how), how, null);
         }
@@ -66,7 +66,7 @@ public sealed class DataDirectoryFailureTests
     [DataRow("not json", PgbDataDirectoryProblem.Corrupt)]
     [DataRow("{\"format\":2,\"accounts\":[{\"id\":1,\"email\":\"a@x\",\"userName\":\"a\",\"createdAt\":\"2020-01-01T00:00:00Z\"},{\"id\":1,\"email\":\"b@x\",\"userName\":\"b\",\"createdAt\":\"2020-01-01T00:00:00Z\"}]}", PgbDataDirectoryProblem.Corrupt)]
     [DataRow("{\"format\":2,\"accounts\":[{\"id\":1,\"email\":\"a@x\",\"userName\":\"a\",\"createdAt\":\"2020-01-01T00:00:00Z\"},{\"id\":2,\"email\":\"A@X\",\"userName\":\"b\",\"createdAt\":\"2020-01-01T00:00:00Z\"}]}", PgbDataDirectoryProblem.Corrupt)]
-    [DataRow("{\"format\":3,\"people\":[]}", PgbDataDirectoryProblem.NewerFormat)]
+    [DataRow("{\"format\":4,\"people\":[]}", PgbDataDirectoryProblem.NewerFormat)]
     public async Task Start_WithADamagedAccountsFile_FailsNamingIt(string content, PgbDataDirectoryProblem problem)
     {
         using var dir = new TempDirectory();

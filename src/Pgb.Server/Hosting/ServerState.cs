@@ -35,7 +35,7 @@ internal sealed class ServerState
 
         // Signing keys live in memory only, even with a data directory.
         Keys = new KeyService(new KeyStore(), Simulation, () => Now);
-        Apps = new AppService(Storage.Apps, Storage.Blobs, Keys, Simulation, InspectionLimits.Default, () => Now);
+        Apps = new AppService(Storage.Apps, Storage.Blobs, Keys, Simulation, InspectionLimits.Default, () => Now, new AppAccess(Accounts));
     }
 
     public PgbServerOptions Options { get; }

@@ -22,6 +22,8 @@ internal static class DataFormat
     /// server (it then refuses the directory instead of misreading it); read older numbers by migrating them.
     /// 1: apps name their owner by position in the configured accounts (<c>ownerId</c>).
     /// 2: apps name their owner by e-mail (<c>ownerEmail</c>), and accounts.json gives each e-mail its id. A format 1 app
-    /// is read as owned by its <c>ownerEmail</c>, the owner it was last written for (tests/Pgb.Server.Tests/TestData/format1).</summary>
-    public const int Current = 2;
+    /// is read as owned by its <c>ownerEmail</c>, the owner it was last written for (tests/Pgb.Server.Tests/TestData/format1).
+    /// 3: apps may list <c>collaborators</c> (by e-mail, with their roles) and <c>lastCollaboratorId</c>, both optional: a
+    /// format 2 app is read as it is, shared with nobody. A format 2 server must not rewrite such a file, dropping them.</summary>
+    public const int Current = 3;
 }
