@@ -42,9 +42,18 @@ public sealed partial class PgbClient
             throw new ArgumentException("No destination path given.", nameof(destinationPath));
         }
 
+        return await DownloadFromApiAsync(Api($"apps/{appId}/{Uri.EscapeDataString(platform)}"), platform, destinationPath, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The download behind <see cref="DownloadAsync"/> from any API URL that answers with a redirect (v1's icon, v0's
+    /// packages); <paramref name="platform"/> says what the file must look like (a zip for android, ios...).
+    /// </summary>
+    internal async Task<PgbDownloadResult> DownloadFromApiAsync(Uri api, string platform, string destinationPath, IProgress<PgbTransferProgress>? progress,
+        CancellationToken cancellationToken)
+    {
         var fullPath = Path.GetFullPath(destinationPath);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        var api = Api($"apps/{appId}/{Uri.EscapeDataString(platform)}");
         using var budget = NewBudget(cancellationToken);
         using var file = new PartialFile(fullPath);
         var download = new StorageDownload(file);

@@ -61,11 +61,11 @@ public sealed partial class PgbClient
         return SendAsync<PgbKeyReference>(HttpMethod.Put, KeysUri(platform, keyId), _ => FormData("{\"lock\":true}"), cancellationToken);
     }
 
-    /// <summary><c>DELETE /api/v1/keys/:platform/:id</c> (202 with <c>{"success":...}</c>; 404 when there is no such key).</summary>
-    public async Task DeleteKeyAsync(string platform, int keyId, CancellationToken cancellationToken = default)
+    /// <summary><c>DELETE /api/v1/keys/:platform/:id</c> (202; 404 when there is no such key); returns the service's text (<c>"android key 8 deleted"</c>).</summary>
+    public Task<string?> DeleteKeyAsync(string platform, int keyId, CancellationToken cancellationToken = default)
     {
         RequireSegment(platform, nameof(platform));
-        await SendAsync<JToken>(HttpMethod.Delete, KeysUri(platform, keyId), null, cancellationToken).ConfigureAwait(false);
+        return DeleteAsync(KeysUri(platform, keyId), cancellationToken);
     }
 
     private Uri KeysUri(string platform) => Api("keys/" + Uri.EscapeDataString(platform));

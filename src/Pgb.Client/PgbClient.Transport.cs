@@ -14,6 +14,10 @@ public sealed partial class PgbClient
     /// <summary>At most this much of an API answer is read (an app listing of a large account is a few hundred KB).</summary>
     internal const int MaxAnswerBytes = 16 * 1024 * 1024;
 
+    /// <summary>Bodies larger than this wait for <c>100 Continue</c> (curl's threshold, and the most a server reads of a
+    /// body it refuses).</summary>
+    internal const long ExpectContinueAbove = 1024 * 1024;
+
     /// <summary>
     /// How long one call (retries included) may go without a byte moving: three request timeouts, so that a server that
     /// accepts connections and never answers fails a step in three minutes by default.
@@ -95,6 +99,15 @@ public sealed partial class PgbClient
                     timer.Touch();
                     budget.Reached(sent);
                 });
+            }
+
+            if (request.Content?.Headers.ContentLength > ExpectContinueAbove)
+            {
+                // A large body waits for the server's go-ahead: a server that refuses it (a wrong token, a body over its
+                // limit) then answers 401 or 413 at once, where it would otherwise close the connection on a body it will
+                // not read, and the refusal would reach us as a reset. A small one goes with the headers, as curl does:
+                // the extra round trip would only add a wait a server's slow-client limits may count against it.
+                request.Headers.ExpectContinue = true;
             }
 
             prepare?.Invoke(request);

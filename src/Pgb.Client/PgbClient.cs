@@ -174,8 +174,9 @@ public sealed partial class PgbClient : IDisposable
 
     /// <summary>
     /// <c>POST /api/v1/apps/:id/build</c> (202): queues builds for the given platforms, or for all when none are given.
+    /// Returns the app as the service answered (null when it answered without one).
     /// </summary>
-    public async Task QueueBuildAsync(int appId, IEnumerable<string>? platforms = null, CancellationToken cancellationToken = default)
+    public async Task<PgbApp?> QueueBuildAsync(int appId, IEnumerable<string>? platforms = null, CancellationToken cancellationToken = default)
     {
         var list = platforms?.ToList();
         Func<Action<int>, HttpContent> body = list is { Count: > 0 }
@@ -183,12 +184,13 @@ public sealed partial class PgbClient : IDisposable
             : EmptyBody;
         // Repeatable although a POST: queuing again only replaces the builds just queued, so a queue that got no answer
         // (or a 502) is sent again rather than failing a run whose builds may never have started.
-        await SendAsync<JToken>(HttpMethod.Post, Api($"apps/{appId}/build"), body, cancellationToken, repeatable: true).ConfigureAwait(false);
+        var answer = await SendAsync<JToken>(HttpMethod.Post, Api($"apps/{appId}/build"), body, cancellationToken, repeatable: true).ConfigureAwait(false);
+        return AppOrNull(answer, Api($"apps/{appId}/build"));
     }
 
-    /// <summary><c>DELETE /api/v1/apps/:id</c>.</summary>
-    public async Task DeleteAppAsync(int appId, CancellationToken cancellationToken = default) =>
-        await SendAsync<JToken>(HttpMethod.Delete, Api($"apps/{appId}"), null, cancellationToken).ConfigureAwait(false);
+    /// <summary><c>DELETE /api/v1/apps/:id</c> (202); returns the service's text (<c>"app 8 deleted"</c>).</summary>
+    public Task<string?> DeleteAppAsync(int appId, CancellationToken cancellationToken = default) =>
+        DeleteAsync(Api($"apps/{appId}"), cancellationToken);
 
     public void Dispose() => _http.Dispose();
 

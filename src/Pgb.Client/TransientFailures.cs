@@ -8,13 +8,14 @@ internal enum Transience
 
     /// <summary>
     /// It may succeed later, but the service may have acted on it first (no answer, a timeout, a body that broke off,
-    /// 408, 500, 502, 504): retried only when repeating it is harmless.
+    /// 500, 502, 504): retried only when repeating it is harmless.
     /// </summary>
     Transient,
 
     /// <summary>
-    /// It may succeed later and the service did not act on it: it said so (429, 503), or the request never left (no
-    /// connection could be made). Retried whatever the request.
+    /// It may succeed later and the service did not act on it: it said so (429, 503; 408, which says the request did
+    /// not even arrive whole, and which HTTP lets a client repeat), or the request never left (no connection could be
+    /// made). Retried whatever the request.
     /// </summary>
     NotProcessed,
 }
@@ -29,8 +30,8 @@ internal static class TransientFailures
 {
     public static Transience Classify(int status) => status switch
     {
-        429 or 503 => Transience.NotProcessed,
-        0 or 408 or 500 or 502 or 504 => Transience.Transient,
+        408 or 429 or 503 => Transience.NotProcessed,
+        0 or 500 or 502 or 504 => Transience.Transient,
         _ => Transience.Permanent,
     };
 

@@ -23,6 +23,10 @@ public static class PgbErrorCodes
     public const string WwwTooLarge = "PGB1014";
     public const string KeyIdInvalid = "PGB1015";
     public const string KeyPasswordMissing = "PGB1016";
+    public const string NotLoggedIn = "PGB1017";
+    public const string RoleInvalid = "PGB1018";
+    public const string FileNotFound = "PGB1019";
+    public const string NoAppSource = "PGB1020";
 
     public const string ServerUnreachable = "PGB2001";
     public const string ServerTimedOut = "PGB2002";
@@ -45,6 +49,8 @@ public static class PgbErrorCodes
     public const string ArtifactWriteFailed = "PGB4002";
     public const string StateWriteFailed = "PGB4003";
     public const string WwwReadFailed = "PGB4004";
+    public const string CredentialsWriteFailed = "PGB4005";
+    public const string CredentialsUnreadable = "PGB4006";
 
     public const string Canceled = "PGB0001";
     public const string Unexpected = "PGB0000";

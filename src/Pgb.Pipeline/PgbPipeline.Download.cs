@@ -81,7 +81,7 @@ public sealed partial class PgbPipeline
                 final = renamed;
             }
 
-            artifacts.Add(new PgbArtifact(platform, final, app.Id, app.Version, result.Length, result.Sha256));
+            artifacts.Add(new PgbArtifact(platform, final, app.Id, app.Version, result.Length, result.Sha256, app.BuildCount));
             progress?.Report(PgbProgress.TransferDone(PgbStage.Download, platform, result.Length, Strings.DownloadSaved.F(platform, final, result.Length)));
         }
 

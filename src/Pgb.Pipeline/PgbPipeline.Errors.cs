@@ -51,7 +51,7 @@ public sealed partial class PgbPipeline
             PgbFailureKind.UnexpectedAnswer => new(PgbErrorCodes.UnexpectedAnswer, Strings.RequestFailed.F(what, detail), ex),
             _ => ex.Status switch
             {
-                401 => new(PgbErrorCodes.Unauthorized, Strings.Unauthorized.F(what, ex.ErrorMessage ?? "401", TokenVariable, server), ex),
+                401 => new(PgbErrorCodes.Unauthorized, (TokenFromLogin ? Strings.UnauthorizedLogin : Strings.Unauthorized).F(what, ex.ErrorMessage ?? "401", TokenVariable, server), ex),
                 403 => new(PgbErrorCodes.Forbidden, Strings.RequestFailed.F(what, detail), ex),
                 // The app is missing only when the API says so: a storage host's 404 is about the package.
                 404 when appId is not null && IsApiRequest(ex) => new(PgbErrorCodes.NotFound, Strings.AppNotFound.F(what, appId, server, ex.ErrorMessage ?? "404"), ex),

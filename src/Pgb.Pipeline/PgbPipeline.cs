@@ -23,6 +23,9 @@ public sealed partial class PgbPipeline
 
     public string TokenVariable { get; }
 
+    /// <summary>The token came from <c>pgb login</c>'s credentials file, not from <see cref="TokenVariable"/>: a 401 then says to log in again.</summary>
+    public bool TokenFromLogin { get; set; }
+
     /// <summary>Package, upload or pull, queue, wait, download.</summary>
     public async Task<PgbJobResult> RunAsync(PgbJob job, IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
     {

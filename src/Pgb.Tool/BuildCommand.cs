@@ -30,6 +30,7 @@ internal sealed class BuildCommand
     private readonly Option<string> _config = new("--config") { Description = "A config.xml to put at the archive root (default: www/config.xml when present).", HelpName = "FILE" };
     private readonly Option<string> _platforms = new("--platforms") { Description = "Platforms to build and download, comma-separated: android, ios, blackberry, symbian, webos, winphone.", HelpName = "LIST", Required = true };
     private readonly Option<string> _out = new("--out") { Description = "Where the artifacts are saved.", HelpName = "DIR", Required = true };
+    private readonly Option<bool> _noWait = new("--no-wait") { Description = "Return once the builds are queued: no wait, no download ('pgb status ID --wait' and 'pgb download' do the rest)." };
     private readonly Option<string> _name = new("--name") { Description = "Artifacts are saved as NAME-PLATFORM.EXT.", HelpName = "NAME", DefaultValueFactory = _ => "app" };
     private readonly Option<string> _timeout = new("--timeout") { Description = "How long to wait for the builds in all.", HelpName = "SECONDS", DefaultValueFactory = _ => Invariant(PgbWaitOptions.DefaultTimeoutSeconds) };
     private readonly Option<string> _poll = new("--poll") { Description = "The first interval between two status polls (it grows while nothing changes).", HelpName = "SECONDS", DefaultValueFactory = _ => Invariant(PgbWaitOptions.DefaultPollIntervalSeconds) };
@@ -45,11 +46,21 @@ internal sealed class BuildCommand
     public BuildCommand(PgbCommandLine cli)
     {
         _cli = cli;
-        Command = new Command("build", "Package a www folder, upload it (or pull a repo), build the platforms, wait, and download the artifacts.")
+        Command = ToolCommand.Create("build", "Package a www folder, upload it (or pull a repo), build the platforms, wait, and download the artifacts. "
+            + "'pgb build ID [PLATFORM...]' (the official CLI's form) runs 'pgb rebuild'.",
+            "pgb build --server http://127.0.0.1:5000 --app-id 12 --www www --platforms android,ios --out out",
+            "pgb build --create --www www --platforms android --out out      # an embedded server, for a try",
+            "pgb build --app-id 12 --www www --platforms android --no-wait",
+            "pgb build 12 android ios                                        # = pgb rebuild 12 android ios");
+        foreach (var option in new Option[]
         {
             _server, _appId, _create, _title, _repo, _www, _config, _platforms, _out, _name, _timeout, _poll, _requestTimeout, _tokenVariable, _state,
-            _androidKey, _androidKeyPassword, _androidKeystorePassword, _iosKey, _iosKeyPassword,
-        };
+            _androidKey, _androidKeyPassword, _androidKeystorePassword, _iosKey, _iosKeyPassword, _noWait,
+        })
+        {
+            Command.Options.Add(option);
+        }
+
         Command.Validators.Add(result =>
         {
             if (result.GetResult(_appId) is { Implicit: false } && result.GetResult(_create) is { Implicit: false })
@@ -87,6 +98,9 @@ internal sealed class BuildCommand
         // The embedded server knows only the development account, so a token meant for another server
         // would be refused there: it is read (and required) only when a server was named.
         var token = serverUrl is null ? PgbAccount.Development.Token : environment.GetVariable(tokenVariable);
+        // The variable wins; else the token 'pgb login' stored for that server.
+        var login = token is null && serverUrl is not null ? new PgbCredentialStore(environment.CredentialsPath).Find(serverUrl) : null;
+        token ??= login?.Token;
         var credential = PgbServerSettings.TokenFromVariable(tokenVariable, token);
         console.Conceal(token);
 
@@ -122,11 +136,19 @@ internal sealed class BuildCommand
             var clientOptions = new PgbClientOptions { UserAgent = "pgb/" + ToolVersion, Handler = environment.HttpHandler?.Invoke(), RequestTimeout = requestTimeout };
             environment.ConfigureClient?.Invoke(clientOptions);
             using var client = new PgbClient(serverUrl, credential, clientOptions);
-            var pipeline = new PgbPipeline(client, tokenVariable: tokenVariable);
+            var pipeline = new PgbPipeline(client, tokenVariable: tokenVariable) { TokenFromLogin = login is not null };
             PgbJobResult result;
             // Ended before the result is printed, and before a failure is (the caller prints it): both follow the summary rows.
             using (var reporter = ConsoleReporter.For(console, environment, cancellationToken))
             {
+                if (parse.GetValue(_noWait))
+                {
+                    var queued = await pipeline.QueueAsync(job, reporter, cancellationToken).ConfigureAwait(false);
+                    reporter.Dispose();
+                    ReportQueued(console, queued, platforms);
+                    return ExitCodes.Success;
+                }
+
                 result = await pipeline.RunAsync(job, reporter, cancellationToken).ConfigureAwait(false);
             }
 
@@ -143,7 +165,11 @@ internal sealed class BuildCommand
         }
     }
 
-    private static void Report(ToolConsole console, PgbJobResult result)
+    internal static void ReportQueued(ToolConsole console, int appId, IReadOnlyList<string> platforms) =>
+        ToolOutput.Print(console, Strings.BuildsQueuedLine.F(appId, platforms.Count == 0 ? "all" : string.Join(", ", platforms)),
+            () => new JsonObject { ["appId"] = appId, ["queued"] = new JsonArray([.. platforms.Select(p => (JsonNode)JsonValue.Create(p))]) });
+
+    internal static void Report(ToolConsole console, PgbJobResult result)
     {
         if (console.Json)
         {
@@ -157,6 +183,7 @@ internal sealed class BuildCommand
                     ["length"] = artifact.Length,
                     ["sha256"] = artifact.Sha256,
                     ["version"] = artifact.Version,
+                    ["buildNumber"] = artifact.BuildNumber,
                 });
             }
 

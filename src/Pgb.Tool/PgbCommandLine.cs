@@ -27,8 +27,27 @@ internal sealed class PgbCommandLine
             new VersionOption(),
             Json,
         };
-        Root.Subcommands.Add(new ServeCommand(this).Command);
+        foreach (var command in AccountCommands.Create(this))
+        {
+            Root.Subcommands.Add(command);
+        }
+
+        Root.Subcommands.Add(AppCommands.Apps(this));
+        Root.Subcommands.Add(AppCommands.App(this));
         Root.Subcommands.Add(new BuildCommand(this).Command);
+        Root.Subcommands.Add(RebuildCommand.Create(this));
+        Root.Subcommands.Add(BuildStatusCommands.Status(this));
+        Root.Subcommands.Add(BuildStatusCommands.Download(this));
+        Root.Subcommands.Add(BuildStatusCommands.Log(this));
+        Root.Subcommands.Add(BuildStatusCommands.Pack(this));
+        Root.Subcommands.Add(KeyCommands.Keys(this));
+        Root.Subcommands.Add(CollabCommands.Collab(this));
+        Root.Subcommands.Add(BuildStatusCommands.PhoneGaps(this));
+        Root.Subcommands.Add(new ServeCommand(this).Command);
+        foreach (var alias in PgbCliAliases.Create(this))
+        {
+            Root.Subcommands.Add(alias);
+        }
 
         var help = Root.Options.OfType<HelpOption>().Single();
         if (help.Action is HelpAction standard)
@@ -46,7 +65,7 @@ internal sealed class PgbCommandLine
 
     public async Task<int> InvokeAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var parse = Root.Parse(args);
+        var parse = Root.Parse(Rewrite(args));
         if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
         {
             var console = new ToolConsole(stdout, stderr, JsonRequested(parse), _environment.ColorOnStderr);
@@ -66,6 +85,13 @@ internal sealed class PgbCommandLine
         };
         return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// pgb-cli's <c>pgb build ID [PLATFORM...]</c> (an app id right after <c>build</c>) is <c>pgb rebuild</c>: <c>build</c>
+    /// itself takes no positional argument, so a mistyped option is never taken for an id (and its value never printed).
+    /// </summary>
+    internal static string[] Rewrite(string[] args) =>
+        args.Length >= 2 && args[0] == "build" && args[1].Length > 0 && args[1].All(char.IsAsciiDigit) ? ["rebuild", .. args[1..]] : args;
 
     /// <summary>
     /// Runs a command's body with its console; whatever it throws becomes a coded error on stderr (and stdout with
@@ -104,6 +130,18 @@ internal sealed class PgbCommandLine
         public override int Invoke(ParseResult parseResult)
         {
             var exitCode = standard.Invoke(parseResult);
+            if (ToolCommand.Examples(parseResult.CommandResult.Command) is { } examples)
+            {
+                parseResult.InvocationConfiguration.Output.WriteLine(examples);
+                parseResult.InvocationConfiguration.Output.WriteLine();
+            }
+
+            if (parseResult.CommandResult.Command.Parents.FirstOrDefault() is null)
+            {
+                parseResult.InvocationConfiguration.Output.WriteLine(PgbCliAliases.HelpText);
+                parseResult.InvocationConfiguration.Output.WriteLine();
+            }
+
             parseResult.InvocationConfiguration.Output.WriteLine(ExitCodes.HelpText);
             return exitCode;
         }

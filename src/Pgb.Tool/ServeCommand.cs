@@ -31,6 +31,7 @@ internal sealed class ServeCommand
         {
             _port, _storagePort, _inMemory, _data, _users, _buildSeconds, _fail, _maxUploadMb, _allowedHosts, _verbose,
         };
+        ToolCommand.AddExamples(Command, "pgb serve --port 5000", "pgb serve --data .pgb-data --user ann:ann@example.com:s3cret:ann-token --verbose");
         _port.Validators.Add(result => ValidatePort(result, Strings.PortOutOfRange));
         _storagePort.Validators.Add(result => ValidatePort(result, Strings.StoragePortOutOfRange));
         _maxUploadMb.Validators.Add(result =>

@@ -15,7 +15,11 @@ internal sealed class ToolEnvironment(Func<string, string?> getVariable, bool co
         Environment.GetEnvironmentVariable,
         colorOnStderr: !Console.IsErrorRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
         stderrIsTerminal: !Console.IsErrorRedirected,
-        stderrWidth: ToolTerminal.ConsoleWidth);
+        stderrWidth: ToolTerminal.ConsoleWidth)
+    {
+        Stdin = Console.In,
+        StdinIsTerminal = !Console.IsInputRedirected,
+    };
 
     /// <summary>An environment variable's value; null when unset or blank.</summary>
     public string? GetVariable(string name)
@@ -47,6 +51,15 @@ internal sealed class ToolEnvironment(Func<string, string?> getVariable, bool co
 
     /// <summary>The HTTP handler <c>pgb build</c> talks through; null for the real network (tests script the answers).</summary>
     public Func<HttpMessageHandler>? HttpHandler { get; } = httpHandler;
+
+    /// <summary>Where <c>pgb login</c> keeps tokens: <see cref="Pipeline.PgbCredentialStore.DefaultPath"/> of this environment.</summary>
+    public string CredentialsPath => Pipeline.PgbCredentialStore.DefaultPath(getVariable);
+
+    /// <summary>Standard input: <c>pgb login --password-stdin</c> reads the password from it.</summary>
+    public TextReader Stdin { get; init; } = TextReader.Null;
+
+    /// <summary>Standard input is an interactive terminal: <c>pgb login</c> and <c>pgb keys unlock</c> may prompt for a password.</summary>
+    public bool StdinIsTerminal { get; init; }
 
     /// <summary>
     /// Adjusts the client <c>pgb build</c> makes, after its options are applied: tests shorten the retry delays, which

@@ -149,6 +149,7 @@ public sealed class RetryTests
     [DataRow("GET", 503, true)]
     [DataRow("POST", 429, true)]
     [DataRow("POST", 503, true)]
+    [DataRow("POST", 408, true)]
     [DataRow("POST", 500, false)]
     [DataRow("POST", 502, false)]
     [DataRow("GET", 400, false)]

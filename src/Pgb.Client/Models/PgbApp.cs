@@ -86,5 +86,5 @@ public sealed class PgbCollaborator
     [JsonProperty("link")] public string? Link { get; set; }
 
     /// <summary>The app, in the answer of <c>PUT /api/v1/apps/:id/collaborators/:id</c>; null inside an app.</summary>
-    [JsonProperty("app")] public PgbApp? App { get; set; }
+    [JsonProperty("app", NullValueHandling = NullValueHandling.Ignore)] public PgbApp? App { get; set; }
 }

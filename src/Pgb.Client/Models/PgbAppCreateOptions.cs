@@ -35,4 +35,7 @@ public sealed class PgbAppUpdateOptions
     [JsonProperty("private")] public bool? Private { get; set; }
     [JsonProperty("phonegap_version")] public string? PhonegapVersion { get; set; }
     [JsonProperty("keys")] public IDictionary<string, object>? Keys { get; set; }
+
+    /// <summary>A repo-backed app pulls its repository again (sent as <c>true</c>; unset otherwise).</summary>
+    [JsonProperty("pull")] public bool? Pull { get; set; }
 }

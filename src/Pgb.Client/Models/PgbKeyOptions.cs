@@ -21,10 +21,18 @@ public abstract class PgbKeyOptions
     /// <summary>Required: the name the key is listed under.</summary>
     public string? Title { get; set; }
 
+    /// <summary>Make it the account's default key for its platform (<c>default</c>); not sent when null.</summary>
+    public bool? Default { get; set; }
+
     /// <summary>The <c>data</c> JSON; passwords that are null are left out, which uploads the key locked.</summary>
     internal JObject Data()
     {
         var data = new JObject { ["title"] = Title };
+        if (Default is { } isDefault)
+        {
+            data["default"] = isDefault;
+        }
+
         foreach (var (name, value) in DataFields)
         {
             if (value is not null)

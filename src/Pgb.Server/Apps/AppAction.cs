@@ -4,7 +4,7 @@ namespace Pgb.Server.Apps;
 /// <see cref="AppAccess"/> decides who may.</summary>
 internal enum AppAction
 {
-    /// <summary>See the app: its answers, status, build logs, icon and collaborators.</summary>
+    /// <summary>See the app: its answers, status, build logs and icon.</summary>
     Read,
 
     /// <summary>Download a package.</summary>
@@ -15,6 +15,12 @@ internal enum AppAction
 
     /// <summary>Queue builds.</summary>
     Build,
+
+    /// <summary>Choose which of the owner's signing keys the app builds with, or unlock one (<c>keys</c> in an update).</summary>
+    SelectKeys,
+
+    /// <summary>See, add, change and remove the app's collaborators.</summary>
+    ManageCollaborators,
 
     Delete,
 }

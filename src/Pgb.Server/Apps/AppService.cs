@@ -1,4 +1,3 @@
-using System.Globalization;
 using Pgb.Server.Build;
 using Pgb.Server.Errors;
 using Pgb.Server.Inspection;
@@ -16,17 +15,17 @@ namespace Pgb.Server.Apps;
 /// or produced, so no answer shows another request's change. A repo-backed app's repository is fetched in the background
 /// (<see cref="RepositoryCheckouts"/>); the fetch ends in <see cref="CompleteCheckout"/>, which commits like any other
 /// change.</summary>
-internal sealed class AppService(IAppStore store, IBlobStore blobs, KeyService keys, PgbSimulation simulation, InspectionLimits inspection, Func<DateTimeOffset> clock,
-    RepositoryCheckouts checkouts)
+internal sealed partial class AppService(IAppStore store, IBlobStore blobs, KeyService keys, PgbSimulation simulation, InspectionLimits inspection, Func<DateTimeOffset> clock,
+    AppAccess access, RepositoryCheckouts checkouts)
 {
-    /// <summary>The apps the caller may see, by id.</summary>
+    /// <summary>The apps the caller may see (its own and those shared with it), by id.</summary>
     public IReadOnlyList<AppView> List(StoredAccount caller)
     {
         var now = clock();
-        return [.. store.All().Where(app => AppAccess.Permits(caller, app, AppAction.Read)).Select(app => View(app, now))];
+        return [.. store.All().Where(app => access.RoleOf(caller, app) is not null).Select(app => View(caller, app, now))];
     }
 
-    public AppView Get(StoredAccount caller, int id) => View(Find(caller, id, AppAction.Read), clock());
+    public AppView Get(StoredAccount caller, int id) => View(caller, Find(caller, id, AppAction.Read), clock());
 
     /// <summary>POST /apps. create_method may be missing (the official CLI never sent it): a file means <c>file</c>, a repo
     /// means <c>remote_repo</c>. The title may be missing too when config.xml has a &lt;name&gt;; only when neither gives
@@ -76,7 +75,7 @@ internal sealed class AppService(IAppStore store, IBlobStore blobs, KeyService k
             app = source is not null ? AppEditor.WithSource(app, source, info!, written) : AppEditor.WithCheckout(app, repo!);
             return Queue(app, platforms, now);
         }, store.Add);
-        return View(created, now);
+        return View(caller, created, now);
     }
 
     /// <summary>PUT /apps/:id: metadata, a new source for file apps, a pull or a new repository for repo apps. Any change
@@ -86,6 +85,11 @@ internal sealed class AppService(IAppStore store, IBlobStore blobs, KeyService k
     {
         var app = Find(caller, id, AppAction.Update);
         var request = await readRequest();
+        if (request.Edits.Keys is not null)
+        {
+            // The keys are the owner's: a developer builds with those selected, but does not choose them.
+            _ = Find(caller, id, AppAction.SelectKeys);
+        }
 
         // Whether an app is repo backed never changes, so these hold for whatever version the change below starts from.
         if (request.File is not null && app.RepoBacked)
@@ -193,16 +197,6 @@ internal sealed class AppService(IAppStore store, IBlobStore blobs, KeyService k
 
     public AppIcon Icon(StoredAccount caller, int id) => Find(caller, id, AppAction.Read).Icon ?? throw ServerErrors.NoIcon(id);
 
-    /// <summary>A collaborator of the app. Apps are not shared yet, so the one collaborator is the owner, under the owner's
-    /// account id.</summary>
-    public AppView Collaborator(StoredAccount caller, int id, string collaboratorId)
-    {
-        var app = Find(caller, id, AppAction.Read);
-        return collaboratorId == app.OwnerId.ToString(CultureInfo.InvariantCulture)
-            ? View(app, clock())
-            : throw ServerErrors.CollaboratorNotAvailable(collaboratorId, app.Id);
-    }
-
     /// <summary>The bytes a download of the app's current complete build serves (what the blob store holds once a
     /// download stored it, else the same bytes made from the build's spec), or null. For the server's owner, not for a
     /// request: no access check.</summary>
@@ -259,23 +253,33 @@ internal sealed class AppService(IAppStore store, IBlobStore blobs, KeyService k
         }
     }
 
-
-
     /// <summary>The caller's app: the current version, if the caller may do <paramref name="action"/> to it; otherwise the
-    /// app is "not available", whether it exists or not.</summary>
-    private AppRecord Find(StoredAccount caller, int id, AppAction action) =>
-        store.Find(id) is { } app && AppAccess.Permits(caller, app, action) ? app : throw ServerErrors.AppNotAvailable(id);
+    /// app is "not available", whether it exists or not, to someone without a role on it, and refused to a collaborator
+    /// whose role does not allow it (<see cref="AppAccess.Check"/>).</summary>
+    private AppRecord Find(StoredAccount caller, int id, AppAction action)
+    {
+        var app = store.Find(id);
+        access.Check(caller, app, id, action);
+        return app!;
+    }
 
     /// <summary>Runs <paramref name="change"/> on the current version under the app's gate and commits what it returns
     /// (returning the version it was given commits nothing).</summary>
     private AppView Change(StoredAccount caller, int id, AppAction action, Func<AppRecord, DateTimeOffset, BlobChanges, AppRecord> change)
+    {
+        var (next, now) = Apply(caller, id, action, change);
+        return View(caller, next, now);
+    }
+
+    /// <summary><see cref="Change"/> without the answer: the committed version and its instant.</summary>
+    private (AppRecord Next, DateTimeOffset Now) Apply(StoredAccount caller, int id, AppAction action, Func<AppRecord, DateTimeOffset, BlobChanges, AppRecord> change)
     {
         lock (Find(caller, id, action).Gate)
         {
             // Again, under the gate: the change that held it before may have deleted the app.
             var current = Find(caller, id, action);
             var now = clock();
-            return View(Commit(current, written => change(current, now, written), store.Replace), now);
+            return (Commit(current, written => change(current, now, written), store.Replace), now);
         }
     }
 
@@ -368,7 +372,17 @@ internal sealed class AppService(IAppStore store, IBlobStore blobs, KeyService k
         return ArtifactFactory.Create(build.Spec, source, inspection);
     }
 
-    private AppView View(AppRecord app, DateTimeOffset now) => new(app, now, keys.Selected(app.OwnerId, app.KeyIds));
+    /// <summary>The app as the caller sees it, in the role it has on this version (a change may have just given it another:
+    /// an admin can make itself a tester).</summary>
+    private AppView View(StoredAccount caller, AppRecord app, DateTimeOffset now)
+    {
+        var role = access.RoleOf(caller, app) ?? throw ServerErrors.AppNotAvailable(app.Id);
+        return new AppView(app, now, keys.Selected(app.OwnerId, app.KeyIds))
+        {
+            Role = role,
+            Collaborators = AppAccess.Allows(role, AppAction.ManageCollaborators) ? CollaboratorsOf(app) : null,
+        };
+    }
 
     private static IReadOnlyList<string> PlatformsOrAll(IReadOnlyList<string>? names) =>
         names is { Count: > 0 } ? Normalize(names) : Platforms.All;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.WebUtilities;
+using Pgb.Server.Apps;
 using Pgb.Server.Inspection;
 using Pgb.Server.Keys;
 using Pgb.Server.Middleware;
@@ -151,6 +152,41 @@ internal static class ServerErrors
 
     public static ApiException CollaboratorNotAvailable(string collaborator, int id) => NotFound($"collaborator #{collaborator} not available for app #{id}");
 
+    // Roles (the rules: AppAccess).
+
+    /// <summary>The Write API: "If you are not the owner of an app, you will receive a 401 unauthorized response."</summary>
+    public static ApiException NotCollaboratorManager(int id, AppRole role) =>
+        Unauthorized($"only the owner or an admin of app #{id} may see or change its collaborators; you are a {AppRoles.Name(role)}");
+
+    /// <summary>A collaborator asking for more than its role allows (the API documents no status for it: 403, as HTTP
+    /// means it).</summary>
+    public static ApiException RoleTooWeak(int id, AppRole role, AppRole needed, AppAction action) =>
+        new(StatusCodes.Status403Forbidden, $"you are a {AppRoles.Name(role)} of app #{id}: only {Who(needed)} may {What(action)}");
+
+    public static ApiException CollaboratorEmailRequired() => BadRequest("email is required: the e-mail address of the collaborator to add");
+
+    public static ApiException NotAnEmail(string email) =>
+        BadRequest(email.Length > Collaborator.MaxEmailLength
+            ? $"email is longer than {Collaborator.MaxEmailLength} characters: it is not an e-mail address"
+            : $"'{email}' is not an e-mail address");
+
+    public static ApiException CollaboratorRoleRequired() => BadRequest($"role is required: {RoleChoices}");
+
+    public static ApiException UnknownCollaboratorRole(string role) => BadRequest($"role must be {RoleChoices}, not '{role}'");
+
+    public static ApiException AlreadyCollaborator(string email, int collaboratorId, int id) =>
+        BadRequest($"{email} is collaborator #{collaboratorId} of app #{id} already: change the role with PUT /api/v1/apps/{id}/collaborators/{collaboratorId}");
+
+    public static ApiException OwnerIsNoCollaborator(string email, int id) => BadRequest($"{email} owns app #{id}: the owner is its admin already");
+
+    public static ApiException OwnerStays(int id) => BadRequest($"the owner of app #{id} is its admin for good: it cannot be removed, nor its role changed");
+
+    /// <summary>The Write API: "You cannot change the email of a collaborator at present; trying to do so will return a 400".</summary>
+    public static ApiException CollaboratorEmailFixed(int collaboratorId, int id) =>
+        BadRequest($"the e-mail of a collaborator cannot be changed: remove collaborator #{collaboratorId} from app #{id} and add the new address");
+
+    public static ApiException TooManyCollaborators(int id, int max) => BadRequest($"app #{id} has {max} collaborators, the most this server keeps for an app");
+
     public static ApiException StorageObjectNotFound() => NotFound("no such object in storage");
 
     // Signing keys.
@@ -167,6 +203,27 @@ internal static class ServerErrors
     public static ApiException KeyNotFound(string platform, string id) => NotFound($"could not find {platform} key #{id}");
 
     public static ApiException UnknownKeyPlatform(string name) => NotFound($"unknown key platform '{name}' (known: {string.Join(", ", Platforms.KeyGroups)})");
+
+    private const string RoleChoices = "tester, dev (developer) or admin";
+
+    private static string Who(AppRole role) => role switch
+    {
+        AppRole.Tester => "its collaborators",
+        AppRole.Developer => "a developer, an admin or its owner",
+        _ => "an admin or its owner",
+    };
+
+    private static string What(AppAction action) => action switch
+    {
+        AppAction.Read => "see it",
+        AppAction.Download => "download it",
+        AppAction.Update => "update it",
+        AppAction.Build => "build it",
+        AppAction.SelectKeys => "select or unlock its signing keys",
+        AppAction.ManageCollaborators => "see or change its collaborators",
+        AppAction.Delete => "delete it",
+        _ => action.ToString(),
+    };
 
     private static ApiException BadRequest(string message) => new(StatusCodes.Status400BadRequest, message);
 

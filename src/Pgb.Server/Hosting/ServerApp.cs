@@ -114,7 +114,10 @@ internal static class ServerApp
         app.MapGet("/api/v1/apps/{id}/status", builds.Status);
         app.MapGet("/api/v1/apps/{id}/logs/{platform}/build", builds.Log);
         app.MapGet("/api/v1/apps/{id}/collaborators", collaborators.List);
+        app.MapPost("/api/v1/apps/{id}/collaborators", collaborators.Add);
         app.MapGet("/api/v1/apps/{id}/collaborators/{collaboratorId}", collaborators.Get);
+        app.MapPut("/api/v1/apps/{id}/collaborators/{collaboratorId}", collaborators.Change);
+        app.MapDelete("/api/v1/apps/{id}/collaborators/{collaboratorId}", collaborators.Remove);
         app.MapGet("/api/v1/apps/{id}/icon", builds.Icon);
         app.MapPost("/api/v1/apps/{id}/icon", builds.SetIcon);
         app.MapGet("/api/v1/apps/{id}/{platform}", (HttpContext context) => builds.Download(context, ApiVersion.V1));

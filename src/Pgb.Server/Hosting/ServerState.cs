@@ -41,7 +41,7 @@ internal sealed class ServerState
         }
 
         Checkouts = new RepositoryCheckouts(options.Git ?? GitSettings.Default, InspectionLimits.Default, options.Log);
-        Apps = new AppService(Storage.Apps, Storage.Blobs, Keys, Simulation, InspectionLimits.Default, () => Now, Checkouts);
+        Apps = new AppService(Storage.Apps, Storage.Blobs, Keys, Simulation, InspectionLimits.Default, () => Now, new AppAccess(Accounts), Checkouts);
         Apps.ResumeCheckouts();
     }
 

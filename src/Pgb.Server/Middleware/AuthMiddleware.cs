@@ -18,6 +18,9 @@ namespace Pgb.Server.Middleware;
 /// deliberately public, like the S3 links the service handed out.</summary>
 internal sealed class AuthMiddleware(RequestDelegate next, ServerState state)
 {
+    /// <summary>The challenge of every 401 but JSONP's.</summary>
+    public const string Challenge = "Basic realm=\"PhoneGap Build\"";
+
     private const string ItemKey = "pgb.account";
 
     public async Task InvokeAsync(HttpContext context)
@@ -39,7 +42,7 @@ internal sealed class AuthMiddleware(RequestDelegate next, ServerState state)
         {
             if (!jsonp)
             {
-                context.Response.Headers.WWWAuthenticate = "Basic realm=\"PhoneGap Build\"";
+                context.Response.Headers.WWWAuthenticate = Challenge;
             }
 
             if (!bodyRead && !(context.Request.ContentLength <= state.Limits.MaxBodyBytes) && HasBody(context.Request))

@@ -39,6 +39,13 @@ internal sealed class ErrorMiddleware(RequestDelegate next, ServerState state)
                 _ => InternalError(state, context, e),
             };
             context.Response.Clear();
+            if (error.Status == StatusCodes.Status401Unauthorized && !JsonpMiddleware.IsJsonp(context))
+            {
+                // A 401 carries a challenge (RFC 9110), as the authentication's own do: here a collaborator whose role
+                // does not let it manage collaborators, who would need the owner's or an admin's credentials.
+                context.Response.Headers.WWWAuthenticate = AuthMiddleware.Challenge;
+            }
+
             await JsonResponses.WriteErrorAsync(context, error);
             return;
         }

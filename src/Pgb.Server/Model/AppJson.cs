@@ -6,8 +6,9 @@ namespace Pgb.Server.Model;
 
 /// <summary>The v1 JSON shapes, as the Read and Write API show them. They drift between endpoints and the server
 /// reproduces the drift on purpose: <c>collaborators</c> is an array in create/update answers and an object with
-/// <c>active</c>/<c>pending</c> in GET; <c>build_count</c> is null before the first build. Rendered from an
-/// <see cref="AppView"/>, so an answer shows one state of the app.</summary>
+/// <c>active</c>/<c>pending</c> in GET (and in the answer to adding a collaborator); <c>build_count</c> is null before
+/// the first build. <c>role</c> is the caller's: the owner's is <c>admin</c> in app answers, <c>owner</c> in /me.
+/// Rendered from an <see cref="AppView"/>, so an answer shows one state of the app.</summary>
 internal static class AppJson
 {
     public static string Link(int id) => $"/api/v1/apps/{id}";
@@ -57,7 +58,7 @@ internal static class AppJson
             ["download"] = download,
             ["error"] = error,
             ["icon"] = new JsonObject { ["filename"] = app.Icon?.FileName, ["link"] = $"{Link(app.Id)}/icon" },
-            ["role"] = "admin",
+            ["role"] = AppRoles.Name(view.Role),
         };
         AddCreateFields(json, app);
         return json;
@@ -83,38 +84,54 @@ internal static class AppJson
         }
     }
 
-    /// <summary>GET /api/v1/apps/:id: the summary plus keys and the collaborators object.</summary>
+    /// <summary>GET /api/v1/apps/:id: the summary plus keys and the collaborators object ("if the authenticated user is
+    /// the owner of the app": left out for those who may not see them).</summary>
     public static JsonObject Detail(AppView view)
     {
         var json = Summary(view);
         json["keys"] = Keys(view);
-        json["collaborators"] = Collaborators(view);
+        if (view.Collaborators is not null)
+        {
+            json["collaborators"] = Collaborators(view);
+        }
+
         return json;
     }
 
-    /// <summary>The collaborators object of GET /api/v1/apps/:id and of its own link. The server has no sharing: the
-    /// owner is the one active collaborator, under the owner's account id.</summary>
-    public static JsonObject Collaborators(AppView view) => new()
+    /// <summary>The collaborators object of GET /api/v1/apps/:id and of its own link: <c>active</c>, the owner first (as an
+    /// admin), and <c>pending</c> invitations of e-mails no account has. Pending entries carry their <c>id</c> and
+    /// <c>link</c> too (the Read API shows only person and role), so an invitation can be changed or withdrawn.</summary>
+    public static JsonObject Collaborators(AppView view)
     {
-        ["link"] = $"{Link(view.App.Id)}/collaborators",
-        ["active"] = new JsonArray(Owner(view.App)),
-        ["pending"] = new JsonArray(),
-    };
+        var people = view.Collaborators ?? [];
+        return new JsonObject
+        {
+            ["link"] = $"{Link(view.App.Id)}/collaborators",
+            ["active"] = new JsonArray([.. people.Where(p => p.Active).Select(p => (JsonNode)Person(view.App.Id, p))]),
+            ["pending"] = new JsonArray([.. people.Where(p => !p.Active).Select(p => (JsonNode)Person(view.App.Id, p))]),
+        };
+    }
 
     /// <summary>One collaborator, as the Write API's collaborator answers show it: the person plus the app.</summary>
-    public static JsonObject Collaborator(AppView view)
+    public static JsonObject Collaborator(CollaboratorView person, AppView view)
     {
-        var json = Owner(view.App);
+        var json = Person(view.App.Id, person);
         json["app"] = Summary(view);
         return json;
     }
 
-    /// <summary>POST /api/v1/apps (201) and PUT /api/v1/apps/:id answers: collaborators as an array.</summary>
+    /// <summary>POST /api/v1/apps (201) and PUT /api/v1/apps/:id answers: collaborators as an array of the people with
+    /// access (<c>person</c> and <c>role</c>), for those who may see them.</summary>
     public static JsonObject Written(AppView view)
     {
         var json = Summary(view);
         json["keys"] = Keys(view);
-        json["collaborators"] = new JsonArray(new JsonObject { ["person"] = view.App.OwnerEmail, ["role"] = "admin" });
+        if (view.Collaborators is { } people)
+        {
+            json["collaborators"] = new JsonArray([.. people.Where(p => p.Active)
+                .Select(p => (JsonNode)new JsonObject { ["person"] = p.Email, ["role"] = AppRoles.Name(p.Role) })]);
+        }
+
         return json;
     }
 
@@ -141,7 +158,8 @@ internal static class AppJson
         var all = new JsonArray();
         foreach (var view in apps)
         {
-            all.Add(new JsonObject { ["title"] = view.App.Title, ["role"] = "owner", ["link"] = Link(view.App.Id) });
+            var role = view.Role == AppRole.Owner ? "owner" : AppRoles.Name(view.Role);
+            all.Add(new JsonObject { ["title"] = view.App.Title, ["role"] = role, ["link"] = Link(view.App.Id) });
         }
 
         var keys = KeyJson.Groups(accountKeys);
@@ -166,12 +184,12 @@ internal static class AppJson
     public static string Timestamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static JsonObject Owner(AppRecord app) => new()
+    private static JsonObject Person(int appId, CollaboratorView person) => new()
     {
-        ["id"] = app.OwnerId,
-        ["person"] = app.OwnerEmail,
-        ["role"] = "admin",
-        ["link"] = $"{Link(app.Id)}/collaborators/{app.OwnerId}",
+        ["id"] = person.Id,
+        ["person"] = person.Email,
+        ["role"] = AppRoles.Name(person.Role),
+        ["link"] = $"{Link(appId)}/collaborators/{person.Id}",
     };
 
     /// <summary>The three platforms of the Write API's examples always (null when no key is selected), plus any other

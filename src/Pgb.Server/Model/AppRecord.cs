@@ -12,6 +12,10 @@ internal sealed record AppRecord
     private static readonly ImmutableDictionary<string, int> NoKeys = ImmutableDictionary.Create<string, int>(StringComparer.Ordinal);
     private static readonly ImmutableDictionary<string, string> NoVersions = ImmutableDictionary.Create<string, string>(StringComparer.Ordinal);
 
+    /// <summary>The owner's id in the app's collaborators (the owner is listed among them as an admin); those added get
+    /// the ids after it.</summary>
+    public const int OwnerCollaboratorId = 1;
+
     /// <summary>Serializes the changes of one app: every version of it shares this object, and the service holds it
     /// from reading the current version to committing the next, so no change is lost between the two.</summary>
     public object Gate { get; private init; } = new();
@@ -90,6 +94,13 @@ internal sealed record AppRecord
     public ImmutableDictionary<string, int> KeyIds { get; init; } = NoKeys;
 
     public AppIcon? Icon { get; init; }
+
+    /// <summary>The people the owner shared the app with, by id; the owner is not among them.</summary>
+    public ImmutableList<Collaborator> Collaborators { get; init; } = [];
+
+    /// <summary>The highest collaborator id handed out for this app (the owner's, until someone is added), so that the id
+    /// of a removed collaborator never names another person.</summary>
+    public int LastCollaboratorId { get; init; } = OwnerCollaboratorId;
 
     /// <summary>Every blob this version refers to: its source, its icon, its builds' packages (stored or not yet) and the
     /// sources they are made from. A blob lives exactly as long as a committed version refers to it.</summary>

@@ -72,6 +72,24 @@ internal sealed class AppDocument
     public IconDocument? Icon { get; init; }
 
     public Dictionary<string, BuildDocument>? Builds { get; init; }
+
+    /// <summary>Format 3 on: the people the app is shared with, by e-mail (left out when there are none). Whether each is
+    /// active is not stored: it depends on the accounts configured at each start.</summary>
+    public List<CollaboratorDocument>? Collaborators { get; init; }
+
+    /// <summary>Format 3 on: the highest collaborator id handed out for the app; left out while it is the owner's (1).</summary>
+    public int? LastCollaboratorId { get; init; }
+}
+
+internal sealed class CollaboratorDocument
+{
+    /// <summary>From 2 on (1 is the owner's), unique within the app.</summary>
+    public required int Id { get; init; }
+
+    public required string Email { get; init; }
+
+    /// <summary><c>tester</c>, <c>developer</c> or <c>admin</c>.</summary>
+    public required string Role { get; init; }
 }
 
 internal sealed class IconDocument

@@ -41,6 +41,10 @@ internal static class AppDocumentMapper
         KeyIds = app.KeyIds.IsEmpty ? null : new Dictionary<string, int>(app.KeyIds, StringComparer.Ordinal),
         Icon = app.Icon is { } icon ? new IconDocument { FileName = icon.FileName, StorageKey = icon.StorageKey } : null,
         Builds = app.Builds.IsEmpty ? null : app.Builds.ToDictionary(b => b.Key, b => ToDocument(b.Value, now), StringComparer.Ordinal),
+        Collaborators = app.Collaborators.IsEmpty
+            ? null
+            : [.. app.Collaborators.Select(c => new CollaboratorDocument { Id = c.Id, Email = c.Email, Role = AppRoles.Name(c.Role) })],
+        LastCollaboratorId = app.LastCollaboratorId == AppRecord.OwnerCollaboratorId ? null : app.LastCollaboratorId,
     };
 
     /// <summary>The record for a document read from <c>apps/{fileId}.json</c>. Builds that were pending get what was left
@@ -88,6 +92,7 @@ internal static class AppDocumentMapper
             builds[platform] = ToBuild(platform, build, document, loadedAt);
         }
 
+        var (collaborators, lastCollaboratorId) = ToCollaborators(document);
         var ownerId = accounts.IdOf(document.OwnerEmail);
         return new AppRecord
         {
@@ -120,7 +125,31 @@ internal static class AppDocumentMapper
             KeyIds = keyIds.ToImmutable(),
             Builds = builds.ToImmutable(),
             Icon = icon,
+            Collaborators = collaborators,
+            LastCollaboratorId = lastCollaboratorId,
         };
+    }
+
+    /// <summary>The collaborators of a format 3 file; none in older ones (they had no sharing), with nothing to migrate.</summary>
+    private static (ImmutableList<Collaborator> Collaborators, int LastId) ToCollaborators(AppDocument document)
+    {
+        var lastId = document.LastCollaboratorId ?? AppRecord.OwnerCollaboratorId;
+        Check(lastId >= AppRecord.OwnerCollaboratorId, $"lastCollaboratorId {lastId} is below {AppRecord.OwnerCollaboratorId}");
+        var collaborators = ImmutableList.CreateBuilder<Collaborator>();
+        foreach (var collaborator in document.Collaborators ?? [])
+        {
+            Check(collaborator is not null, "a collaborator is null");
+            var (id, email) = (collaborator!.Id, collaborator.Email);
+            Check(id > AppRecord.OwnerCollaboratorId && id <= lastId, $"collaborator id {id} is not between 2 and lastCollaboratorId ({lastId})");
+            Check(!string.IsNullOrWhiteSpace(email) && email.Length <= Collaborator.MaxEmailLength, $"collaborator #{id} has no e-mail address of at most {Collaborator.MaxEmailLength} characters");
+            Check(AppRoles.TryParse(collaborator.Role, out var role), $"collaborator #{id} has the role '{collaborator.Role}', not tester, developer or admin");
+            Check(!string.Equals(email, document.OwnerEmail, StringComparison.OrdinalIgnoreCase), $"collaborator #{id} is the owner");
+            Check(collaborators.TrueForAll(c => c.Id != id && !string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase)),
+                $"collaborator #{id} has the id or the e-mail of another");
+            collaborators.Add(new Collaborator(id, email, role));
+        }
+
+        return (collaborators.ToImmutable(), lastId);
     }
 
     private static BuildDocument ToDocument(PlatformBuild build, DateTimeOffset now) => new()

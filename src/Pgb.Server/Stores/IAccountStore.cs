@@ -11,6 +11,10 @@ internal interface IAccountStore
     /// <summary>The account an app's owner id names, if configured.</summary>
     StoredAccount? FindById(int id);
 
+    /// <summary>The account of an e-mail address (compared without regard to case), if configured: how a collaborator is
+    /// known.</summary>
+    StoredAccount? FindByEmail(string email);
+
     /// <summary>Basic auth: the login may be the user name or the e-mail address (the API documentation's examples use the e-mail).</summary>
     StoredAccount? FindByLogin(string login, string password);
 }

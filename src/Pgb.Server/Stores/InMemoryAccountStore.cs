@@ -9,6 +9,9 @@ internal sealed class InMemoryAccountStore(IReadOnlyList<StoredAccount> accounts
 
     public StoredAccount? FindById(int id) => accounts.FirstOrDefault(a => a.Id == id);
 
+    public StoredAccount? FindByEmail(string email) =>
+        accounts.FirstOrDefault(a => string.Equals(a.Account.Email, email, StringComparison.OrdinalIgnoreCase));
+
     public StoredAccount? FindByLogin(string login, string password) =>
         accounts.FirstOrDefault(a =>
             (string.Equals(a.Account.UserName, login, StringComparison.OrdinalIgnoreCase)
