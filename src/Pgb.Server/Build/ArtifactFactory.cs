@@ -46,9 +46,8 @@ internal static class ArtifactFactory
     public static byte[] Create(ArtifactSpec spec, byte[]? source, InspectionLimits limits)
     {
         var (wwwFolder, configFolder) = Folders(spec);
-        using var zipSource = source is not null && SourceArchive.Sniff(source) == SourceArchive.Zip
-            ? new ZipArchive(new MemoryStream(source, writable: false), ZipArchiveMode.Read)
-            : null;
+        var kind = source is null ? null : KindOf(source);
+        using var zipSource = kind == SourceArchive.Zip ? new ZipArchive(new MemoryStream(source!, writable: false), ZipArchiveMode.Read) : null;
         var budget = new InspectionBudget(limits, "the app's source");
         var contents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         if (zipSource is not null)
@@ -65,16 +64,16 @@ internal static class ArtifactFactory
                 }
             }
         }
-        else if (source is not null && SourceArchive.Sniff(source) == SourceArchive.TarGz)
+        else if (kind == SourceArchive.TarGz)
         {
             var names = new List<string>();
-            SourceArchive.ForEachTarFile(source, new InspectionBudget(limits, "the app's source"), tar =>
+            SourceArchive.ForEachTarFile(source!, new InspectionBudget(limits, "the app's source"), tar =>
             {
                 names.Add(WwwLayout.Normalize(tar.Name));
                 return false;
             });
             var layout = WwwLayout.Find(names);
-            SourceArchive.ForEachTarFile(source, budget, tar =>
+            SourceArchive.ForEachTarFile(source!, budget, tar =>
             {
                 var name = WwwLayout.Normalize(tar.Name);
                 if (Target(layout, name, wwwFolder, configFolder) is { } target)
@@ -110,6 +109,13 @@ internal static class ArtifactFactory
 
         return output.ToArray();
     }
+
+    /// <summary>A zip or a tar.gz by its first bytes, else a lone index.html: a source accepted by a server of data format 1
+    /// or 2 may be neither, and is packaged as it was taken.</summary>
+    private static string KindOf(byte[] source) =>
+        source is [(byte)'P', (byte)'K', 3 or 5, 4 or 6, ..] ? SourceArchive.Zip
+        : source is [0x1f, 0x8b, ..] ? SourceArchive.TarGz
+        : SourceArchive.Html;
 
     /// <summary>Where the www and config.xml go: android <c>assets/</c>, ios <c>Payload/NAME.app/</c>, the others the root.</summary>
     private static (string Www, string Config) Folders(ArtifactSpec spec)

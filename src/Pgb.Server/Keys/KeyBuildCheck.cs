@@ -16,7 +16,7 @@ internal static class KeyBuildCheck
     /// shipped an unsigned <c>jad</c>, the others needed none.</summary>
     public static bool NeedsKey(string platform) => platform == "ios";
 
-    /// <summary>Call under the store's lock.</summary>
+    /// <summary>The error <paramref name="key"/> gives a build of <paramref name="platform"/>, or null.</summary>
     public static string? Failure(SigningKey key, string platform, IReadOnlyCollection<string> rejectedPasswords) =>
         key.Locked ? LockedMessage(platform)
         : key.HasPasswordIn(rejectedPasswords) ? WrongPasswordMessage

@@ -219,13 +219,14 @@ internal sealed class KeyService(KeyStore store, IBlobStore blobs, PgbSimulation
     /// wrong password), or null.</summary>
     public (bool HasKey, string? Failure) ForBuild(int ownerId, string platform, IReadOnlyDictionary<string, int> keyIds)
     {
-        var rejected = simulation.RejectedKeyPasswords();
+        SigningKey? key;
         lock (store.Gate)
         {
-            return keyIds.TryGetValue(platform, out var id) && store.Find(ownerId, platform, id) is { } key
-                ? (true, KeyBuildCheck.Failure(key, platform, rejected))
-                : (false, null);
+            key = keyIds.TryGetValue(platform, out var id) ? store.Find(ownerId, platform, id) : null;
         }
+
+        // Outside the lock: comparing hashes with rejected passwords derives a hash apiece (the version is immutable).
+        return key is null ? (false, null) : (true, KeyBuildCheck.Failure(key, platform, simulation.RejectedKeyPasswords()));
     }
 
     /// <summary>The development account starts with a default development key for android and ios, unlocked, so that
