@@ -37,13 +37,15 @@ public abstract class PgbTask : MSBuildTask, ICancelableTask
         {
             ExecuteCoreAsync(_cancel.Token).GetAwaiter().GetResult();
         }
+        catch (Exception) when (_cancel.IsCancellationRequested)
+        {
+            // Once the build was canceled, whatever the interrupted step threw (a 503 it can no longer retry, a
+            // cut connection) is a consequence of that: the one error is the cancellation.
+            LogError(PgbErrorCodes.Canceled, Strings.Canceled);
+        }
         catch (PgbException ex)
         {
             LogError(ex.Code, ex.Message);
-        }
-        catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
-        {
-            LogError(PgbErrorCodes.Canceled, Strings.Canceled);
         }
         catch (Exception ex)
         {

@@ -61,6 +61,12 @@ public sealed partial class PgbClient
             {
                 return await attempt().ConfigureAwait(false);
             }
+            catch (PgbRequestFailedException ex) when (cancellationToken.IsCancellationRequested)
+            {
+                // The caller stopped the call while this attempt failed: that is how the call ends, not the failure it
+                // can no longer retry.
+                throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+            }
             catch (PgbRequestFailedException ex) when (_retry.ShouldRetry(repeatable, ex) && budget.TryRetry(delay = _retry.DelayFor(budget.FailuresInARow, ex.RetryAfter)))
             {
                 // Retried below, outside the catch block.
