@@ -15,6 +15,8 @@ internal readonly struct WwwFile(string name, string path, long length)
 /// folders (<c>.git</c>, <c>.hg</c>, <c>.svn</c>: history, and maybe secrets, the build service has no use for)
 /// and desktop litter (<c>.DS_Store</c>, <c>Thumbs.db</c>, <c>desktop.ini</c>: they change as folders are
 /// browsed, which would change the archive's bytes);</item>
+/// <item>a folder holding a <c>.pgbomit</c> file is left out with everything in it, as PhoneGap Build left such
+/// folders out of the app it built (the www folder itself is never left out); the marker file never goes in;</item>
 /// <item>symbolic links are followed only while they stay inside www: a link out of it (which would upload
 /// whatever it points at, ~/.ssh included) or to a folder above it (which would nest the tree in itself) is
 /// PGB1012; a link to nothing is PGB4004;</item>
@@ -23,9 +25,12 @@ internal readonly struct WwwFile(string name, string path, long length)
 /// </summary>
 internal static class WwwFiles
 {
+    /// <summary>The marker of a folder to leave out (PhoneGap Build's name; its content is never read).</summary>
+    public const string OmitMarker = ".pgbomit";
+
     private static readonly HashSet<string> LeftOut = new(StringComparer.OrdinalIgnoreCase)
     {
-        ".git", ".hg", ".svn", ".DS_Store", "Thumbs.db", "desktop.ini",
+        ".git", ".hg", ".svn", ".DS_Store", "Thumbs.db", "desktop.ini", OmitMarker,
     };
 
     /// <summary>True for names the archive never holds, file or folder.</summary>
@@ -85,6 +90,13 @@ internal static class WwwFiles
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
             {
                 throw ReadFailed(displayPath, ex);
+            }
+
+            // Below the www folder, a marker leaves the whole folder out (links included: they are not followed).
+            if (prefix.Length > 0 && Array.Exists(children, c => string.Equals(c.Name, OmitMarker, StringComparison.OrdinalIgnoreCase)
+                && (c.Attributes & FileAttributes.Directory) == 0))
+            {
+                return;
             }
 
             foreach (var child in children)

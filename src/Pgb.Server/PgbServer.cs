@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Pgb.Server.Hosting;
 
 namespace Pgb.Server;
@@ -12,15 +10,20 @@ public sealed class PgbServer : IAsyncDisposable
     private readonly ServerState _state;
     private int _stopped;
 
-    private PgbServer(WebApplication app, ServerState state, Uri baseUri)
+    private PgbServer(WebApplication app, ServerState state, Uri baseUri, Uri? storageUri)
     {
         _app = app;
         _state = state;
         BaseUri = baseUri;
+        StorageUri = storageUri;
     }
 
     /// <summary>http://127.0.0.1:PORT/ with the port actually bound.</summary>
     public Uri BaseUri { get; }
+
+    /// <summary>http://127.0.0.1:STORAGEPORT/, the origin downloads and icons are served from, when
+    /// <see cref="PgbServerOptions.StoragePort"/> was given; null when they are served from <see cref="BaseUri"/>.</summary>
+    public Uri? StorageUri { get; }
 
     /// <summary>Every HTTP request received, on any path, including rejected ones.</summary>
     public long RequestCount => _state.Journal.Count;
@@ -49,6 +52,15 @@ public sealed class PgbServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535);
+        if (options.StoragePort is { } storagePort)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(storagePort, nameof(options.StoragePort));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(storagePort, 65535, nameof(options.StoragePort));
+            if (storagePort != 0 && storagePort == options.Port)
+            {
+                throw new ArgumentException($"StoragePort {storagePort} is also Port: the storage needs a port of its own (or 0 for a free one).", nameof(options));
+            }
+        }
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxUploadBytes, 1, nameof(options.MaxUploadBytes));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxUploadBytes, Array.MaxLength, nameof(options.MaxUploadBytes));
         if (options.DataDirectory is { } dataDirectory && string.IsNullOrWhiteSpace(dataDirectory))
@@ -66,11 +78,11 @@ public sealed class PgbServer : IAsyncDisposable
         WebApplication? app = null;
         try
         {
-            app = ServerApp.Build(state, options.Port);
+            (app, var endpoints) = ServerApp.Build(state, options.Port, options.StoragePort);
             await app.StartAsync(cancellationToken);
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            var port = new Uri(address).Port;
-            return new PgbServer(app, state, new Uri($"http://127.0.0.1:{port}/"));
+            state.StoragePort = endpoints.StoragePort;
+            return new PgbServer(app, state, new Uri($"http://127.0.0.1:{endpoints.ApiPort}/"),
+                endpoints.StoragePort is { } bound ? new Uri($"http://127.0.0.1:{bound}/") : null);
         }
         catch
         {

@@ -7,7 +7,14 @@ public sealed class PgbServerOptions
     /// The server never binds anything but the loopback address.</summary>
     public int Port { get; set; }
 
-    /// <summary>Accounts to accept; empty means just <see cref="PgbAccount.Development"/>.</summary>
+    /// <summary>A second TCP port on 127.0.0.1 for downloads and icons (0 picks a free one; read it back from
+    /// <see cref="PgbServer.StorageUri"/>), as the service sent them to S3 on another host: the API's 302s then point there,
+    /// the storage port answers nothing but <c>/storage/...</c>, and the API port no <c>/storage/...</c>. Null (the default)
+    /// serves both from <see cref="Port"/>.</summary>
+    public int? StoragePort { get; set; }
+
+    /// <summary>Accounts to accept; empty means just <see cref="PgbAccount.Development"/> (who starts with a default
+    /// development key for android and ios); configured accounts start with no key.</summary>
     public IList<PgbAccount> Accounts { get; } = new List<PgbAccount>();
 
     /// <summary>How long a queued platform stays <c>pending</c> before it is <c>complete</c> (or <c>error</c>), at most
@@ -43,4 +50,7 @@ public sealed class PgbServerOptions
 
     /// <summary>The other limits; tests shrink timeouts to see them act.</summary>
     internal Hosting.ServerLimits? Limits { get; set; }
+
+    /// <summary>How repositories are fetched; tests allow only file:// and point at a missing git.</summary>
+    internal Build.GitSettings? Git { get; set; }
 }

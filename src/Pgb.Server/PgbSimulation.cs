@@ -89,11 +89,12 @@ public sealed class PgbSimulation
         }
     }
 
-    internal bool IsRejectedKeyPassword(string password)
+    /// <summary>A snapshot, compared against the hashes of a key's passwords when a build is queued.</summary>
+    internal IReadOnlyCollection<string> RejectedKeyPasswords()
     {
         lock (_gate)
         {
-            return _rejectedKeyPasswords.Contains(password);
+            return [.. _rejectedKeyPasswords];
         }
     }
 

@@ -15,6 +15,7 @@ internal sealed class ServeCommand
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(10);
 
     private readonly Option<int> _port = new("--port") { Description = "The port on 127.0.0.1; 0 picks a free one (printed in the ready line).", HelpName = "PORT", DefaultValueFactory = _ => 0 };
+    private readonly Option<int?> _storagePort = new("--storage-port") { Description = "Serve downloads and icons from this second port on 127.0.0.1, as the service sent them to S3 on another host; 0 picks a free one. Without it they come from --port.", HelpName = "PORT" };
     private readonly Option<bool> _inMemory = new("--in-memory") { Description = "Keep apps and builds in memory only (the default; all is lost on exit)." };
     private readonly Option<string> _data = new("--data") { Description = "Keep apps, uploads, builds and packages in DIR across restarts (created when missing; one server per DIR).", HelpName = "DIR" };
     private readonly Option<string[]> _users = new("--user") { Description = "Add an account (repeatable). Without any, the development account exists: user dev, password dev, token pgb-dev-token.", HelpName = "NAME:EMAIL:PASSWORD:TOKEN" };
@@ -28,28 +29,11 @@ internal sealed class ServeCommand
     {
         Command = new Command("serve", "Run a local PhoneGap-Build-compatible server on 127.0.0.1 until Ctrl+C.")
         {
-            _port, _inMemory, _data, _users, _buildSeconds, _fail, _maxUploadMb, _allowedHosts, _verbose,
+            _port, _storagePort, _inMemory, _data, _users, _buildSeconds, _fail, _maxUploadMb, _allowedHosts, _verbose,
         };
         ToolCommand.AddExamples(Command, "pgb serve --port 5000", "pgb serve --data .pgb-data --user ann:ann@example.com:s3cret:ann-token --verbose");
-        _port.Validators.Add(result =>
-        {
-            int port;
-            try
-            {
-                port = result.GetValueOrDefault<int>();
-            }
-            catch (InvalidOperationException)
-            {
-                // Not a number: the parser reports that already (PGB1000); reading the value here threw, which
-                // escaped the parse as PGB0000.
-                return;
-            }
-
-            if (port is < 0 or > 65535)
-            {
-                result.AddError(Strings.PortOutOfRange.F(port));
-            }
-        });
+        _port.Validators.Add(result => ValidatePort(result, Strings.PortOutOfRange));
+        _storagePort.Validators.Add(result => ValidatePort(result, Strings.StoragePortOutOfRange));
         _maxUploadMb.Validators.Add(result =>
         {
             int megabytes;
@@ -74,11 +58,43 @@ internal sealed class ServeCommand
             {
                 result.AddError(Strings.DataOrInMemory);
             }
+
+            try
+            {
+                if (result.GetValue(_storagePort) is { } storagePort and not 0 && storagePort == result.GetValue(_port))
+                {
+                    result.AddError(Strings.StoragePortSameAsPort.F(storagePort));
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // A port that is not a number: reported by the parser already (PGB1000).
+            }
         });
         Command.SetAction((parse, cancellationToken) => cli.Run(parse, cancellationToken, console => RunAsync(parse, console, cancellationToken)));
     }
 
     public Command Command { get; }
+
+    private static void ValidatePort(System.CommandLine.Parsing.OptionResult result, string outOfRange)
+    {
+        int? port;
+        try
+        {
+            port = result.GetValueOrDefault<int?>();
+        }
+        catch (InvalidOperationException)
+        {
+            // Not a number: the parser reports that already (PGB1000); reading the value here threw, which
+            // escaped the parse as PGB0000.
+            return;
+        }
+
+        if (port is < 0 or > 65535)
+        {
+            result.AddError(outOfRange.F(port));
+        }
+    }
 
     private async Task<int> RunAsync(ParseResult parse, ToolConsole console, CancellationToken cancellationToken)
     {
@@ -91,6 +107,7 @@ internal sealed class ServeCommand
         var options = new PgbServerOptions
         {
             Port = parse.GetValue(_port),
+            StoragePort = parse.GetValue(_storagePort),
             DataDirectory = data is null ? null : Path.GetFullPath(data),
             BuildDuration = PgbServerSettings.ParseSeconds("--build-seconds", parse.GetValue(_buildSeconds)!),
             MaxUploadBytes = parse.GetValue(_maxUploadMb) * 1024L * 1024,
@@ -147,11 +164,15 @@ internal sealed class ServeCommand
                 console.Result("Listening on " + url);
             }
 
-            if (options.Accounts.Count == 0)
+            // Which account to use, and where its token goes; never a token itself, not even the well-known one: logs of CI
+            // jobs get copied around.
+            console.Error.WriteLine(options.Accounts.Count == 0
+                ? Strings.DevelopmentAccount.F(PgbAccount.Development.UserName, ToolEnvironment.DefaultTokenVariable)
+                : Strings.ConfiguredAccounts.F(string.Join(", ", options.Accounts.Select(a => a.UserName)), ToolEnvironment.DefaultTokenVariable));
+            console.Error.Flush();
+            if (server.StorageUri is { } storage)
             {
-                // The well-known token is public (README), but no token is ever printed: logs of CI jobs get copied around.
-                console.Error.WriteLine(Strings.DevelopmentAccount.F(PgbAccount.Development.UserName));
-                console.Error.Flush();
+                console.Note(Strings.StorageOrigin.F(storage.GetLeftPart(UriPartial.Authority)));
             }
 
             if (server.DataDirectory is not null)

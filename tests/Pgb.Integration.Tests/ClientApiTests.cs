@@ -166,6 +166,6 @@ public sealed class ClientApiTests
         var android = await v0.GetPlatformKeysAsync("android");
 
         Assert.AreEqual("Example Key", key.Title);
-        Assert.AreEqual(key.Id, android.Single().Id);
+        Assert.AreEqual("Example Key", android.Single(k => k.Id == key.Id).Title, "listed beside the development account's own android key");
     }
 }

@@ -28,9 +28,11 @@ public sealed class SigningKeyTests
     {
         const string keyPassword = "key-secret-41e9";
         const string wrongPassword = "wrong-secret-07b2";
-        await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(100) });
+        // A configured account: it starts with no key (the development account has a default one for android).
+        var account = new PgbAccount("ann", "ann@example.com", "ann-password", "ann-token");
+        await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(100), Accounts = { account } });
         server.Simulation.RejectKeyPassword(wrongPassword);
-        using var client = new PgbClient(server.BaseUri, PgbCredential.FromToken(PgbAccount.Development.Token));
+        using var client = new PgbClient(server.BaseUri, PgbCredential.FromToken(account.Token));
         var pipeline = new PgbPipeline(client);
         var archive = await PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = _temp.Combine("www"), OutputPath = _temp.Combine("app.zip") });
 

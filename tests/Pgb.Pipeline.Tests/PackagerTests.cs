@@ -236,4 +236,29 @@ public sealed class PackagerTests
 
         Assert.AreEqual("js/lib/x.js", name);
     }
+
+    /// <summary>PhoneGap Build left out of the app any folder holding a <c>.pgbomit</c> file (typically res/, the icons and
+    /// splash screens config.xml names per platform): the archive leaves them out too, markers included.</summary>
+    [TestMethod]
+    public async Task Package_LeavesOutEveryFolderHoldingAPgbomitFile_AndTheMarkers_ButNeverTheWwwItself()
+    {
+        using var temp = new TempDirectory();
+        WriteWww(temp, "www",
+        [
+            ("index.html", "app"),
+            (".pgbomit", string.Empty),
+            ("res/.pgbomit", string.Empty),
+            ("res/icon/android/icon.png", "png"),
+            ("docs/guide.html", "guide"),
+            ("docs/drafts/.PGBOMIT", string.Empty),
+            ("docs/drafts/next.html", "draft"),
+            ("js/.pgbomit/not-a-marker.txt", "a folder of that name is no marker"),
+            ("js/app.js", "go()"),
+        ]);
+
+        var result = await PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = temp.Combine("www"), OutputPath = temp.Combine("out", "app.zip") });
+
+        CollectionAssert.AreEqual(new[] { "docs/guide.html", "index.html", "js/app.js" }, ReadZip(result.ArchivePath).Select(e => e.Name).ToArray());
+        Assert.AreEqual(3, result.EntryCount);
+    }
 }

@@ -205,16 +205,42 @@ public sealed class BuildTests
         Assert.AreEqual("invalid widget archive", (string?)status["error"]!["webos"]);
     }
 
+    /// <summary>The service took such uploads and failed every build with "invalid widget archive"; this server refuses
+    /// them at once, saying so, and nothing is created.</summary>
     [TestMethod]
-    public async Task Build_OfCorruptZip_EndsInInvalidWidgetArchiveError()
+    [DataRow(new byte[] { (byte)'P', (byte)'K', 3, 4, 0, 0, 1, 2, 3 }, "invalid widget archive: the zip cannot be read: ")]
+    [DataRow(new byte[] { 0x1f, 0x8b, 8, 0, 1, 2, 3 }, "invalid widget archive: the tar.gz cannot be read: ")]
+    [DataRow(new byte[] { 0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0x00 }, "unsupported upload: send a zip, a tar.gz or an index.html (this file starts with 0x526172211a0700)")]
+    [DataRow(new byte[0], "the uploaded file is empty: send a zip, a tar.gz or an index.html")]
+    public async Task Create_WithACorruptOrUnsupportedUpload_Is400SayingWhat_AndCreatesNothing(byte[] upload, string message)
     {
         await using var harness = await ServerHarness.StartAsync();
-        byte[] corrupt = [(byte)'P', (byte)'K', 3, 4, 0, 0, 1, 2, 3];
+        var form = new MultipartFormDataContent
+        {
+            { ServerHarness.Bytes(upload), "file", "app.zip" },
+            { new StringContent("{\"title\":\"Corrupt\",\"create_method\":\"file\"}"), "data" },
+        };
 
-        var id = (int)(await harness.CreateFileAppAsync("Corrupt", corrupt))["id"]!;
-        var app = await harness.WaitForBuildAsync(id, "android");
+        var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/apps", form));
 
-        Assert.AreEqual("error", (string?)app["status"]!["android"]);
-        Assert.AreEqual("invalid widget archive", (string?)app["error"]!["android"]);
+        Assert.AreEqual(HttpStatusCode.BadRequest, answer.Status, answer.Body);
+        StringAssert.StartsWith(answer.Error, message);
+        Assert.IsEmpty((await harness.GetAsync("/api/v1/apps")).Object["apps"]!.AsArray());
+    }
+
+    [TestMethod]
+    public async Task Update_WithACorruptUpload_Is400_AndTheAppKeepsItsSource()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+        var id = (int)(await harness.CreateFileAppAsync("Kept"))["id"]!;
+        await harness.WaitForBuildAsync(id, "android");
+        var before = harness.Server.GetArtifact(id, "android");
+
+        var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Put, $"/api/v1/apps/{id}",
+            new MultipartFormDataContent { { ServerHarness.Bytes([(byte)'P', (byte)'K', 3, 4, 0]), "file", "app.zip" } }));
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, answer.Status, answer.Body);
+        StringAssert.StartsWith(answer.Error, "invalid widget archive: the zip cannot be read: ");
+        CollectionAssert.AreEqual(before, harness.Server.GetArtifact(id, "android"), "nothing was queued again");
     }
 }

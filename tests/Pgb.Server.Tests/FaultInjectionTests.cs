@@ -81,7 +81,8 @@ public sealed class FaultInjectionTests
         Assert.AreEqual(HttpStatusCode.OK, next.Status, "one abort, then normal service");
         var recorded = harness.Server.Requests;
         Assert.HasCount(2, recorded);
-        Assert.AreEqual(new PgbRecordedRequest("GET", "/api/v1/me?auth_token=***", 0) { Fault = "abort (1 of 1)" }, recorded[0]);
+        var port = harness.Server.BaseUri.Port;
+        Assert.AreEqual(new PgbRecordedRequest("GET", "/api/v1/me?auth_token=***", 0) { Fault = "abort (1 of 1)", Port = port, CarriedCredentials = true }, recorded[0]);
         Assert.IsNull(recorded[1].Fault);
     }
 

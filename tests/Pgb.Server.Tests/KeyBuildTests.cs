@@ -107,7 +107,7 @@ public sealed class KeyBuildTests
     }
 
     [TestMethod]
-    public async Task DeletedKey_IsEchoedWithNullTitle_AndNoLongerBlocksBuilds()
+    public async Task DeletedKey_IsEchoedWithNullTitle_AndIosIsNoLongerBuilt()
     {
         await using var harness = await ServerHarness.StartAsync();
         var key = await KeyUploads.AddAsync(harness, "ios", KeyUploads.Ios("{\"title\":\"locked\"}"));
@@ -120,6 +120,7 @@ public sealed class KeyBuildTests
 
         Assert.AreEqual(JsonValue.Create(key)!.ToJsonString(), app["keys"]!["ios"]!["id"]!.ToJsonString());
         Assert.IsNull((string?)app["keys"]!["ios"]!["title"]);
-        Assert.AreEqual("complete", (string?)app["status"]!["ios"]);
+        Assert.IsNull(app["status"]!["ios"], "an id naming no key is no key: ios is not built");
+        Assert.AreEqual(HttpStatusCode.NotFound, (await harness.GetAsync($"/api/v1/apps/{id}/ios")).Status);
     }
 }

@@ -69,7 +69,7 @@ public sealed class KeyTests
     [TestMethod]
     public async Task Listings_ShowUploadedKeysInTheirGroups_AndInMe()
     {
-        await using var harness = await ServerHarness.StartAsync();
+        await using var harness = await ServerHarness.StartKeylessAsync();
         var ios = await KeyUploads.AddAsync(harness, "ios", KeyUploads.Ios("{\"title\":\"My Dev Certificate\"}"));
         var android = await KeyUploads.AddAsync(harness, "android", KeyUploads.Android("{\"title\":\"Android Release Key\",\"alias\":\"release\"}"));
 
@@ -111,7 +111,7 @@ public sealed class KeyTests
     [TestMethod]
     public async Task Delete_Answers202ThenTheKeyIsGone()
     {
-        await using var harness = await ServerHarness.StartAsync();
+        await using var harness = await ServerHarness.StartKeylessAsync();
         var id = await KeyUploads.AddAsync(harness, "android", KeyUploads.Android("{\"title\":\"k\",\"alias\":\"a\"}"));
 
         var deleted = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Delete, $"/api/v1/keys/android/{id}"));
@@ -188,7 +188,7 @@ public sealed class KeyTests
     [TestMethod]
     public async Task V0_UploadAndListing_UseV0Shapes()
     {
-        await using var harness = await ServerHarness.StartAsync();
+        await using var harness = await ServerHarness.StartKeylessAsync();
         var form = new MultipartFormDataContent
         {
             { ServerHarness.Bytes([1]), "profile_file", "example.mobileprovision" },

@@ -52,11 +52,13 @@ public sealed class PersistenceTests
     public async Task Restart_KeepsARepoAppWithItsPullsKeysAndFlags()
     {
         using var dir = new TempDirectory();
+        using var repository = await GitRepository.CordovaAsync("Repo App", "from git");
         JsonObject before;
         await using (var first = await StartAsync(dir))
         {
-            var data = "{\"title\":\"Repo App\",\"repo\":\"https://github.com/example/app.git\",\"private\":false,\"debug\":true," +
-                "\"hydrates\":true,\"description\":\"d\",\"keys\":{\"blackberry\":7,\"ios\":{\"id\":3,\"password\":\"x\"}}}";
+            var data = $"{{\"title\":\"Repo App\",\"repo\":\"{repository.Url}\",\"private\":false,\"debug\":true," +
+                "\"hydrates\":true,\"description\":\"d\",\"tag\":\"main\",\"share\":true,\"ios_phonegap_version\":\"3.1.0\"," +
+                "\"keys\":{\"blackberry\":7,\"ios\":{\"id\":3,\"password\":\"x\"}}}";
             var created = await first.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/apps", ServerHarness.UrlEncoded("data=" + Uri.EscapeDataString(data))));
             Assert.AreEqual(HttpStatusCode.Created, created.Status, created.Body);
             var pulled = await first.SendAsync(ServerHarness.Authorized(HttpMethod.Put, "/api/v1/apps/1", ServerHarness.UrlEncoded("data=" + Uri.EscapeDataString("{\"pull\":true}"))));
@@ -311,9 +313,9 @@ public sealed class PersistenceTests
         }, clock);
 
     /// <summary>The 302 of a download or icon link, then the storage object it points to (fetched without credentials).</summary>
-    private static async Task<(Uri Location, byte[] Bytes)> DownloadAsync(ServerHarness harness, string path)
+    internal static async Task<(Uri Location, byte[] Bytes)> DownloadAsync(ServerHarness harness, string path, string token = ServerHarness.Token)
     {
-        var redirect = await harness.GetAsync(path);
+        var redirect = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Get, path, token: token));
         Assert.AreEqual(HttpStatusCode.Found, redirect.Status, redirect.Body);
         using var storage = await harness.Http.GetAsync(redirect.Location);
         Assert.AreEqual(HttpStatusCode.OK, storage.StatusCode);

@@ -36,7 +36,7 @@ public sealed class PipelineTests
     [DataRow("/api/v1/keys//")]
     public async Task Keys_Listing_HasEveryGroupTheClientsRead(string path)
     {
-        await using var harness = await ServerHarness.StartAsync();
+        await using var harness = await ServerHarness.StartKeylessAsync();
 
         var answer = await harness.GetAsync(path);
 
@@ -54,7 +54,7 @@ public sealed class PipelineTests
     [TestMethod]
     public async Task Keys_OfOnePlatform_ListsThatPlatform()
     {
-        await using var harness = await ServerHarness.StartAsync();
+        await using var harness = await ServerHarness.StartKeylessAsync();
 
         var answer = await harness.GetAsync("/api/v1/keys/ios");
         var missing = await harness.GetAsync("/api/v1/keys/ios/8989898");

@@ -60,7 +60,7 @@ public sealed class RealWorldFaultTests
         });
 
         Assert.AreEqual(SocketError.ConnectionReset, (e.InnerException as SocketException)?.SocketErrorCode, e.ToString());
-        Assert.AreEqual(new PgbRecordedRequest("GET", "/api/v1/me", 0) { Fault = "reset (1 of 1)" }, harness.Server.Requests.Single());
+        Assert.AreEqual(new PgbRecordedRequest("GET", "/api/v1/me", 0) { Fault = "reset (1 of 1)", Port = harness.Server.BaseUri.Port }, harness.Server.Requests.Single());
     }
 
     /// <summary>The stall (a minute) outlasts the client's patience by far: it sees the headers and five bytes, then

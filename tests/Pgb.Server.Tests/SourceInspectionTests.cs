@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Pgb.Server.Build;
+using Pgb.Server.Errors;
 using Pgb.Server.Inspection;
 
 namespace Pgb.Server.Tests;
@@ -52,15 +53,29 @@ public sealed class SourceInspectionTests
     }
 
     [TestMethod]
-    public void Zip_WithManyConfigXmlBombs_InflatesOnlyTheOneThatCounts()
+    public void Zip_WithManyConfigXmlBombs_ReadsOnlyTheOneThatCounts_AndStreamsTheOthers()
     {
-        // Every candidate but the one at the root is a bomb; today's rule picks the root one, and only it is read.
+        // Every candidate but the one at the root is a bomb; today's rule picks the root one, and only it is read whole.
+        // The others are inflated once, to check them, as a stream: never held, and counted against the budget.
         var bomb = Encoding.UTF8.GetBytes("<widget>" + new string(' ', 10 * 1024 * 1024) + "</widget>");
         var zip = Zips.Create(("a/config.xml", bomb), ("b/config.xml", bomb), ("config.xml", Encoding.UTF8.GetBytes(Zips.ConfigXml("Root"))), ("www/config.xml", bomb));
+        var before = GC.GetAllocatedBytesForCurrentThread();
 
-        var info = SourceArchive.Inspect(zip, Small);
+        var info = SourceArchive.Inspect(zip, Small with { MaxInflatedBytes = 64 * 1024 * 1024 });
 
         Assert.AreEqual("Root", info.Config?.Name);
+        Assert.IsLessThan(8 * 1024 * 1024, GC.GetAllocatedBytesForCurrentThread() - before, "30 MiB inflated, none of it kept");
+    }
+
+    [TestMethod]
+    public void Zip_ThatInflatesPastTheBudget_IsOverBudget()
+    {
+        var bomb = Encoding.UTF8.GetBytes(new string(' ', 2 * 1024 * 1024));
+        var zip = Zips.Create(("config.xml", Encoding.UTF8.GetBytes(Zips.ConfigXml("Root"))), ("bomb.js", bomb));
+
+        var e = Assert.ThrowsExactly<BudgetExceededException>(() => SourceArchive.Inspect(zip, Small));
+
+        Assert.AreEqual("the upload inflates to more than 1 MiB", e.Message);
     }
 
     [TestMethod]
@@ -174,8 +189,52 @@ public sealed class SourceInspectionTests
             gzip.Write(TarBuilder.Header("config.xml", '0', 100_000));
         }
 
-        Assert.AreEqual("invalid widget archive", SourceArchive.Inspect(output.ToArray(), Small).Problem);
-        Assert.IsNull(SourceArchive.Inspect(tarGz, Small).Problem);
+        var e = Assert.ThrowsExactly<ApiException>(() => SourceArchive.Inspect(output.ToArray(), Small));
+
+        Assert.AreEqual(400, e.Status);
+        StringAssert.StartsWith(e.Message, "invalid widget archive: the tar.gz cannot be read: ");
+        Assert.AreEqual("Cut", SourceArchive.Inspect(tarGz, Small).Config?.Name);
+    }
+
+    [TestMethod]
+    public void Zip_WithADamagedEntry_IsAnInvalidWidgetArchive_NamingTheEntry()
+    {
+        // Stored, not deflated: the flipped byte leaves a readable entry whose bytes no longer match its CRC-32.
+        using var output = new MemoryStream();
+        using (var archive = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = archive.CreateEntry("index.html", CompressionLevel.NoCompression).Open();
+            entry.Write(Encoding.UTF8.GetBytes(new string('x', 200)));
+        }
+
+        var zip = output.ToArray();
+        zip[30 + "index.html".Length + 5] ^= 0xFF;
+
+        var e = Assert.ThrowsExactly<ApiException>(() => SourceArchive.Inspect(zip, Small));
+
+        Assert.Contains("index.html", e.Message);
+        StringAssert.StartsWith(e.Message, "invalid widget archive: the zip cannot be read: ");
+    }
+
+    [TestMethod]
+    [DataRow(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a, 0x25, 0xe2, 0xe3, 0xcf, 0xd3 }, "unsupported upload: send a zip, a tar.gz or an index.html (this file starts with 0x255044462d312e34)")]
+    [DataRow(new byte[] { (byte)'<', (byte)'h', 0, 1 }, "unsupported upload: send a zip, a tar.gz or an index.html (this file starts with 0x3c680001)")]
+    [DataRow(new byte[] { 0xff, 0xfe, 0xfd }, "unsupported upload: send a zip, a tar.gz or an index.html (this file starts with 0xfffefd)")]
+    [DataRow(new byte[0], "the uploaded file is empty: send a zip, a tar.gz or an index.html")]
+    [DataRow(new byte[] { (byte)'P', (byte)'K', 3, 4, 9, 9 }, null)]
+    public void Upload_ThatIsNoZipTarGzOrText_IsRefusedWithWhatItIs(byte[] content, string? message)
+    {
+        var e = Assert.ThrowsExactly<ApiException>(() => SourceArchive.Inspect(content, Small));
+
+        Assert.AreEqual(400, e.Status);
+        Assert.AreEqual(message ?? e.Message, e.Message);
+        StringAssert.Contains(e.Message, message is null ? "invalid widget archive: the zip cannot be read" : "send a zip");
+    }
+
+    [TestMethod]
+    public void Upload_OfText_IsALoneIndexHtml()
+    {
+        Assert.AreEqual(SourceArchive.Html, SourceArchive.Inspect("<html><body>é</body></html>"u8.ToArray(), Small).Kind);
     }
 
     [TestMethod]

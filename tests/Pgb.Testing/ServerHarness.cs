@@ -12,6 +12,18 @@ public sealed class ServerHarness : IAsyncDisposable
 {
     public const string Token = "pgb-dev-token";
 
+    /// <summary>A configured account, which starts with no signing key (the built-in development account has a default
+    /// key for android and ios), reached with the token every request of the harness sends.</summary>
+    public static PgbAccount KeylessAccount { get; } = new("ann", "ann@example.com", "ann-password", Token);
+
+    /// <summary>A server whose one account is <see cref="KeylessAccount"/>.</summary>
+    public static Task<ServerHarness> StartKeylessAsync(Action<PgbServerOptions>? configure = null) =>
+        StartAsync(o =>
+        {
+            o.Accounts.Add(KeylessAccount);
+            configure?.Invoke(o);
+        });
+
     private ServerHarness(PgbServer server)
     {
         Server = server;
@@ -26,10 +38,11 @@ public sealed class ServerHarness : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    /// <summary>Starts a server; <paramref name="time"/> replaces the system clock (see <see cref="ManualClock"/>).</summary>
+    /// <summary>Starts a server; <paramref name="time"/> replaces the system clock (see <see cref="ManualClock"/>). Its git
+    /// may fetch file:// repositories only: no test reaches the network, whatever URL an app names.</summary>
     public static async Task<ServerHarness> StartAsync(Action<PgbServerOptions>? configure = null, TimeProvider? time = null)
     {
-        var options = new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(200) };
+        var options = new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(200), Git = new Server.Build.GitSettings { Protocols = ["file"] } };
         configure?.Invoke(options);
         return new ServerHarness(await PgbServer.StartAsync(options, time ?? TimeProvider.System, CancellationToken.None));
     }

@@ -50,14 +50,15 @@ public sealed class CommandGoldenTests
         await Json(session, "app-icon", "app", "icon", "1", png);
         await Json(session, "build-id-no-wait", "build", "1", "android", "--no-wait");
         await Json(session, "build-id", "build", "1", "android", "--poll", "0.1");
+        // Key 3: the development account starts with keys 1 (android) and 2 (ios), its default development keys.
         await Json(session, "keys-add", "keys", "add", "android", "--title", "Release", "--keystore", keystore, "--alias", "release");
         await Json(session, "keys", "keys");
         await Json(session, "keys-platform", "keys", "android");
-        await Json(session, "keys-show", "keys", "show", "android", "1");
-        await Json(session, "keys-unlock", "keys", "unlock", "android", "1", "--keystore-password-variable", "KS_PW", "--key-password-variable", "KEY_PW");
-        await Json(session, "keys-lock", "keys", "lock", "android", "1");
-        await Json(session, "keys-update", "keys", "update", "android", "1", "--title", "Release 2");
-        await Json(session, "keys-rm", "keys", "rm", "android", "1");
+        await Json(session, "keys-show", "keys", "show", "android", "3");
+        await Json(session, "keys-unlock", "keys", "unlock", "android", "3", "--keystore-password-variable", "KS_PW", "--key-password-variable", "KEY_PW");
+        await Json(session, "keys-lock", "keys", "lock", "android", "3");
+        await Json(session, "keys-update", "keys", "update", "android", "3", "--title", "Release 2");
+        await Json(session, "keys-rm", "keys", "rm", "android", "3");
         await Json(session, "collab", "collab", "1");
         await Json(session, "phonegaps", "phonegaps");
         await Json(session, "pack", "pack", "--www", www, "--out", session.Temp.Combine("packed.zip"));

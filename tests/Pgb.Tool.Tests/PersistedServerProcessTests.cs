@@ -20,6 +20,7 @@ public sealed class PersistedServerProcessTests
     public async Task KilledMidBuild_ThenRestarted_LosesNoAppUploadOrPackage()
     {
         using var data = new TempDirectory();
+        using var repository = await GitRepository.CreateAsync(("index.html", "<p>fetched</p>"));
         var upload = AppZip("Survivor");
         int fileApp, repoApp;
         JsonObject fileBefore, repoBefore;
@@ -29,8 +30,9 @@ public sealed class PersistedServerProcessTests
         {
             using var http = Client(first.Url);
             fileApp = (int)(await SendAsync(http, HttpMethod.Post, "/api/v1/apps", Multipart(upload, "{\"platforms\":[\"android\"]}")))["id"]!;
-            repoApp = (int)(await SendAsync(http, HttpMethod.Post, "/api/v1/apps", Form("{\"title\":\"Repo\",\"repo\":\"https://example.com/app.git\"}")))["id"]!;
+            repoApp = (int)(await SendAsync(http, HttpMethod.Post, "/api/v1/apps", Form($"{{\"title\":\"Repo\",\"repo\":\"{repository.Url}\"}}")))["id"]!;
             await WaitAsync(http, fileApp, "android", "complete");
+            await WaitAsync(http, repoApp, "ios", "complete"); // fetched and built once
             (packageLink, package) = await DownloadAsync(http, $"/api/v1/apps/{fileApp}/android");
             (iconLink, _) = await DownloadAsync(http, $"/api/v1/apps/{fileApp}/icon");
 
@@ -49,21 +51,25 @@ public sealed class PersistedServerProcessTests
         Assert.AreEqual("Survivor App", (string?)fileBefore["title"]);
         Assert.AreEqual("complete", (string?)fileBefore["status"]!["android"]);
         Assert.AreEqual("Repo", (string?)repoBefore["title"]);
-        Assert.AreEqual("https://example.com/app.git", (string?)repoBefore["repo"]);
+        Assert.AreEqual(repository.Url, (string?)repoBefore["repo"]);
         var (packageLinkAfter, packageAfter) = await DownloadAsync(again, $"/api/v1/apps/{fileApp}/android");
         Assert.AreEqual(packageLink.AbsolutePath, packageLinkAfter.AbsolutePath, "the link handed out before the kill");
         CollectionAssert.AreEqual(package, packageAfter);
         Assert.AreEqual(iconLink.AbsolutePath, (await DownloadAsync(again, $"/api/v1/apps/{fileApp}/icon")).Location.AbsolutePath);
         var sources = Directory.GetFiles(Path.Combine(data.Path, "blobs", "source"));
-        Assert.HasCount(1, sources, "the upload is kept, once");
-        CollectionAssert.AreEqual(upload, File.ReadAllBytes(sources[0]));
+        Assert.HasCount(2, sources, "the upload and the repository's checkout, each kept once");
+        Assert.ContainsSingle(sources.Where(source => File.ReadAllBytes(source).AsSpan().SequenceEqual(upload)));
         Assert.IsEmpty(Directory.GetFiles(Path.Combine(data.Path, "tmp")), "nothing half-written is left");
 
         // The builds pending at the kill finish (they had 1 s; the restart gives at most that), packages and all.
         await WaitAsync(again, repoApp, "ios", "complete");
         var (_, repoPackage) = await DownloadAsync(again, $"/api/v1/apps/{repoApp}/ios");
-        Assert.IsNotEmpty(repoPackage);
-        Assert.AreEqual(3, (int)(await SendAsync(again, HttpMethod.Post, "/api/v1/apps", Form("{\"title\":\"After\",\"repo\":\"https://example.com/b.git\"}")))["id"]!,
+        using (var ipa = new ZipArchive(new MemoryStream(repoPackage)))
+        {
+            Assert.IsNotNull(ipa.GetEntry("Payload/Repo.app/www/index.html"), "what was fetched before the kill");
+        }
+
+        Assert.AreEqual(3, (int)(await SendAsync(again, HttpMethod.Post, "/api/v1/apps", Form($"{{\"title\":\"After\",\"repo\":\"{repository.Url}\"}}")))["id"]!,
             "ids go on after the highest ever handed out");
     }
 

@@ -33,7 +33,7 @@ public sealed partial class ServeCommandTests
             var match = ListeningLine().Match(line);
             Assert.IsTrue(match.Success, line);
             Assert.AreNotEqual("0", match.Groups["port"].Value);
-            Assert.Contains("Development account: user dev", stderr.ToString());
+            Assert.Contains("Development account: user dev, with default signing keys for android and ios. For pgb build, set PGB_AUTH_TOKEN to its well-known token (docs/server.md).", stderr.ToString());
             Assert.DoesNotContain("pgb-dev-token", stderr.ToString() + stdout.ToString(), "no token is printed, not even the well-known one");
 
             using var http = new HttpClient();
@@ -75,6 +75,7 @@ public sealed partial class ServeCommandTests
             Assert.AreEqual(HttpStatusCode.OK, ann.StatusCode);
             Assert.AreEqual(HttpStatusCode.Unauthorized, dev.StatusCode);
             Assert.DoesNotContain("Development account", stderr.ToString());
+            Assert.Contains("Accounts: ann, with no signing keys yet. For pgb build, set PGB_AUTH_TOKEN to the token given with --user.", stderr.ToString());
         }
         finally
         {
@@ -279,5 +280,57 @@ public sealed partial class ServeCommandTests
         }
 
         Assert.AreEqual(ExitCodes.Success, await running.WaitAsync(Wait));
+    }
+
+    [TestMethod]
+    public async Task Serve_WithAStoragePort_ServesDownloadsFromIt_AndAnswersHealth()
+    {
+        using var stop = new CancellationTokenSource();
+        var (running, line, _, stderr) = await StartAsync(stop.Token, "--port", "0", "--storage-port", "0", "--build-seconds", "0.1");
+        try
+        {
+            var url = new Uri(line["Listening on ".Length..]);
+            var storage = Regex.Match(stderr.ToString(), @"Downloads and icons are served from (?<url>http://127\.0\.0\.1:\d+)\.");
+            Assert.IsTrue(storage.Success, stderr.ToString());
+            using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = url };
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent("""{"title":"Stored"}"""), "data" },
+                { new ByteArrayContent("<html>stored</html>"u8.ToArray()), "file", "index.html" },
+            };
+            using var created = await http.PostAsync("/api/v1/apps?auth_token=pgb-dev-token", form);
+            Assert.AreEqual(HttpStatusCode.Created, created.StatusCode, await created.Content.ReadAsStringAsync());
+            HttpResponseMessage download;
+            var deadline = DateTime.UtcNow + Wait;
+            while ((download = await http.GetAsync("/api/v1/apps/1/android?auth_token=pgb-dev-token")).StatusCode != HttpStatusCode.Found)
+            {
+                Assert.IsLessThan(deadline, DateTime.UtcNow, "the build never completed");
+                await Task.Delay(100);
+            }
+
+            using var health = await http.GetAsync("/health");
+
+            Assert.AreEqual(storage.Groups["url"].Value, download.Headers.Location!.GetLeftPart(UriPartial.Authority));
+            Assert.AreEqual(HttpStatusCode.OK, (await http.GetAsync(download.Headers.Location)).StatusCode);
+            Assert.AreEqual(HttpStatusCode.OK, health.StatusCode);
+            StringAssert.Contains(await health.Content.ReadAsStringAsync(), "\"status\":\"ok\"");
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        Assert.AreEqual(ExitCodes.Success, await running.WaitAsync(Wait));
+    }
+
+    [TestMethod]
+    [DataRow(new[] { "--storage-port", "70000" }, "--storage-port must be between 0 and 65535, not 70000.")]
+    [DataRow(new[] { "--port", "5123", "--storage-port", "5123" }, "--storage-port 5123 is also --port")]
+    public async Task Serve_WithABadStoragePort_ExitsTwoWithPGB1000(string[] args, string message)
+    {
+        var run = await ToolRun.RunAsync(["serve", .. args]);
+
+        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
+        Assert.Contains("pgb: error PGB1000: " + message, run.Stderr);
     }
 }

@@ -22,6 +22,9 @@ internal static class AppEditor
         Private = edits.Private ?? app.Private,
         Hydrates = edits.Hydrates ?? app.Hydrates,
         KeyIds = edits.Keys is { } keys ? Select(app.KeyIds, keys) : app.KeyIds,
+        Tag = edits.Tag is { } tag ? tag.Value : app.Tag,
+        Share = edits.Share ?? app.Share,
+        PlatformPhonegapVersions = edits.PlatformPhonegapVersions is { } versions ? Versions(app.PlatformPhonegapVersions, versions) : app.PlatformPhonegapVersions,
     };
 
     /// <summary>Stores an uploaded source and takes what config.xml says; config.xml wins over data (Write API:
@@ -36,7 +39,7 @@ internal static class AppEditor
             SourceKey = key,
             SourceFileName = source.FileName,
             SourceSha256 = Convert.ToHexStringLower(SHA256.HashData(source.Content)),
-            SourceProblem = info.Problem,
+            SourceProblem = null,
         };
         if (info.Config is { } config)
         {
@@ -52,11 +55,12 @@ internal static class AppEditor
         return info.Icon is not null && info.IconFileName is not null ? WithIcon(next, info.IconFileName, info.Icon, blobs) : next;
     }
 
-    /// <summary>Repo apps have nothing uploaded; their "source" is the URL and how often it was pulled.</summary>
-    public static AppRecord WithRepo(AppRecord app, string repo) => app with
+    /// <summary>A repo app fetches its repository: a new checkout, which the builds queued from now on wait for. Its source
+    /// is replaced once the checkout has it (<see cref="WithSource"/>).</summary>
+    public static AppRecord WithCheckout(AppRecord app, string repo) => app with
     {
         Repo = repo,
-        SourceSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"repo:{repo}#pull={app.PullCount}"))),
+        CheckoutId = Guid.NewGuid().ToString("N"),
     };
 
     public static AppRecord WithIcon(AppRecord app, string fileName, byte[] content, BlobChanges blobs)
@@ -67,16 +71,27 @@ internal static class AppEditor
         return app with { Icon = new AppIcon(name, key) };
     }
 
-    /// <summary>A repository URL the service would take: present, and without credentials.</summary>
-    public static string CheckRepo(string? repo)
+    /// <summary>A repository URL the service would take and the server clones: present, without credentials (see
+    /// <see cref="RepoUrls.Check"/>).</summary>
+    public static string CheckRepo(string? repo) =>
+        string.IsNullOrWhiteSpace(repo) ? throw ServerErrors.SourceMissing() : RepoUrls.Check(repo);
+
+    private static ImmutableDictionary<string, string> Versions(ImmutableDictionary<string, string> versions, IReadOnlyDictionary<string, TextEdit> edits)
     {
-        if (string.IsNullOrWhiteSpace(repo))
+        var next = versions.ToBuilder();
+        foreach (var (platform, edit) in edits)
         {
-            throw ServerErrors.SourceMissing();
+            if (edit.Value is { } version)
+            {
+                next[platform] = version;
+            }
+            else
+            {
+                next.Remove(platform);
+            }
         }
 
-        repo = repo.Trim();
-        return RepoUrls.FindUserInfo(repo) is { } userInfo ? throw ServerErrors.PrivateRepository(userInfo) : repo;
+        return next.ToImmutable();
     }
 
     private static ImmutableDictionary<string, int> Select(ImmutableDictionary<string, int> keyIds, IReadOnlyList<KeySelection> selections)

@@ -41,15 +41,24 @@ internal sealed record AppEdits
 
     public IReadOnlyList<KeySelection>? Keys { get; init; }
 
+    /// <summary>The branch or tag a repo-backed app fetches (pgb-cli's <c>tag</c>).</summary>
+    public TextEdit? Tag { get; init; }
+
+    public bool? Share { get; init; }
+
+    /// <summary><c>PLATFORM_phonegap_version</c> fields sent, by canonical platform; a blank one clears it.</summary>
+    public IReadOnlyDictionary<string, TextEdit>? PlatformPhonegapVersions { get; init; }
+
     /// <summary>True when any field was sent: an update that sends any queues a build.</summary>
     public bool Any =>
         Title is not null || Package is not null || Version is not null || Description is not null || PhonegapVersion is not null
-        || Debug is not null || Private is not null || Hydrates is not null || Keys is not null;
+        || Debug is not null || Private is not null || Hydrates is not null || Keys is not null
+        || Tag is not null || Share is not null || PlatformPhonegapVersions is { Count: > 0 };
 }
 
 /// <summary>A text field that was sent: its trimmed value, or null when it was sent blank.</summary>
 internal readonly record struct TextEdit(string? Value);
 
 /// <summary>One <c>keys</c> entry: the key id to select on <see cref="Platform"/> (null: select none), and the passwords
-/// an entry given as an object carries (null for a bare id), which unlock that key.</summary>
-internal sealed record KeySelection(string Platform, int? Id, IReadOnlyDictionary<string, string>? Passwords);
+/// an entry given as an object carries (null for a bare id), already hashed, which unlock that key.</summary>
+internal sealed record KeySelection(string Platform, int? Id, IReadOnlyDictionary<string, Keys.KeyPasswordHash>? Passwords);

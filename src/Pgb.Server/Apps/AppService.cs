@@ -12,8 +12,11 @@ namespace Pgb.Server.Apps;
 /// validates, queues builds, keeps the blob store in step with the record (<see cref="BlobChanges"/>) and persists.
 /// Changes to one app are serialized on its gate, from reading the current version to committing the next; reads take
 /// the current version without locking. Every answer is an <see cref="AppView"/> of the version the request itself read
-/// or produced, so no answer shows another request's change.</summary>
-internal sealed partial class AppService(IAppStore store, IBlobStore blobs, KeyService keys, PgbSimulation simulation, InspectionLimits inspection, Func<DateTimeOffset> clock, AppAccess access)
+/// or produced, so no answer shows another request's change. A repo-backed app's repository is fetched in the background
+/// (<see cref="RepositoryCheckouts"/>); the fetch ends in <see cref="CompleteCheckout"/>, which commits like any other
+/// change.</summary>
+internal sealed partial class AppService(IAppStore store, IBlobStore blobs, KeyService keys, PgbSimulation simulation, InspectionLimits inspection, Func<DateTimeOffset> clock,
+    AppAccess access, RepositoryCheckouts checkouts)
 {
     /// <summary>The apps the caller may see (its own and those shared with it), by id.</summary>
     public IReadOnlyList<AppView> List(StoredAccount caller)
@@ -26,8 +29,9 @@ internal sealed partial class AppService(IAppStore store, IBlobStore blobs, KeyS
 
     /// <summary>POST /apps. create_method may be missing (the official CLI never sent it): a file means <c>file</c>, a repo
     /// means <c>remote_repo</c>. The title may be missing too when config.xml has a &lt;name&gt;; only when neither gives
-    /// one is it a 400. Every platform (or the <c>platforms</c> asked for) is queued. Everything is checked before
-    /// anything is written, so a refused request leaves nothing behind.</summary>
+    /// one is it a 400. Every platform (or the <c>platforms</c> asked for) is queued; a repo app's builds wait for its
+    /// repository to be fetched. The owner's default keys are selected for the platforms <c>keys</c> does not name.
+    /// Everything is checked before anything is written, so a refused request leaves nothing behind.</summary>
     public AppView Create(StoredAccount caller, NewApp request)
     {
         var method = request.CreateMethod?.Trim().ToLowerInvariant();
@@ -67,8 +71,8 @@ internal sealed partial class AppService(IAppStore store, IBlobStore blobs, KeyS
                 RepoBacked = method == "remote_repo",
                 CreatedAt = now,
                 UpdatedAt = now,
-            }, request.Edits);
-            app = source is not null ? AppEditor.WithSource(app, source, info!, written) : AppEditor.WithRepo(app, repo!);
+            }, WithDefaultKeys(caller, request.Edits));
+            app = source is not null ? AppEditor.WithSource(app, source, info!, written) : AppEditor.WithCheckout(app, repo!);
             return Queue(app, platforms, now);
         }, store.Add);
         return View(caller, created, now);
@@ -112,7 +116,7 @@ internal sealed partial class AppService(IAppStore store, IBlobStore blobs, KeyS
 
             if (newRepo is not null || request.Pull)
             {
-                next = AppEditor.WithRepo(next with { PullCount = next.PullCount + (request.Pull ? 1 : 0) }, newRepo ?? next.Repo!);
+                next = AppEditor.WithCheckout(next with { PullCount = next.PullCount + (request.Pull ? 1 : 0) }, newRepo ?? next.Repo!);
                 changed = true;
             }
 
@@ -152,6 +156,8 @@ internal sealed partial class AppService(IAppStore store, IBlobStore blobs, KeyS
 
             BlobChanges.DropReplaced(blobs, current, null);
         }
+
+        checkouts.Cancel(id);
     }
 
     /// <summary>The log of the platform's current build (an extension the official CLI used).</summary>
@@ -171,11 +177,9 @@ internal sealed partial class AppService(IAppStore store, IBlobStore blobs, KeyS
         Platforms.TryNormalize(platform, out var canonical);
         var app = Find(caller, id, AppAction.Download);
 
-        // Made before taking the gate (it is cached per build), so that making it does not hold up changes to the app.
-        if (app.Builds.GetValueOrDefault(canonical) is { } early && early.State(clock()) == BuildStates.Complete)
-        {
-            _ = early.Artifact;
-        }
+        // Made before taking the gate, so that making it does not hold up changes to the app.
+        var early = app.Builds.GetValueOrDefault(canonical);
+        var made = early is not null && early.State(clock()) == BuildStates.Complete && !blobs.Contains(early.StorageKey) ? MakePackage(early) : null;
 
         lock (app.Gate)
         {
@@ -186,7 +190,7 @@ internal sealed partial class AppService(IAppStore store, IBlobStore blobs, KeyS
                 return new PackageLookup(id, platform, canonical, state, null);
             }
 
-            blobs.GetOrAdd(build.StorageKey, () => build.Artifact);
+            blobs.GetOrAdd(build.StorageKey, () => ReferenceEquals(build, early) && made is not null ? made : MakePackage(build));
             return new PackageLookup(id, platform, canonical, state, build.StorageKey);
         }
     }
@@ -204,7 +208,49 @@ internal sealed partial class AppService(IAppStore store, IBlobStore blobs, KeyS
         }
 
         var build = app.Builds.GetValueOrDefault(canonical);
-        return build is not null && build.State(clock()) == BuildStates.Complete ? blobs.Get(build.StorageKey) ?? build.Artifact : null;
+        return build is not null && build.State(clock()) == BuildStates.Complete ? blobs.Get(build.StorageKey) ?? MakePackage(build) : null;
+    }
+
+    /// <summary>Fetches the repositories of the apps whose fetch was under way when the server last stopped (their builds
+    /// are still waiting for it).</summary>
+    public void ResumeCheckouts()
+    {
+        foreach (var app in store.All().Where(a => a.CheckoutId is not null && a.Repo is not null))
+        {
+            StartCheckout(app);
+        }
+    }
+
+    /// <summary>A fetch ended. Unless a newer one replaced it or the app is gone, the app takes the fetched source (and
+    /// what its config.xml says, like an upload) and the builds that waited for it start; or, when there is no source,
+    /// they end in error with git's message and the app keeps the source it had.</summary>
+    public void CompleteCheckout(int id, string checkoutId, CheckoutResult result)
+    {
+        if (store.Find(id) is not { } app)
+        {
+            return;
+        }
+
+        lock (app.Gate)
+        {
+            if (store.Find(id) is not { } current || current.CheckoutId != checkoutId)
+            {
+                return;
+            }
+
+            var now = clock();
+            Commit(current, written =>
+            {
+                var next = current with { CheckoutId = null };
+                if (result is not { Source: { } source, Info: { } info })
+                {
+                    return BuildQueue.FailAwaited(next, result.Error ?? "the repository could not be fetched", now);
+                }
+
+                next = AppEditor.WithSource(next, new Upload("checkout.zip", source), info, written) with { SourceCommit = result.Commit };
+                return BuildQueue.StartAwaited(next, simulation, now, platform => KeyFor(next, platform));
+            }, store.Replace);
+        }
     }
 
     /// <summary>The caller's app: the current version, if the caller may do <paramref name="action"/> to it; otherwise the
@@ -260,6 +306,11 @@ internal sealed partial class AppService(IAppStore store, IBlobStore blobs, KeyS
             BlobChanges.DropReplaced(blobs, current, next);
         }
 
+        if (next.CheckoutId is not null && next.CheckoutId != current?.CheckoutId)
+        {
+            StartCheckout(next);
+        }
+
         return next;
     }
 
@@ -278,8 +329,48 @@ internal sealed partial class AppService(IAppStore store, IBlobStore blobs, KeyS
         return AppEditor.Apply(app, edits);
     }
 
-    private AppRecord Queue(AppRecord app, IEnumerable<string> platforms, DateTimeOffset now) =>
-        app.QueueBuilds(platforms, simulation, now, platform => keys.BuildFailure(app.OwnerId, platform, app.KeyIds));
+    /// <summary>Queues builds. A repo app with no source yet (never fetched, its first fetch failed, or recorded by a
+    /// server that did not fetch) fetches its repository first.</summary>
+    private AppRecord Queue(AppRecord app, IEnumerable<string> platforms, DateTimeOffset now)
+    {
+        if (app is { RepoBacked: true, SourceKey: null, CheckoutId: null, Repo: { } repo })
+        {
+            app = AppEditor.WithCheckout(app, repo);
+        }
+
+        return BuildQueue.Queue(app, platforms, simulation, now, platform => KeyFor(app, platform));
+    }
+
+    private KeyForBuild KeyFor(AppRecord app, string platform)
+    {
+        var (hasKey, failure) = keys.ForBuild(app.OwnerId, platform, app.KeyIds);
+        return new KeyForBuild(hasKey, failure);
+    }
+
+    private void StartCheckout(AppRecord app)
+    {
+        var checkoutId = app.CheckoutId!;
+        checkouts.Start(app.Id, app.Repo!, app.Tag, result => CompleteCheckout(app.Id, checkoutId, result));
+    }
+
+    /// <summary>The request's edits, plus the owner's default key for each platform its <c>keys</c> do not name.</summary>
+    private AppEdits WithDefaultKeys(StoredAccount caller, AppEdits edits)
+    {
+        var named = edits.Keys?.Select(k => k.Platform).ToHashSet(StringComparer.Ordinal) ?? [];
+        var defaults = keys.Defaults(caller.Id).Where(d => Platforms.TryNormalize(d.Key, out var platform) && !named.Contains(platform)).ToList();
+        return defaults.Count == 0
+            ? edits
+            : edits with { Keys = [.. edits.Keys ?? [], .. defaults.Select(d => new KeySelection(Platforms.TryNormalize(d.Key, out var p) ? p : d.Key, d.Value, null))] };
+    }
+
+    /// <summary>The package of a complete build, from the source its spec names.</summary>
+    private byte[] MakePackage(PlatformBuild build)
+    {
+        var source = build.Spec.SourceKey is { } key
+            ? blobs.Get(key) ?? throw new InvalidOperationException($"the source {key} of app {build.Spec.AppId}'s build is missing from the blob store")
+            : null;
+        return ArtifactFactory.Create(build.Spec, source, inspection);
+    }
 
     /// <summary>The app as the caller sees it, in the role it has on this version (a change may have just given it another:
     /// an admin can make itself a tester).</summary>

@@ -113,6 +113,22 @@ internal static class ServerErrors
     /// <summary>The service never authenticated against repositories, and refused URLs carrying credentials.</summary>
     public static ApiException PrivateRepository(string userInfo) => BadRequest($"Private repository URLs not supported - try removing \"{userInfo}\"");
 
+    /// <summary>The URL is neither http(s), ssh (<c>ssh://</c> or <c>user@host:path</c>), git nor file: the server clones
+    /// with git, and takes nothing git would read as a local path or an option.</summary>
+    public static ApiException UnsupportedRepository() =>
+        BadRequest("repo must be an https, http, ssh, git or file URL of a git repository (https://host/path.git, ssh://host/path.git, user@host:path.git, file:///path)");
+
+    /// <summary>An upload with no bytes.</summary>
+    public static ApiException EmptyUpload() => BadRequest("the uploaded file is empty: send a zip, a tar.gz or an index.html");
+
+    /// <summary>Neither a zip, a tar.gz nor a text file (an index.html): named by its first bytes.</summary>
+    public static ApiException UnsupportedUpload(ReadOnlySpan<byte> content) =>
+        BadRequest($"unsupported upload: send a zip, a tar.gz or an index.html (this file starts with 0x{Convert.ToHexStringLower(content[..Math.Min(content.Length, 8)])})");
+
+    /// <summary>A zip or tar.gz that cannot be read whole; the service took these and failed the builds with
+    /// "invalid widget archive".</summary>
+    public static ApiException UnreadableUpload(string kind, string problem) => BadRequest($"invalid widget archive: the {kind} cannot be read: {problem.TrimEnd('.')}");
+
     public static ApiException RepoBacked(int id) => BadRequest($"app #{id} is repo backed: update it with data={{\"pull\":true}}, not a file");
 
     public static ApiException NotRepoBacked(int id) => BadRequest($"app #{id} is not repo backed");

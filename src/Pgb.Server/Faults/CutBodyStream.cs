@@ -5,7 +5,7 @@ namespace Pgb.Server.Faults;
 /// Content-Length it announced, closes the connection after sending what it has - so the client gets the headers and
 /// exactly <c>limit</c> bytes, then end of stream: a download broken by the network. Not <c>HttpContext.Abort</c>: an
 /// abort resets the socket at once and may discard the headers still queued, which would turn a cut body into no
-/// answer at all, a different fault.</summary>
+/// answer at all, a different fault. A limit of 0 sends the headers alone.</summary>
 internal sealed class CutBodyStream(Stream inner, long limit) : Stream
 {
     private long _written;
@@ -42,6 +42,12 @@ internal sealed class CutBodyStream(Stream inner, long limit) : Stream
         if (allowed < buffer.Length)
         {
             _cut = true;
+            if (_written == 0)
+            {
+                // A cut before the first byte still sends the headers: the answer starts, then breaks off. Unflushed, the
+                // headers would wait for a body that never comes, and the short body would turn into a 500.
+                await inner.FlushAsync(cancellationToken);
+            }
         }
     }
 

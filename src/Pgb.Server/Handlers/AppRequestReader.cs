@@ -52,7 +52,26 @@ internal static class AppRequestReader
         Private = data.GetBool("private"),
         Hydrates = data.GetBool("hydrates"),
         Keys = Keys(data),
+        Tag = Text(data, "tag"),
+        Share = data.GetBool("share"),
+        PlatformPhonegapVersions = PlatformPhonegapVersions(data),
     };
+
+    /// <summary>pgb-cli's <c>android_phonegap_version</c>, <c>ios_phonegap_version</c>, <c>winphone_phonegap_version</c>
+    /// (and <c>windows_</c>'s, as winphone), and the same for every other platform.</summary>
+    private static Dictionary<string, TextEdit>? PlatformPhonegapVersions(RequestData data)
+    {
+        Dictionary<string, TextEdit>? versions = null;
+        foreach (var name in Platforms.All.Append("windows"))
+        {
+            if (Text(data, name + "_phonegap_version") is { } version && Platforms.TryNormalize(name, out var platform))
+            {
+                (versions ??= new(StringComparer.Ordinal))[platform] = version;
+            }
+        }
+
+        return versions;
+    }
 
     private static TextEdit? Text(RequestData data, string name) =>
         data.Has(name) ? new TextEdit(data.GetString(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null) : null;
@@ -82,7 +101,8 @@ internal static class AppRequestReader
             }
             else if (idNode is JsonValue idValue && (idValue.TryGetValue<int>(out var id) || (idValue.TryGetValue<string>(out var text) && int.TryParse(text, out id))))
             {
-                selections.Add(new KeySelection(platform, id, value is JsonObject entry ? KeyPasswords.Read(entry) : null));
+                // Hashed here, before any lock: a tenth of a second apiece.
+                selections.Add(new KeySelection(platform, id, value is JsonObject entry ? KeyPasswords.Hash(KeyPasswords.For(platform, KeyPasswords.Read(entry))) : null));
             }
             else
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pgb.Server.Errors;
+using Pgb.Server.Hosting;
 using Pgb.Server.Inspection;
 using Pgb.Server.Middleware;
 using Pgb.Server.Model;
@@ -39,7 +40,13 @@ internal static class HandlerContext
         return new Upload(file.FileName, content);
     }
 
-    /// <summary>Absolute URL of a public blob, at the origin the client used (proxy-aware).</summary>
-    public static string StorageUrl(HttpContext context, string storageKey) =>
-        ForwardedHeadersMiddleware.Origin(context) + "/storage/" + storageKey["public/".Length..];
+    /// <summary>Absolute URL of a public blob: on the storage origin when the server has one, else at the origin the client
+    /// used (proxy-aware).</summary>
+    public static string StorageUrl(HttpContext context, string storageKey)
+    {
+        var origin = context.RequestServices.GetRequiredService<ServerState>().StoragePort is { } port
+            ? string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}")
+            : ForwardedHeadersMiddleware.Origin(context);
+        return origin + "/storage/" + storageKey["public/".Length..];
+    }
 }

@@ -31,7 +31,7 @@ internal sealed class KeyHandlers(KeyService keys)
         await JsonResponses.WriteAsync(context, StatusCodes.Status201Created, KeyJson.Single(key));
     }
 
-    /// <summary>PUT /api/v1/keys/:platform/:id: passwords, a new <c>title</c>, or <c>lock: true</c>.</summary>
+    /// <summary>PUT /api/v1/keys/:platform/:id: passwords, a new <c>title</c>, <c>lock: true</c>, or <c>default</c>.</summary>
     public async Task Update(HttpContext context)
     {
         var key = await keys.UpdateAsync(Caller(context), RouteString(context, "platform"), RouteString(context, "keyId"), () => KeyUpdateAsync(context));
@@ -72,12 +72,13 @@ internal sealed class KeyHandlers(KeyService keys)
         }
 
         return new NewKey(data.GetString("title"), data.GetString("alias"), data.GetString("role"), KeyPasswords.Read(data.Fields),
-            data.GetBool("lock") == true, files);
+            data.GetBool("lock") == true, files)
+        { Default = data.GetBool("default") };
     }
 
     private static async Task<KeyUpdate> KeyUpdateAsync(HttpContext context)
     {
         var data = await RequestData.ReadAsync(context);
-        return new KeyUpdate(data.GetString("title"), KeyPasswords.Read(data.Fields), data.GetBool("lock") == true);
+        return new KeyUpdate(data.GetString("title"), KeyPasswords.Read(data.Fields), data.GetBool("lock") == true) { Default = data.GetBool("default") };
     }
 }

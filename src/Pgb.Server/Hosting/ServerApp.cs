@@ -8,11 +8,13 @@ using Pgb.Server.Middleware;
 
 namespace Pgb.Server.Hosting;
 
-/// <summary>Composes the server: Kestrel on 127.0.0.1, the request pipeline (Azurite-style: log -> allowed hosts -> injected faults -> forwarded
-/// headers -> JSONP -> errors -> path clean-up -> 411 -> auth -> body limit -> handlers) and the routes.</summary>
+/// <summary>Composes the server: Kestrel on 127.0.0.1 (one port, or two with a storage port), the request pipeline
+/// (Azurite-style: log -> allowed hosts -> origin -> injected faults -> forwarded headers -> JSONP -> errors -> path clean-up
+/// -> 411 -> auth -> body limit -> handlers) and the routes.</summary>
 internal static class ServerApp
 {
-    public static WebApplication Build(ServerState state, int port)
+    /// <summary>The application and the endpoints it listens on, whose ports are known once it has started.</summary>
+    public static (WebApplication App, ListenEndpoints Endpoints) Build(ServerState state, int port, int? storagePort)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -30,6 +32,7 @@ internal static class ServerApp
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.Services.AddSingleton(state);
         var limits = state.Limits;
+        var endpoints = new ListenEndpoints();
         builder.Services.Configure<FormOptions>(o =>
         {
             // Whole bodies are bounded per request (RequestLimitMiddleware); a single field, file parts aside, is metadata.
@@ -50,12 +53,17 @@ internal static class ServerApp
             kestrel.Limits.KeepAliveTimeout = limits.KeepAliveTimeout;
             kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(limits.MinDataBytesPerSecond, limits.MinDataRateGracePeriod);
             kestrel.Limits.MinResponseDataRate = new MinDataRate(limits.MinDataBytesPerSecond, limits.MinDataRateGracePeriod);
-            kestrel.Listen(IPAddress.Loopback, port);
+            kestrel.Listen(IPAddress.Loopback, port, endpoint => endpoints.Api = endpoint);
+            if (storagePort is { } second)
+            {
+                kestrel.Listen(IPAddress.Loopback, second, endpoint => endpoints.Storage = endpoint);
+            }
         });
 
         var app = builder.Build();
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<AllowedHostsMiddleware>();
+        app.UseMiddleware<OriginMiddleware>();
         app.UseMiddleware<FaultInjectionMiddleware>();
         app.UseMiddleware<ForwardedHeadersMiddleware>();
         app.UseMiddleware<JsonpMiddleware>();
@@ -66,7 +74,7 @@ internal static class ServerApp
         app.UseMiddleware<RequestLimitMiddleware>();
         app.UseRouting();
         MapRoutes(app, state);
-        return app;
+        return (app, endpoints);
     }
 
     private static void MapRoutes(WebApplication app, ServerState state)
@@ -80,6 +88,8 @@ internal static class ServerApp
 
         app.MapGet("/", (HttpContext context) => JsonResponses.WriteAsync(context, StatusCodes.Status200OK,
             new JsonObject { ["name"] = "Pgb.Server", ["description"] = "PhoneGap-Build-compatible server", ["api"] = "/api/v1" }));
+        app.MapMethods("/health", [HttpMethods.Get, HttpMethods.Head], (HttpContext context) => JsonResponses.WriteAsync(context, StatusCodes.Status200OK,
+            new JsonObject { ["status"] = "ok", ["version"] = ServerVersion.Text, ["uptime"] = (long)state.Uptime.TotalSeconds }));
         app.MapMethods("/storage/{guid}/{file}", [HttpMethods.Get, HttpMethods.Head], storage.Get);
 
         app.MapPost("/token", account.Token);

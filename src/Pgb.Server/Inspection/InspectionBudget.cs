@@ -5,7 +5,8 @@ namespace Pgb.Server.Inspection;
 
 /// <summary>What one inspection (of one upload, one icon or one checkout) may still spend: entries seen and bytes
 /// inflated, in all, plus per-item caps enforced while reading. Not thread-safe: an inspection runs on one thread.</summary>
-internal sealed class InspectionBudget(InspectionLimits limits)
+/// <param name="what">names what is inspected in the errors: "the upload", "the repository's checkout".</param>
+internal sealed class InspectionBudget(InspectionLimits limits, string what = "the upload")
 {
     private long _inflated;
     private int _entries;
@@ -17,7 +18,7 @@ internal sealed class InspectionBudget(InspectionLimits limits)
     {
         if (++_entries > Limits.MaxEntries)
         {
-            throw TooManyEntries(Limits.MaxEntries);
+            throw TooManyEntries(Limits.MaxEntries, what);
         }
     }
 
@@ -27,8 +28,7 @@ internal sealed class InspectionBudget(InspectionLimits limits)
         _inflated += bytes;
         if (_inflated > Limits.MaxInflatedBytes)
         {
-            throw new BudgetExceededException(
-                $"the upload inflates to more than {ByteSize.Format(Limits.MaxInflatedBytes)} before its config.xml and icon are found");
+            throw new BudgetExceededException($"{what} inflates to more than {ByteSize.Format(Limits.MaxInflatedBytes)}");
         }
     }
 
@@ -58,8 +58,8 @@ internal sealed class InspectionBudget(InspectionLimits limits)
 
     public static BudgetExceededException TooLarge(string what, long maxBytes) => new($"{what} is larger than {ByteSize.Format(maxBytes)}");
 
-    public static BudgetExceededException TooManyEntries(int maxEntries) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"the upload holds more than {maxEntries:N0} entries"));
+    public static BudgetExceededException TooManyEntries(int maxEntries, string what = "the upload") =>
+        new(string.Create(CultureInfo.InvariantCulture, $"{what} holds more than {maxEntries:N0} entries"));
 
     private sealed class MeteredStream(Stream inner, InspectionBudget budget) : Stream
     {

@@ -10,5 +10,6 @@ internal sealed record KeyInfo(
     string? CertName,
     string? Provision,
     string? Role,
+    bool Default,
     bool Locked,
     DateTimeOffset UpdatedAt);

@@ -13,7 +13,7 @@ internal static class KeyJson
     /// <summary>GET /api/v1/keys/:platform/:id, and the entries of the listings and the POST/PUT answers.</summary>
     public static JsonObject Single(KeyInfo key)
     {
-        var json = new JsonObject { ["id"] = key.Id, ["title"] = key.Title, ["default"] = false };
+        var json = new JsonObject { ["id"] = key.Id, ["title"] = key.Title, ["default"] = key.Default };
         if (key.Platform == "ios")
         {
             json["cert_name"] = key.CertName;
@@ -52,7 +52,7 @@ internal static class KeyJson
     {
         // An id naming no key of the owner is echoed with a null title: the client still sees what it selected.
         ["title"] = key?.Title,
-        ["default"] = false,
+        ["default"] = key?.Default ?? false,
         ["id"] = id,
         ["link"] = $"/api/v1/keys/{platform}/{id}",
     };

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Pgb.Server.Errors;
 using Pgb.Server.Model;
@@ -5,12 +6,12 @@ using Pgb.Server.Stores;
 
 namespace Pgb.Server.Keys;
 
-/// <summary>Signing keys: the rules of uploads, unlocks and deletes, and what a key an app selects does to its builds.
-/// The one place that takes the key store's lock; answers are rendered from <see cref="KeyInfo"/> snapshots. Keys belong
-/// to one account: another account's key is "not found". Key files are checked to have been sent, then dropped: the
-/// simulation signs nothing, so keeping private keys would only be a liability. Passwords go into the key and nowhere
-/// else (not into answers, errors or the log).</summary>
-internal sealed class KeyService(KeyStore store, PgbSimulation simulation, Func<DateTimeOffset> clock)
+/// <summary>Signing keys: the rules of uploads, unlocks, defaults and deletes, and what the key an app selects does to its
+/// builds. The one place that takes the key store's lock; answers are rendered from <see cref="KeyInfo"/> snapshots. Keys
+/// belong to one account: another account's key is "not found". Key files go to the blob store (a data directory keeps
+/// them with the keys); passwords are hashed before the lock is taken and go nowhere else (not into answers, errors or the
+/// log).</summary>
+internal sealed class KeyService(KeyStore store, IBlobStore blobs, PgbSimulation simulation, Func<DateTimeOffset> clock)
 {
     /// <summary>The caller's keys, oldest first.</summary>
     public IReadOnlyList<KeyInfo> List(StoredAccount caller)
@@ -40,7 +41,8 @@ internal sealed class KeyService(KeyStore store, PgbSimulation simulation, Func<
         }
     }
 
-    /// <summary>An upload, locked unless every password came along. The platform is checked before the body is read.</summary>
+    /// <summary>An upload, locked unless every password came along. The platform is checked before the body is read. A
+    /// key uploaded with <c>default: true</c> becomes its platform's default in place of another.</summary>
     public async Task<KeyInfo> AddAsync(StoredAccount caller, string platform, Func<Task<NewKey>> readRequest)
     {
         var group = Group(platform);
@@ -68,7 +70,7 @@ internal sealed class KeyService(KeyStore store, PgbSimulation simulation, Func<
             throw ServerErrors.InvalidKeyRole();
         }
 
-        var fileNames = new List<string>();
+        var uploads = new List<(string Part, Upload File)>();
         foreach (var names in KeyPlatforms.FileParts(group))
         {
             var file = names.Select(request.Files.GetValueOrDefault).FirstOrDefault(f => f is not null);
@@ -77,77 +79,96 @@ internal sealed class KeyService(KeyStore store, PgbSimulation simulation, Func<
                 throw ServerErrors.KeyFileRequired(names[0], group);
             }
 
-            fileNames.Add(Path.GetFileName(file.FileName));
+            uploads.Add((names[0], file));
         }
 
-        var passwords = KeyPasswords.For(group, request.Passwords);
-        lock (store.Gate)
+        var passwords = KeyPasswords.Hash(KeyPasswords.For(group, request.Passwords));
+        var files = WriteFiles(uploads);
+        try
         {
-            return store.Add(caller.Id, group, clock(), key =>
+            lock (store.Gate)
             {
-                key.Title = title.Trim();
-                if (group == "android")
+                var now = clock();
+                var key = new SigningKey
                 {
-                    key.Alias = alias!.Trim();
-                }
-                else if (group == "ios")
-                {
-                    key.CertName = fileNames[0];
-                    key.Provision = fileNames[1];
-                    key.Role = role;
-                }
-
-                key.SetPasswords(passwords);
-                if (request.Lock)
-                {
-                    key.Lock();
-                }
-            }).Snapshot();
+                    Id = store.NextId(),
+                    OwnerId = caller.Id,
+                    OwnerEmail = caller.Account.Email,
+                    Platform = group,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                    Title = title.Trim(),
+                    Alias = group == "android" ? alias!.Trim() : null,
+                    CertName = group == "ios" ? Path.GetFileName(uploads[0].File.FileName) : null,
+                    Provision = group == "ios" ? Path.GetFileName(uploads[1].File.FileName) : null,
+                    Role = group == "ios" ? role : null,
+                    Default = request.Default == true,
+                    Files = files,
+                }.WithPasswords(passwords);
+                key = request.Lock ? key.Locking() : key;
+                store.Commit([key, .. key.Default ? OtherDefaults(key, now) : []]);
+                return key.Snapshot();
+            }
+        }
+        catch
+        {
+            DropFiles(files.Values);
+            throw;
         }
     }
 
-    /// <summary>Takes passwords (unchecked, as the service did), a new title, or <c>lock: true</c>. The key is looked up
-    /// before the body is read.</summary>
+    /// <summary>Takes passwords (unchecked, as the service did), a new title, <c>lock: true</c> or <c>default</c>. The key is
+    /// looked up before the body is read.</summary>
     public async Task<KeyInfo> UpdateAsync(StoredAccount caller, string platform, string id, Func<Task<KeyUpdate>> readRequest)
     {
-        _ = Get(caller, platform, id);
+        var platformOfKey = Get(caller, platform, id).Platform;
         var request = await readRequest();
+        var passwords = KeyPasswords.Hash(KeyPasswords.For(platformOfKey, request.Passwords));
         lock (store.Gate)
         {
             // Again: the key may have been deleted while the body was read.
-            var key = Find(caller, platform, id);
-            var changed = key.SetPasswords(KeyPasswords.For(key.Platform, request.Passwords));
+            var current = Find(caller, platform, id);
+            var key = current.WithPasswords(passwords);
             if (!string.IsNullOrWhiteSpace(request.Title))
             {
-                key.Title = request.Title.Trim();
-                changed = true;
+                key = key with { Title = request.Title.Trim() };
             }
 
             if (request.Lock)
             {
-                key.Lock();
-                changed = true;
+                key = key.Locking();
             }
 
-            if (changed)
+            if (request.Default is { } isDefault)
             {
-                key.UpdatedAt = clock();
+                key = key with { Default = isDefault };
             }
 
+            if (key == current)
+            {
+                return current.Snapshot();
+            }
+
+            var now = clock();
+            key = key with { UpdatedAt = now };
+            store.Commit([key, .. key.Default && !current.Default ? OtherDefaults(key, now) : []]);
             return key.Snapshot();
         }
     }
 
-    /// <summary>Apps that selected the key keep its id (shown with a null title) and build as if no key of this store
-    /// were selected.</summary>
+    /// <summary>Apps that selected the key keep its id (shown with a null title); for them it is no key at all. Its files
+    /// go once the key is gone.</summary>
     public KeyInfo Delete(StoredAccount caller, string platform, string id)
     {
+        SigningKey key;
         lock (store.Gate)
         {
-            var key = Find(caller, platform, id);
-            store.Remove(key.OwnerId, key.Platform, key.Id);
-            return key.Snapshot();
+            key = Find(caller, platform, id);
+            store.Commit([], [key.Id]);
         }
+
+        DropFiles(key.Files.Values);
+        return key.Snapshot();
     }
 
     /// <summary>The keys an app selects, by platform, as its answers show them (null: the id names none of the owner's).</summary>
@@ -164,23 +185,87 @@ internal sealed class KeyService(KeyStore store, PgbSimulation simulation, Func<
         }
     }
 
-    /// <summary>Applies the passwords an app's <c>keys</c> entry carries to that key (Write API: "Using the second form
-    /// allows you to unlock the given key, without making a separate PUT request"). Unknown ids are left alone.</summary>
-    public void Unlock(int ownerId, string platform, int id, IReadOnlyDictionary<string, string> passwords)
+    /// <summary>The owner's default key of each app platform that has one: what a new app selects where its <c>keys</c>
+    /// name nothing.</summary>
+    public IReadOnlyDictionary<string, int> Defaults(int ownerId)
     {
         lock (store.Gate)
         {
-            if (store.Find(ownerId, platform, id) is { } key && key.SetPasswords(KeyPasswords.For(key.Platform, passwords)))
+            var defaults = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var key in store.List(ownerId).Where(k => k.Default))
             {
-                key.UpdatedAt = clock();
+                defaults[key.Platform] = key.Id;
+            }
+
+            return defaults;
+        }
+    }
+
+    /// <summary>Applies the password hashes an app's <c>keys</c> entry carries to that key (Write API: "Using the second
+    /// form allows you to unlock the given key, without making a separate PUT request"). Unknown ids are left alone.</summary>
+    public void Unlock(int ownerId, string platform, int id, IReadOnlyDictionary<string, KeyPasswordHash> passwords)
+    {
+        lock (store.Gate)
+        {
+            if (store.Find(ownerId, platform, id) is { } key && passwords.Count > 0)
+            {
+                store.Commit([key.WithPasswords(passwords) with { UpdatedAt = clock() }]);
             }
         }
     }
 
-    /// <summary>The error the key an app selects for <paramref name="platform"/> gives its build (locked, wrong
-    /// password), or null.</summary>
-    public string? BuildFailure(int ownerId, string platform, IReadOnlyDictionary<string, int> keyIds) =>
-        KeyBuildCheck.Failure(store, simulation, ownerId, platform, keyIds);
+    /// <summary>What the key an app selects for <paramref name="platform"/> does to a build queued now: whether there is one
+    /// of the owner's at all (a platform that needs one is not built without), and the error it gives the build (locked,
+    /// wrong password), or null.</summary>
+    public (bool HasKey, string? Failure) ForBuild(int ownerId, string platform, IReadOnlyDictionary<string, int> keyIds)
+    {
+        SigningKey? key;
+        lock (store.Gate)
+        {
+            key = keyIds.TryGetValue(platform, out var id) ? store.Find(ownerId, platform, id) : null;
+        }
+
+        // Outside the lock: comparing hashes with rejected passwords derives a hash apiece (the version is immutable).
+        return key is null ? (false, null) : (true, KeyBuildCheck.Failure(key, platform, simulation.RejectedKeyPasswords()));
+    }
+
+    /// <summary>The development account starts with a default development key for android and ios, unlocked, so that
+    /// <c>pgb build</c> against a fresh server builds both (README); given again only when it has no key at all.</summary>
+    public void AddDevelopmentKeys(StoredAccount account)
+    {
+        lock (store.Gate)
+        {
+            if (store.List(account.Id).Count > 0)
+            {
+                return;
+            }
+
+            var now = clock();
+            SigningKey Key(string platform, string title) => new()
+            {
+                Id = store.NextId(),
+                OwnerId = account.Id,
+                OwnerEmail = account.Account.Email,
+                Platform = platform,
+                CreatedAt = now,
+                UpdatedAt = now,
+                Title = title,
+                Default = true,
+                Development = true,
+            };
+
+            store.Commit(
+            [
+                Key("android", "Android Development Key") with { Alias = "androiddebugkey" },
+                Key("ios", "iOS Development Key") with
+                {
+                    CertName = "pgb-development.p12",
+                    Provision = "pgb-development.mobileprovision",
+                    Role = "developer",
+                },
+            ]);
+        }
+    }
 
     /// <summary>Call under the store's lock.</summary>
     private SigningKey Find(StoredAccount caller, string platform, string id)
@@ -189,6 +274,49 @@ internal sealed class KeyService(KeyStore store, PgbSimulation simulation, Func<
         return int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && store.Find(caller.Id, group, number) is { } key
             ? key
             : throw ServerErrors.KeyNotFound(group, id);
+    }
+
+    /// <summary>The owner's other keys of the platform that were its default, as no longer default. Call under the lock.</summary>
+    private IEnumerable<SigningKey> OtherDefaults(SigningKey key, DateTimeOffset now) =>
+        store.List(key.OwnerId, key.Platform).Where(k => k.Default && k.Id != key.Id).Select(k => k with { Default = false, UpdatedAt = now });
+
+    /// <summary>Each file under a fresh blob key; a failure drops those already written.</summary>
+    private ImmutableDictionary<string, KeyFile> WriteFiles(IEnumerable<(string Part, Upload File)> uploads)
+    {
+        var folder = $"key/{Guid.NewGuid():N}";
+        var files = ImmutableDictionary.CreateBuilder<string, KeyFile>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var (part, file) in uploads)
+            {
+                var blobKey = $"{folder}/{part}";
+                blobs.Put(blobKey, file.Content);
+                files[part] = new KeyFile(Path.GetFileName(file.FileName), blobKey);
+            }
+        }
+        catch
+        {
+            DropFiles(files.Values);
+            throw;
+        }
+
+        return files.ToImmutable();
+    }
+
+    /// <summary>Best effort: a file left behind is referred to by no key, and a data directory drops it at the next start.</summary>
+    private void DropFiles(IEnumerable<KeyFile> files)
+    {
+        foreach (var file in files)
+        {
+            try
+            {
+                blobs.Remove(file.BlobKey);
+            }
+            catch (StorageException)
+            {
+                // See above.
+            }
+        }
     }
 
     /// <summary>A key group or platform name, lower-cased, windows as winphone; 404 for anything else.</summary>

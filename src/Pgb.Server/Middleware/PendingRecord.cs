@@ -28,7 +28,13 @@ internal sealed class PendingRecord(ServerState state, HttpContext context, stri
 
         var faults = InjectedFaultsOf(context);
         var status = faults?.Aborted == true ? 0 : context.Response.StatusCode;
-        state.Journal.Record(new PgbRecordedRequest(context.Request.Method, path, status) { Fault = faults?.Description });
+        var request = context.Request;
+        state.Journal.Record(new PgbRecordedRequest(request.Method, path, status)
+        {
+            Fault = faults?.Description,
+            Port = context.Connection.LocalPort,
+            CarriedCredentials = request.Headers.Authorization.Count > 0 || request.Query.ContainsKey("auth_token"),
+        });
     }
 
     public static InjectedFaults? InjectedFaultsOf(HttpContext context) =>

@@ -40,7 +40,7 @@ internal static class AppJson
             }
         }
 
-        return new JsonObject
+        var json = new JsonObject
         {
             ["title"] = app.Title,
             ["id"] = app.Id,
@@ -60,6 +60,28 @@ internal static class AppJson
             ["icon"] = new JsonObject { ["filename"] = app.Icon?.FileName, ["link"] = $"{Link(app.Id)}/icon" },
             ["role"] = AppRoles.Name(view.Role),
         };
+        AddCreateFields(json, app);
+        return json;
+    }
+
+    /// <summary>The create fields the official CLI sent and the service kept (<c>tag</c>, <c>share</c>,
+    /// <c>PLATFORM_phonegap_version</c>), echoed when set: the documented shapes have none of them.</summary>
+    private static void AddCreateFields(JsonObject json, AppRecord app)
+    {
+        if (app.Tag is not null)
+        {
+            json["tag"] = app.Tag;
+        }
+
+        if (app.Share is not null)
+        {
+            json["share"] = app.Share;
+        }
+
+        foreach (var platform in Platforms.All.Where(app.PlatformPhonegapVersions.ContainsKey))
+        {
+            json[$"{platform}_phonegap_version"] = app.PlatformPhonegapVersions[platform];
+        }
     }
 
     /// <summary>GET /api/v1/apps/:id: the summary plus keys and the collaborators object ("if the authenticated user is

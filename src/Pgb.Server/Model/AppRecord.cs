@@ -10,6 +10,7 @@ internal sealed record AppRecord
 {
     private static readonly ImmutableDictionary<string, PlatformBuild> NoBuilds = ImmutableDictionary.Create<string, PlatformBuild>(StringComparer.Ordinal);
     private static readonly ImmutableDictionary<string, int> NoKeys = ImmutableDictionary.Create<string, int>(StringComparer.Ordinal);
+    private static readonly ImmutableDictionary<string, string> NoVersions = ImmutableDictionary.Create<string, string>(StringComparer.Ordinal);
 
     /// <summary>The owner's id in the app's collaborators (the owner is listed among them as an admin); those added get
     /// the ids after it.</summary>
@@ -50,18 +51,37 @@ internal sealed record AppRecord
 
     public string? Repo { get; init; }
 
-    /// <summary>Pulls requested on a repo-backed app; they are recorded, not fetched.</summary>
+    /// <summary>Pulls requested on a repo-backed app.</summary>
     public int PullCount { get; init; }
+
+    /// <summary>The branch or tag a repo-backed app fetches (create field <c>tag</c>; the default branch when null).</summary>
+    public string? Tag { get; init; }
+
+    /// <summary>The create field <c>share</c> the official CLI sent: kept and echoed, it changes nothing here.</summary>
+    public bool? Share { get; init; }
+
+    /// <summary>Per-platform PhoneGap versions (<c>ios_phonegap_version</c>, ...), by platform: builds of that platform
+    /// use it instead of <see cref="PhonegapVersion"/>.</summary>
+    public ImmutableDictionary<string, string> PlatformPhonegapVersions { get; init; } = NoVersions;
+
+    /// <summary>Repo-backed apps: the id of the checkout under way (a fetch of the repository the builds waiting for their
+    /// source depend on), or null. A newer checkout replaces it; a checkout that ends finds out whether it is still the one.</summary>
+    public string? CheckoutId { get; init; }
+
+    /// <summary>Repo-backed apps: the commit the current source was fetched at.</summary>
+    public string? SourceCommit { get; init; }
 
     /// <summary>Blob key of the uploaded source (file apps).</summary>
     public string? SourceKey { get; init; }
 
     public string? SourceFileName { get; init; }
 
-    /// <summary>sha256 of the uploaded bytes, or of <c>repo:URL#pull=N</c> for repo apps (nothing is fetched).</summary>
+    /// <summary>sha256 of the uploaded bytes or of the archive made from the repository's checkout (data directories of
+    /// format 1 and 2 hold <c>repo:URL#pull=N</c> for repo apps: nothing was fetched then).</summary>
     public string SourceSha256 { get; init; } = string.Empty;
 
-    /// <summary>Set when the upload could not be read (a corrupt zip): builds then end in this error, as they did.</summary>
+    /// <summary>Set by servers of data format 1 and 2 when an upload could not be read (a corrupt zip, accepted then):
+    /// builds of such an app end in this error. Uploads are refused with a 400 since.</summary>
     public string? SourceProblem { get; init; }
 
     /// <summary>null until the first queue, as in the Write API's create answer.</summary>
@@ -82,8 +102,8 @@ internal sealed record AppRecord
     /// of a removed collaborator never names another person.</summary>
     public int LastCollaboratorId { get; init; } = OwnerCollaboratorId;
 
-    /// <summary>Every blob this version refers to: its source, its icon and its builds' packages (stored or not yet).
-    /// A blob lives exactly as long as a committed version refers to it.</summary>
+    /// <summary>Every blob this version refers to: its source, its icon, its builds' packages (stored or not yet) and the
+    /// sources they are made from. A blob lives exactly as long as a committed version refers to it.</summary>
     public IEnumerable<string> BlobKeys()
     {
         if (SourceKey is not null)
@@ -99,26 +119,11 @@ internal sealed record AppRecord
         foreach (var build in Builds.Values)
         {
             yield return build.StorageKey;
+            if (build.Spec.SourceKey is { } source && source != SourceKey)
+            {
+                yield return source;
+            }
         }
-    }
-
-    /// <summary>The version with new builds of <paramref name="platforms"/> replacing their previous ones (other platforms
-    /// keep theirs). One queue = one build number, whatever the platform count.</summary>
-    /// <param name="keyFailure">the error a selected signing key causes on a platform (locked, wrong password), or null.</param>
-    public AppRecord QueueBuilds(IEnumerable<string> platforms, PgbSimulation simulation, DateTimeOffset now, Func<string, string?> keyFailure)
-    {
-        var buildCount = (BuildCount ?? 0) + 1;
-        var builds = Builds.ToBuilder();
-        foreach (var platform in platforms.Distinct())
-        {
-            var (duration, simulatedFailure) = simulation.ForQueue(platform);
-            var failure = SourceProblem ?? keyFailure(platform) ?? simulatedFailure;
-            var spec = new ArtifactSpec(Id, Title, Package ?? Defaults.Package, Version ?? Defaults.Version, platform,
-                buildCount, SourceSha256, Repo, Debug, PhonegapVersion);
-            builds[platform] = new PlatformBuild(spec, now, duration, failure, KeyIds.ContainsKey(platform));
-        }
-
-        return this with { BuildCount = buildCount, Builds = builds.ToImmutable(), UpdatedAt = now };
     }
 }
 

@@ -2,13 +2,13 @@ using Pgb.Server.Build;
 
 namespace Pgb.Server.Model;
 
-/// <summary>One queued build of one platform. Immutable once queued: its outcome is computed lazily from the
-/// queue time (no background timers), and its artifact from inputs captured at queue time, so the bytes do not
-/// depend on when (or how often) they are asked for.</summary>
+/// <summary>One queued build of one platform. Immutable once queued: its outcome is computed lazily from the queue time
+/// (no background timers), and its package, made when it is first downloaded, from inputs captured at queue time (the
+/// spec, which names the stored source), so the bytes do not depend on when (or how often) they are asked for. A build of
+/// a repository-backed app queued while its repository is being fetched <see cref="AwaitingSource"/>: it stays pending
+/// until the checkout ends, and is then replaced by the build that checkout queues.</summary>
 internal sealed class PlatformBuild
 {
-    private readonly Lazy<byte[]> _artifact;
-
     /// <summary>A new build, queued at <paramref name="queuedAt"/>: pending for <paramref name="duration"/>, with a
     /// fresh storage key.</summary>
     public PlatformBuild(ArtifactSpec spec, DateTimeOffset queuedAt, TimeSpan duration, string? failure, bool hasSigningKey)
@@ -19,7 +19,7 @@ internal sealed class PlatformBuild
     /// <summary>A build read back from a data directory: same spec and storage key (so its download link and bytes stay
     /// what they were), leaving pending at <paramref name="readyAt"/> on this server's clock, which the loader computes
     /// from what was left of the build's time.</summary>
-    public PlatformBuild(ArtifactSpec spec, DateTimeOffset queuedAt, TimeSpan duration, string? failure, string storageKey, DateTimeOffset readyAt)
+    public PlatformBuild(ArtifactSpec spec, DateTimeOffset queuedAt, TimeSpan duration, string? failure, string storageKey, DateTimeOffset readyAt, bool awaitingSource = false)
     {
         Spec = spec;
         QueuedAt = queuedAt;
@@ -28,8 +28,8 @@ internal sealed class PlatformBuild
         StorageKey = storageKey;
         FileName = storageKey[(storageKey.LastIndexOf('/') + 1)..];
         Extension = Path.GetExtension(FileName).TrimStart('.');
-        ReadyAt = readyAt;
-        _artifact = new Lazy<byte[]>(() => ArtifactFactory.Create(spec), LazyThreadSafetyMode.ExecutionAndPublication);
+        ReadyAt = awaitingSource ? DateTimeOffset.MaxValue : readyAt;
+        AwaitingSource = awaitingSource;
     }
 
     public ArtifactSpec Spec { get; }
@@ -47,26 +47,37 @@ internal sealed class PlatformBuild
 
     public string FileName { get; }
 
-    /// <summary>Blob key under which <c>/storage/</c> serves the artifact (a fresh random guid per build, like S3 links).</summary>
+    /// <summary>Blob key under which <c>/storage/</c> serves the package (a fresh random guid per build, like S3 links).</summary>
     public string StorageKey { get; }
 
     /// <summary>When the build stops being pending: <see cref="QueuedAt"/> + <see cref="Duration"/>, unless it was
-    /// read back after a restart.</summary>
+    /// read back after a restart; never while it awaits its source.</summary>
     public DateTimeOffset ReadyAt { get; }
+
+    /// <summary>Queued while the app's repository is being fetched: pending until the checkout ends.</summary>
+    public bool AwaitingSource { get; }
+
+    /// <summary>A build that waits for the app's repository checkout (pending until then).</summary>
+    public static PlatformBuild Awaiting(ArtifactSpec spec, DateTimeOffset queuedAt, bool hasSigningKey) =>
+        new(spec, queuedAt, TimeSpan.Zero, null, NewStorageKey(spec, hasSigningKey), DateTimeOffset.MaxValue, awaitingSource: true);
 
     public string State(DateTimeOffset now) =>
         now < ReadyAt ? BuildStates.Pending : Failure is null ? BuildStates.Complete : BuildStates.Error;
 
-    public byte[] Artifact => _artifact.Value;
-
     public string Log(DateTimeOffset now)
     {
         var state = State(now);
-        var lines = new List<string>
+        var lines = new List<string> { $"Build #{Spec.BuildNumber} of app #{Spec.AppId} for {Spec.Platform} queued at {QueuedAt:O}" };
+        if (Spec.Repo is not null)
         {
-            $"Build #{Spec.BuildNumber} of app #{Spec.AppId} for {Spec.Platform} queued at {QueuedAt:O}",
-            $"Source sha256 {Spec.SourceSha256}",
-        };
+            lines.Add(AwaitingSource ? $"Fetching {Spec.Repo}..." : Spec.SourceCommit is { } commit ? $"Fetched {Spec.Repo} at {commit}" : $"Repository {Spec.Repo}");
+        }
+
+        if (!AwaitingSource)
+        {
+            lines.Add($"Source sha256 {Spec.SourceSha256}");
+        }
+
         lines.Add(state switch
         {
             BuildStates.Pending => "Building...",

@@ -44,6 +44,19 @@ internal sealed class AppDocument
 
     public int PullCount { get; init; }
 
+    /// <summary>Since format 3, like the fields down to <see cref="SourceCommit"/>: absent in older files.</summary>
+    public string? Tag { get; init; }
+
+    public bool? Share { get; init; }
+
+    /// <summary>Platform -> PhoneGap version (<c>ios_phonegap_version</c>, ...).</summary>
+    public Dictionary<string, string>? PlatformPhonegapVersions { get; init; }
+
+    /// <summary>The repository fetch under way when the file was written; it is started again when the server starts.</summary>
+    public string? CheckoutId { get; init; }
+
+    public string? SourceCommit { get; init; }
+
     public string? SourceKey { get; init; }
 
     public string? SourceFileName { get; init; }
@@ -97,6 +110,9 @@ internal sealed class BuildDocument
 
     public required bool Finished { get; init; }
 
+    /// <summary>Since format 3: the build waits for its app's repository fetch (<see cref="AppDocument.CheckoutId"/>).</summary>
+    public bool AwaitingSource { get; init; }
+
     public string? Failure { get; init; }
 
     /// <summary><c>public/GUID/FILE</c>: the download link handed out, kept across restarts.</summary>
@@ -127,4 +143,10 @@ internal sealed class ArtifactSpecDocument
     public required bool Debug { get; init; }
 
     public required string PhonegapVersion { get; init; }
+
+    /// <summary>Since format 3: the source blob the package is made from (older builds take their app's, when it is the
+    /// one they were queued with).</summary>
+    public string? SourceKey { get; init; }
+
+    public string? SourceCommit { get; init; }
 }

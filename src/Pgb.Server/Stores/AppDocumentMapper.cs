@@ -28,6 +28,11 @@ internal static class AppDocumentMapper
         PhonegapVersion = app.PhonegapVersion,
         Repo = app.Repo,
         PullCount = app.PullCount,
+        Tag = app.Tag,
+        Share = app.Share,
+        PlatformPhonegapVersions = app.PlatformPhonegapVersions.IsEmpty ? null : new Dictionary<string, string>(app.PlatformPhonegapVersions, StringComparer.Ordinal),
+        CheckoutId = app.CheckoutId,
+        SourceCommit = app.SourceCommit,
         SourceKey = app.SourceKey,
         SourceFileName = app.SourceFileName,
         SourceSha256 = app.SourceSha256,
@@ -70,11 +75,21 @@ internal static class AppDocumentMapper
             icon = new AppIcon(iconDocument.FileName, iconDocument.StorageKey);
         }
 
+        var versions = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var (platform, version) in document.PlatformPhonegapVersions ?? [])
+        {
+            Check(Platforms.All.Contains(platform) && !string.IsNullOrWhiteSpace(version), $"platformPhonegapVersions names an unknown platform '{platform}' or no version");
+            versions[platform] = version;
+        }
+
+        Check(document.CheckoutId is null || (document.RepoBacked && document.Repo is not null), "a checkout is under way for an app without a repository");
         var builds = ImmutableDictionary.CreateBuilder<string, PlatformBuild>(StringComparer.Ordinal);
         foreach (var (platform, build) in document.Builds ?? [])
         {
             Check(build is not null, $"the build of '{platform}' is null");
-            builds[platform] = ToBuild(platform, build!, document.Id, loadedAt);
+            Check(!build!.AwaitingSource || document.CheckoutId is not null, $"the build of '{platform}' waits for a checkout that is not under way");
+            Check(build.Spec?.SourceKey is null || BlobPaths.IsValidKey(build.Spec.SourceKey), $"the build of '{platform}' names a source '{build.Spec?.SourceKey}' that is not a blob key");
+            builds[platform] = ToBuild(platform, build, document, loadedAt);
         }
 
         var (collaborators, lastCollaboratorId) = ToCollaborators(document);
@@ -97,6 +112,11 @@ internal static class AppDocumentMapper
             PhonegapVersion = document.PhonegapVersion,
             Repo = document.Repo,
             PullCount = document.PullCount,
+            Tag = document.Tag,
+            Share = document.Share,
+            PlatformPhonegapVersions = versions.ToImmutable(),
+            CheckoutId = document.CheckoutId,
+            SourceCommit = document.SourceCommit,
             SourceKey = document.SourceKey,
             SourceFileName = document.SourceFileName,
             SourceSha256 = document.SourceSha256,
@@ -137,6 +157,7 @@ internal static class AppDocumentMapper
         QueuedAt = build.QueuedAt,
         Duration = build.Duration,
         Finished = build.State(now) != BuildStates.Pending,
+        AwaitingSource = build.AwaitingSource,
         Failure = build.Failure,
         StorageKey = build.StorageKey,
         Spec = new ArtifactSpecDocument
@@ -151,11 +172,14 @@ internal static class AppDocumentMapper
             Repo = build.Spec.Repo,
             Debug = build.Spec.Debug,
             PhonegapVersion = build.Spec.PhonegapVersion,
+            SourceKey = build.Spec.SourceKey,
+            SourceCommit = build.Spec.SourceCommit,
         },
     };
 
-    private static PlatformBuild ToBuild(string platform, BuildDocument build, int appId, DateTimeOffset loadedAt)
+    private static PlatformBuild ToBuild(string platform, BuildDocument build, AppDocument app, DateTimeOffset loadedAt)
     {
+        var appId = app.Id;
         var spec = build.Spec;
         Check(Platforms.All.Contains(platform), $"builds names an unknown platform '{platform}'");
         Check(spec.Platform == platform, $"the build of '{platform}' is for '{spec.Platform}'");
@@ -178,8 +202,13 @@ internal static class AppDocumentMapper
         }
 
         var artifact = new ArtifactSpec(spec.AppId, spec.Title, spec.Package, spec.Version, spec.Platform, spec.BuildNumber,
-            spec.SourceSha256, spec.Repo, spec.Debug, spec.PhonegapVersion);
-        return new PlatformBuild(artifact, build.QueuedAt, duration, build.Failure, build.StorageKey, readyAt);
+            spec.SourceSha256, spec.Repo, spec.Debug, spec.PhonegapVersion)
+        {
+            // Formats 1 and 2 did not name the source: a build queued with the app's current upload packages that upload.
+            SourceKey = spec.SourceKey ?? (app.SourceKey is not null && spec.SourceSha256 == app.SourceSha256 ? app.SourceKey : null),
+            SourceCommit = spec.SourceCommit,
+        };
+        return new PlatformBuild(artifact, build.QueuedAt, duration, build.Failure, build.StorageKey, readyAt, build.AwaitingSource);
     }
 
     /// <summary><c>/storage/{guid}/{file}</c> serves <c>public/{guid}/{file}</c>: exactly three segments.</summary>

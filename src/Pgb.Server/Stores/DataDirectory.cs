@@ -7,8 +7,9 @@ namespace Pgb.Server.Stores;
 /// DIR/pgb-server.lock   held open exclusively while a server uses DIR
 /// DIR/state.json        format version and the last app id handed out
 /// DIR/accounts.json     every account that used DIR: e-mail, id, user name (format 2 on)
+/// DIR/keys.json         every account's signing keys: passwords as hashes, files as blobs (format 3 on)
 /// DIR/apps/N.json       one file per app (metadata and builds)
-/// DIR/blobs/...         uploaded sources, icons, packages (keys mapped by BlobPaths)
+/// DIR/blobs/...         uploaded sources, icons, packages, key files (keys mapped by BlobPaths)
 /// DIR/tmp/              files being written; renamed into place when complete, emptied at start
 /// </code></summary>
 internal sealed class DataDirectory : IDisposable
@@ -29,6 +30,8 @@ internal sealed class DataDirectory : IDisposable
     public string StatePath => Path.Combine(Root, "state.json");
 
     public string AccountsPath => Path.Combine(Root, "accounts.json");
+
+    public string KeysPath => Path.Combine(Root, "keys.json");
 
     public string AppsPath => Path.Combine(Root, "apps");
 

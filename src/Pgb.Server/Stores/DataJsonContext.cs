@@ -13,5 +13,6 @@ namespace Pgb.Server.Stores;
 [JsonSerializable(typeof(AppDocument))]
 [JsonSerializable(typeof(StateDocument))]
 [JsonSerializable(typeof(AccountsDocument))]
+[JsonSerializable(typeof(KeysDocument))]
 [JsonSerializable(typeof(FormatProbe))]
 internal sealed partial class DataJsonContext : JsonSerializerContext;

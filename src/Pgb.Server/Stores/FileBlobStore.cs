@@ -11,7 +11,11 @@ internal sealed class FileBlobStore(DataDirectory directory) : IBlobStore
 
     public void Put(string key, byte[] content) => Write(key, content, overwrite: true);
 
-    public byte[]? Get(string key)
+    public byte[]? Get(string key) => Read(key)?.Content;
+
+    public bool Contains(string key) => BlobPaths.FullPath(directory.BlobsPath, key) is { } path && File.Exists(path);
+
+    public StoredBlob? Read(string key)
     {
         if (BlobPaths.FullPath(directory.BlobsPath, key) is not { } path)
         {
@@ -25,7 +29,7 @@ internal sealed class FileBlobStore(DataDirectory directory) : IBlobStore
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             var content = new byte[stream.Length];
             stream.ReadExactly(content);
-            return content;
+            return new StoredBlob(content, File.GetLastWriteTimeUtc(stream.SafeFileHandle));
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -8,8 +8,16 @@ internal interface IBlobStore
 
     byte[]? Get(string key);
 
+    /// <summary>The bytes and when they were stored (what <c>/storage</c> answers as <c>Last-Modified</c>), or null.</summary>
+    StoredBlob? Read(string key);
+
+    bool Contains(string key);
+
     /// <summary>Stores <paramref name="factory"/>'s bytes unless the key is already present; returns what is stored.</summary>
     byte[] GetOrAdd(string key, Func<byte[]> factory);
 
     void Remove(string key);
 }
+
+/// <summary>A blob's bytes and when they were stored (blobs are never overwritten, so this is when they were made).</summary>
+internal sealed record StoredBlob(byte[] Content, DateTimeOffset LastModified);

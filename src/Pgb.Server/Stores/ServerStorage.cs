@@ -1,3 +1,5 @@
+using Pgb.Server.Keys;
+
 namespace Pgb.Server.Stores;
 
 /// <summary>The accounts' ids and the app and blob stores of one server: in memory (the default), or persisted in a data
@@ -8,10 +10,11 @@ internal sealed class ServerStorage
     private readonly FileAppStore? _fileApps;
     private int _closed;
 
-    private ServerStorage(IReadOnlyList<StoredAccount> accounts, IAppStore apps, IBlobStore blobs, DataDirectory? directory, FileAppStore? fileApps)
+    private ServerStorage(IReadOnlyList<StoredAccount> accounts, IAppStore apps, KeyStore keys, IBlobStore blobs, DataDirectory? directory, FileAppStore? fileApps)
     {
         Accounts = accounts;
         Apps = apps;
+        Keys = keys;
         Blobs = blobs;
         _directory = directory;
         _fileApps = fileApps;
@@ -30,6 +33,9 @@ internal sealed class ServerStorage
 
     public IAppStore Apps { get; }
 
+    /// <summary>Every account's signing keys (in keys.json with a data directory).</summary>
+    public KeyStore Keys { get; }
+
     public IBlobStore Blobs { get; }
 
     /// <summary>Full path of the data directory, or null in memory.</summary>
@@ -37,7 +43,7 @@ internal sealed class ServerStorage
 
     /// <summary>Nothing persisted: the accounts' ids are their positions (1 = the first).</summary>
     public static ServerStorage InMemory(IReadOnlyList<PgbAccount> accounts, DateTimeOffset startedAt) =>
-        new([.. accounts.Select((account, index) => new StoredAccount(index + 1, account, startedAt))], new InMemoryAppStore(), new InMemoryBlobStore(), null, null);
+        new([.. accounts.Select((account, index) => new StoredAccount(index + 1, account, startedAt))], new InMemoryAppStore(), new KeyStore(), new InMemoryBlobStore(), null, null);
 
     /// <summary>Locks and reads the directory, entirely, before the server answers anything.</summary>
     /// <exception cref="PgbDataDirectoryException">the directory cannot be used; it is left unlocked.</exception>
@@ -47,11 +53,14 @@ internal sealed class ServerStorage
         try
         {
             var registry = AccountRegistry.Open(directory, accounts, loadedAt);
+
+            // Keys before apps: the apps' loader records the accounts, the keys' owners included.
+            var keys = KeyFileStore.Load(directory, registry);
             var apps = FileAppStoreLoader.Load(directory, loadedAt, now, registry);
             var blobs = new FileBlobStore(directory);
-            blobs.DeleteAllExcept(apps.All().SelectMany(app => app.BlobKeys()));
+            blobs.DeleteAllExcept(apps.All().SelectMany(app => app.BlobKeys()).Concat(keys.BlobKeys()));
             var stored = accounts.Select(account => new StoredAccount(registry.IdOf(account.Email), account, registry.CreatedAt(account.Email))).ToList();
-            return new ServerStorage(stored, apps, blobs, directory, apps);
+            return new ServerStorage(stored, apps, keys, blobs, directory, apps);
         }
         catch
         {

@@ -24,6 +24,10 @@ internal static class DataFormat
     /// 2: apps name their owner by e-mail (<c>ownerEmail</c>), and accounts.json gives each e-mail its id. A format 1 app
     /// is read as owned by its <c>ownerEmail</c>, the owner it was last written for (tests/Pgb.Server.Tests/TestData/format1).
     /// 3: apps may list <c>collaborators</c> (by e-mail, with their roles) and <c>lastCollaboratorId</c>, both optional: a
-    /// format 2 app is read as it is, shared with nobody. A format 2 server must not rewrite such a file, dropping them.</summary>
+    /// format 2 app is read as it is, shared with nobody. A format 2 server must not rewrite such a file, dropping them.
+    /// Signing keys are kept (keys.json: passwords as PBKDF2 hashes, files as blobs, defaults); apps may hold a <c>tag</c>,
+    /// <c>share</c>, per-platform PhonegapVersions, a repository checkout under way and the commit fetched; builds name the
+    /// source blob they package and whether they wait for a checkout. Every addition is optional, so a directory of format 1
+    /// or 2 reads as it is, without keys (tests/Pgb.Server.Tests/TestData/format2).</summary>
     public const int Current = 3;
 }
