@@ -191,6 +191,22 @@ public sealed class CollaboratorRoleCommandTests
     }
 
     [TestMethod]
+    [DataRow(new[] { "collab", "add", "1", "ann@example.com", "--role", "tester" }, "owns app #1", DisplayName = "CollabAdd_OfTheOwner_IsPGB2400")]
+    [DataRow(new[] { "collab", "add", "1", "bob@example.com", "--role", "admin" }, "collaborator #2 of app #1 already", DisplayName = "CollabAdd_OfSomeoneListed_IsPGB2400NamingTheirId")]
+    [DataRow(new[] { "collab", "add", "1", "Bob <bob@example.com>", "--role", "admin" }, "is not an e-mail address", DisplayName = "CollabAdd_OfANameAndAddress_IsPGB2400")]
+    [DataRow(new[] { "collab", "rm", "1", "1" }, "the owner of app #1", DisplayName = "CollabRm_OfTheOwner_IsPGB2400")]
+    [DataRow(new[] { "collab", "role", "1", "1", "--role", "tester" }, "the owner of app #1", DisplayName = "CollabRole_OfTheOwner_IsPGB2400")]
+    public async Task CollabChanges_TheServiceRefuses_ArePGB2400_WithItsText(string[] args, string text)
+    {
+        await using var session = await StartWithAnnsAppAsync();
+        await Succeeds(session, Ann, "collab", "add", "1", Bob.Email, "--role", "tester");
+
+        var message = await Refused(session, Ann, "PGB2400", args);
+
+        Assert.Contains(text, message);
+    }
+
+    [TestMethod]
     public async Task AWrongToken_OnACollaboratorChange_IsStillPGB2401()
     {
         await using var session = await StartWithAnnsAppAsync();
