@@ -206,6 +206,50 @@ public sealed class CollaboratorRoleCommandTests
         Assert.Contains(text, message);
     }
 
+    /// <summary><c>pgb serve --data DIR --user ...</c> as a process: roles are kept by e-mail, so a restart with the
+    /// accounts in another order keeps them, and an invitation becomes active once a start configures its account.</summary>
+    [TestMethod]
+    public async Task PgbServe_WithUsers_KeepsRolesAcrossARestart_AndActivatesAnInvitationWhenItsAccountComes()
+    {
+        using var data = new TempDirectory();
+        using var work = new TempDirectory();
+        static string User(PgbAccount a) => $"{a.UserName}:{a.Email}:{a.Password}:{a.Token}";
+        Task<ToolRun> Pgb(ServeProcess server, PgbAccount account, params string[] args)
+        {
+            var variables = new Dictionary<string, string>
+            {
+                ["XDG_CONFIG_HOME"] = work.Combine("config"),
+                ["HOME"] = work.Combine("home"),
+                [ToolEnvironment.ServerUrlVariable] = server.Url.GetLeftPart(UriPartial.Authority),
+                ["PGB_AUTH_TOKEN"] = account.Token,
+            };
+            return ToolRun.RunAsync(new ToolEnvironment(name => variables.GetValueOrDefault(name), temporaryFolder: work.Path), [.. args, "--json"]);
+        }
+
+        var www = work.Combine("www");
+        Directory.CreateDirectory(www);
+        File.WriteAllText(Path.Combine(www, "index.html"), "<html><body>shared</body></html>");
+        using (var first = await ServeProcess.StartAsync(data.Path, "--user", User(Ann), "--user", User(Bob)))
+        {
+            Assert.AreEqual(ExitCodes.Success, (await Pgb(first, Ann, "app", "new", "--www", www, "--title", "Shared")).ExitCode);
+            Assert.AreEqual(ExitCodes.Success, (await Pgb(first, Ann, "collab", "add", "1", Bob.Email, "--role", "tester")).ExitCode);
+            var invited = await Pgb(first, Ann, "collab", "add", "1", Carol.Email, "--role", "developer");
+            Assert.IsTrue(JsonDocument.Parse(invited.Stdout).RootElement.GetProperty("pending").GetBoolean(), invited.ToString());
+            first.Kill();
+        }
+
+        using var second = await ServeProcess.StartAsync(data.Path, "--user", User(Carol), "--user", User(Bob), "--user", User(Ann));
+        var bob = await Pgb(second, Bob, "app", "show", "1");
+        var carol = await Pgb(second, Carol, "app", "update", "1", "--title", "Carol's");
+        var list = await Pgb(second, Ann, "collab", "1");
+
+        Assert.AreEqual("tester", JsonDocument.Parse(bob.Stdout).RootElement.GetProperty("role").GetString(), bob.ToString());
+        Assert.AreEqual(ExitCodes.Success, carol.ExitCode, "Carol's account came: her invitation is a developer's role now\n" + carol);
+        var people = JsonDocument.Parse(list.Stdout).RootElement;
+        Assert.AreEqual(0, people.GetProperty("pending").GetArrayLength(), list.Stdout);
+        CollectionAssert.AreEqual(new[] { Ann.Email, Bob.Email, Carol.Email }, people.GetProperty("active").EnumerateArray().Select(p => p.GetProperty("person").GetString()).ToArray());
+    }
+
     [TestMethod]
     public async Task AWrongToken_OnACollaboratorChange_IsStillPGB2401()
     {
