@@ -206,6 +206,18 @@ public sealed class CollaboratorRoleCommandTests
         Assert.Contains(text, message);
     }
 
+    [TestMethod]
+    public async Task CollabAdd_SaysTheRoleAsAnsweredAndTheId_ThatCollabRoleAndRmTake()
+    {
+        await using var session = await StartWithAnnsAppAsync();
+
+        var added = await Succeeds(session, Ann, "collab", "add", "1", Bob.Email, "--role", "dev");
+        var invited = await Succeeds(session, Ann, "collab", "add", "1", "newguy@example.com", "--role", "Tester");
+
+        Assert.AreEqual("Shared app #1 with bob@example.com as developer (collaborator #2).", added.Stdout.Trim());
+        Assert.AreEqual("Invited newguy@example.com to app #1 as tester (collaborator #3); pending until they sign up.", invited.Stdout.Trim());
+    }
+
     /// <summary><c>pgb serve --data DIR --user ...</c> as a process: roles are kept by e-mail, so a restart with the
     /// accounts in another order keeps them, and an invitation becomes active once a start configures its account.</summary>
     [TestMethod]
