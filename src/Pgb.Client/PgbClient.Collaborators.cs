@@ -8,13 +8,15 @@ namespace Pgb.Client;
 public sealed partial class PgbClient
 {
     /// <summary>
-    /// The collaborators of an app, as <c>GET /api/v1/apps/:id</c> lists them for its owner: <c>active</c> ones have an
-    /// account, <c>pending</c> ones were invited. Empty lists when the answer has none (a tester does not see them).
+    /// The collaborators of an app, as <c>GET /api/v1/apps/:id</c> lists them for its owner (and, on Pgb.Server, its
+    /// admins): <c>active</c> ones have an account, <c>pending</c> ones were invited. Null when the answer lists none:
+    /// the Read API shows them only to the owner, so a tester or developer gets no list rather than an empty one that
+    /// would read as "shared with nobody" (<see cref="PgbApp.Role"/> of <see cref="GetAppAsync"/> says which it is).
     /// </summary>
-    public async Task<PgbCollaborators> GetCollaboratorsAsync(int appId, CancellationToken cancellationToken = default)
+    public async Task<PgbCollaborators?> GetCollaboratorsAsync(int appId, CancellationToken cancellationToken = default)
     {
         var app = await GetAppAsync(appId, cancellationToken).ConfigureAwait(false);
-        return app.Collaborators ?? new PgbCollaborators();
+        return app.Collaborators;
     }
 
     /// <summary>

@@ -52,6 +52,9 @@ public sealed partial class PgbPipeline
             _ => ex.Status switch
             {
                 401 => new(PgbErrorCodes.Unauthorized, (TokenFromLogin ? Strings.UnauthorizedLogin : Strings.Unauthorized).F(what, ex.ErrorMessage ?? "401", TokenVariable, server), ex),
+                // A 403 of the API about an app is a role too weak for the call (a tester's update); a storage host's
+                // 403 (an expired signed URL) is about the package.
+                403 when appId is not null && IsApiRequest(ex) => new(PgbErrorCodes.Forbidden, Strings.RoleNotEnough.F(what, appId, ex.ErrorMessage ?? "403"), ex),
                 403 => new(PgbErrorCodes.Forbidden, Strings.RequestFailed.F(what, detail), ex),
                 // The app is missing only when the API says so: a storage host's 404 is about the package.
                 404 when appId is not null && IsApiRequest(ex) => new(PgbErrorCodes.NotFound, Strings.AppNotFound.F(what, appId, server, ex.ErrorMessage ?? "404"), ex),

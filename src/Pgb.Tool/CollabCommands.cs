@@ -64,8 +64,9 @@ internal static class CollabCommands
         {
             var appId = PgbServerSettings.ParseAppId(parse.GetValue(id)!);
             using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
-            var result = await connection.Pipeline.AddCollaboratorAsync(appId, parse.GetValue(email)!, parse.GetValue(role)!, cancellationToken).ConfigureAwait(false);
-            ToolOutput.Print(console, (result.Pending ? Strings.CollaboratorInvited : Strings.CollaboratorAdded).F(parse.GetValue(email), appId, parse.GetValue(role)),
+            var person = parse.GetValue(email)!.Trim();
+            var result = await connection.Pipeline.AddCollaboratorAsync(appId, person, parse.GetValue(role)!, cancellationToken).ConfigureAwait(false);
+            ToolOutput.Print(console, (result.Pending ? Strings.CollaboratorInvited : Strings.CollaboratorAdded).F(person, appId, Added(result.App, person, parse.GetValue(role)!)),
                 () => new JsonObject { ["pending"] = result.Pending, ["app"] = ToolOutput.Json(result.App) });
             return ExitCodes.Success;
         });
@@ -112,6 +113,17 @@ internal static class CollabCommands
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The role and id the answer gives the person (<c>developer (collaborator #2)</c>), so the next
+    /// <c>collab role</c> or <c>collab rm</c> can name them; the role asked for, as answers spell it, when the answer
+    /// does not list them (the hosted service listed pending people without an id).</summary>
+    private static string Added(PgbApp app, string email, string asked)
+    {
+        var people = app.Collaborators is { } c ? c.Active.Concat(c.Pending) : [];
+        var entry = people.FirstOrDefault(p => string.Equals(p.Person, email, StringComparison.OrdinalIgnoreCase));
+        var role = entry?.Role ?? (PgbCollaboratorRoles.ToWire(asked) == "dev" ? PgbCollaboratorRoles.Developer : asked.Trim().ToLowerInvariant());
+        return entry?.Id is { } id ? Strings.CollaboratorRoleAndId.F(role, id) : role;
     }
 
     private static Option<string> RoleOption() =>

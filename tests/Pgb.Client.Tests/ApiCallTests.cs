@@ -92,21 +92,22 @@ public sealed class ApiCallTests
         var collaborators = await client.GetCollaboratorsAsync(2);
 
         Assert.AreEqual("/api/v1/apps/2", handler.Requests.Single().Uri.AbsolutePath);
+        Assert.IsNotNull(collaborators);
         Assert.HasCount(2, collaborators.Active);
         Assert.AreEqual("foo@bar.com", collaborators.Active[1].Person);
         Assert.AreEqual("nobody@nitobi.com", collaborators.Pending.Single().Person);
     }
 
+    /// <summary>The Read API lists them to the owner only: an answer without them is "not yours to see", not "nobody".</summary>
     [TestMethod]
-    public async Task GetCollaborators_OfAnAppWithoutThem_IsEmpty()
+    public async Task GetCollaborators_WhenTheAppAnswerListsNone_IsNull()
     {
-        var (client, _) = Answering(HttpStatusCode.OK, """{"id":3,"title":"Shared with me"}""");
+        var (client, _) = Answering(HttpStatusCode.OK, """{"id":3,"title":"Shared with me","role":"tester"}""");
         using var _1 = client;
 
         var collaborators = await client.GetCollaboratorsAsync(3);
 
-        Assert.IsEmpty(collaborators.Active);
-        Assert.IsEmpty(collaborators.Pending);
+        Assert.IsNull(collaborators);
     }
 
     [TestMethod]

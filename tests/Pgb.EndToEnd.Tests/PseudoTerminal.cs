@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Pgb.EndToEnd.Tests;
 
 /// <summary>What a terminal displayed while a command ran: its exit code and the text, one line per redraw.</summary>
@@ -14,7 +12,7 @@ internal sealed record TerminalRun(int ExitCode, string Seen);
 /// the <c>dotnet test</c> that runs this passes its child processes _MSBUILDTLENABLED=0 and
 /// MSBUILDENSURESTDOUTFORTASKPROCESSES=1, which a person's shell does not have.
 /// </summary>
-internal static partial class PseudoTerminal
+internal static class PseudoTerminal
 {
     private static readonly string[] LoggerChoiceVariables = ["CI", "GITHUB_ACTIONS", "TF_BUILD", "MSBUILDTERMINALLOGGER", "_MSBUILDTLENABLED", "MSBUILDENSURESTDOUTFORTASKPROCESSES"];
 
@@ -26,17 +24,9 @@ internal static partial class PseudoTerminal
             terminalEnvironment[variable] = null;
         }
 
-        var shellCommand = "stty rows 50 cols 250 && exec " + string.Join(' ', command.Select(QuoteForShell));
+        var shellCommand = "stty rows 50 cols 250 && exec " + string.Join(' ', command.Select(TerminalSession.QuoteForShell));
         var result = await ProcessRunner.RunAsync("script", ["--quiet", "--return", "--command", shellCommand, "/dev/null"], workingDirectory, terminalEnvironment, timeout);
-        Assert.IsFalse(result.TimedOut, $"{string.Join(' ', command)} did not finish within {timeout}:\n{StripEscapes(result.Output)}");
-        return new TerminalRun(result.ExitCode, StripEscapes(result.Output));
+        Assert.IsFalse(result.TimedOut, $"{string.Join(' ', command)} did not finish within {timeout}:\n{TerminalSession.StripEscapes(result.Output)}");
+        return new TerminalRun(result.ExitCode, TerminalSession.StripEscapes(result.Output));
     }
-
-    /// <summary>Removes control sequences (cursor moves, colours), operating system commands (hyperlinks, progress) and other escapes.</summary>
-    public static string StripEscapes(string text) => Escape().Replace(text, string.Empty);
-
-    private static string QuoteForShell(string argument) => "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
-
-    [GeneratedRegex(@"\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)|\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_=>]")]
-    private static partial Regex Escape();
 }

@@ -108,7 +108,7 @@ public sealed class ClientApiTests
         var detail = await client.FollowLinkAsync<PgbApp>(apps.Apps.Single().Link!);
         var keys = await client.FollowLinkAsync<PgbKeyListing>(me.Keys!.Link!);
         var collaborators = await client.GetCollaboratorsAsync(app.Id);
-        var owner = await client.FollowLinkAsync<PgbCollaborator>(collaborators.Active.Single().Link!);
+        var owner = await client.FollowLinkAsync<PgbCollaborator>(collaborators!.Active.Single().Link!);
         var support = await client.GetCurrentSupportAsync();
 
         Assert.AreEqual("Linked", detail.Title);

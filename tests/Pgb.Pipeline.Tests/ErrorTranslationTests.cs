@@ -55,6 +55,25 @@ public sealed class ErrorTranslationTests
         AssertNoToken(ex);
     }
 
+    /// <summary>A collaborator whose role does not allow the call (Pgb.Server answers 403): the role is not enough, and the
+    /// message says so and whom to ask, rather than pointing at the token.</summary>
+    [TestMethod]
+    public async Task QueueBuild_When403ForTheApp_FailsWithPGB2403SayingTheRoleIsNotEnough()
+    {
+        var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.Forbidden, """{"error":"you are a tester of app #42: only a developer, an admin or its owner may build it"}"""));
+        using var client = PipelineFactory.CreateClient(handler);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
+            () => PipelineFactory.CreatePipeline(client).QueueBuildAsync(42, Android));
+
+        Assert.AreEqual("PGB2403", ex.Code);
+        Assert.Contains("role on app #42 is not enough", ex.Message);
+        Assert.Contains("you are a tester of app #42", ex.Message);
+        Assert.Contains("owner or an admin", ex.Message);
+        Assert.DoesNotContain("token", ex.Message);
+        Assert.DoesNotContain(PipelineFactory.TokenVariable, ex.Message);
+    }
+
     [TestMethod]
     public async Task Wait_WhenConnectionFails_FailsWithPGB2001NamingTheServer()
     {

@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace Pgb.Tool.Tests;
 
 /// <summary>
-/// <c>pgb collab</c> against a scripted service (the fake handler), as the Write API describes collaborators: the
-/// local server does not take collaborator writes yet, so the requests and answers are checked here.
+/// <c>pgb collab</c> against a scripted service (the fake handler): the exact requests the Write API's examples send and
+/// the shapes of the hosted service's answers (pending entries without an id, 401 to whoever does not own the app).
+/// CollaboratorRoleCommandTests and CommandGoldenTests run the same commands against Pgb.Server.
 /// </summary>
 [TestClass]
 public sealed class CollabCommandTests
@@ -85,13 +86,44 @@ public sealed class CollabCommandTests
     }
 
     [TestMethod]
-    public async Task CollabAdd_WhenTheOwnerIsSomeoneElse_ExitsThreeWithTheServersText()
+    public async Task CollabAdd_When401ButTheTokenReadsTheAppAsATester_ExitsThreeWithPGB2403NamingTheRole()
     {
-        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.Unauthorized, """{"error":"you are not the owner of app 12"}"""));
+        var handler = new FakeHandler()
+            .Enqueue(FakeHandler.Json(HttpStatusCode.Unauthorized, """{"error":"you are not the owner of app 12"}"""))
+            .Enqueue(FakeHandler.Json(HttpStatusCode.OK, """{"id":12,"title":"Shared with me","role":"tester"}"""));
 
         var run = await RunAsync(handler, "collab", "add", "12", "a@b.c", "--role", "tester");
 
         Assert.AreEqual(ExitCodes.Server, run.ExitCode, run.ToString());
+        Assert.Contains("PGB2403", run.Stderr);
+        Assert.Contains("this account is a tester of it", run.Stderr);
+        Assert.DoesNotContain("token", run.Stderr);
+        Assert.AreEqual("GET /api/v1/apps/12", handler.Requests[1].Method + " " + handler.Requests[1].Uri.AbsolutePath);
+    }
+
+    [TestMethod]
+    public async Task CollabAdd_When401AndTheTokenCannotReadTheAppEither_ExitsThreeWithPGB2401()
+    {
+        var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.Unauthorized, """{"error":"Invalid authentication token."}"""));
+
+        var run = await RunAsync(handler, "collab", "rm", "12", "13");
+
+        Assert.AreEqual(ExitCodes.Server, run.ExitCode, run.ToString());
         Assert.Contains("PGB2401", run.Stderr);
+        Assert.Contains("PGB_AUTH_TOKEN", run.Stderr);
+        Assert.DoesNotContain(Token, run.All);
+    }
+
+    [TestMethod]
+    public async Task CollabList_WhenTheAppAnswersWithoutCollaborators_ExitsThreeWithPGB2403_NotAnEmptyTable()
+    {
+        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.OK, """{"id":12,"title":"Shared with me","role":"developer"}"""));
+
+        var run = await RunAsync(handler, "collab", "12");
+
+        Assert.AreEqual(ExitCodes.Server, run.ExitCode, run.ToString());
+        Assert.Contains("PGB2403", run.Stderr);
+        Assert.Contains("only the owner or an admin of app #12", run.Stderr);
+        Assert.AreEqual(string.Empty, run.Stdout);
     }
 }

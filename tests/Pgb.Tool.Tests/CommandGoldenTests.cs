@@ -69,6 +69,30 @@ public sealed class CommandGoldenTests
         Assert.IsTrue(File.Exists(session.Temp.Combine("packed.zip")));
     }
 
+    /// <summary>The collaborator commands against Pgb.Server, as Ann, owner of app 1: Bob has an account (201), newguy
+    /// has none (202, pending, with an id); then the list, a role change and a removal; and the error document of a
+    /// tester's update (PGB2403).</summary>
+    [TestMethod]
+    public async Task CollabCommands_WithJson_PrintOneDocument_AsTheGoldenFilesSay()
+    {
+        await using var session = await CommandSession.StartAsync(o => o.WithAll());
+        session["PGB_AUTH_TOKEN"] = TestAccounts.Ann.Token;
+        Assert.AreEqual(ExitCodes.Success, (await session.RunAsync("app", "new", "--www", session.Www())).ExitCode);
+        Assert.AreEqual(ExitCodes.Success, (await session.RunAsync("status", "1", "--wait", "--poll", "0.1")).ExitCode);
+
+        await Json(session, "collab-add", "collab", "add", "1", TestAccounts.Bob.Email, "--role", "tester");
+        await Json(session, "collab-add-pending", "collab", "add", "1", "newguy@example.com", "--role", "developer");
+        await Json(session, "collab-shared", "collab", "1");
+        session["PGB_AUTH_TOKEN"] = TestAccounts.Bob.Token;
+        var refused = await session.RunAsync("app", "update", "1", "--title", "Bob's", "--json");
+        session["PGB_AUTH_TOKEN"] = TestAccounts.Ann.Token;
+        await Json(session, "collab-role", "collab", "role", "1", "2", "--role", "developer");
+        await Json(session, "collab-rm", "collab", "rm", "1", "3");
+
+        Assert.AreEqual(ExitCodes.Server, refused.ExitCode, refused.ToString());
+        Golden.AssertMatches("role-refused", session.Normalize(refused.Stdout));
+    }
+
     [TestMethod]
     public async Task Build_WithNoWait_QueuesAndReturns_WithoutDownloading()
     {
