@@ -162,17 +162,8 @@ public sealed class AccountIdentityTests
     private static HttpRequestMessage As(PgbAccount account, HttpMethod method, string path, HttpContent? content = null) =>
         ServerHarness.Authorized(method, path, content, account.Token);
 
-    private static async Task<int> CreateAsync(ServerHarness harness, PgbAccount owner, string title)
-    {
-        var form = new MultipartFormDataContent
-        {
-            { ServerHarness.Bytes(Zips.App(configName: null)), "file", "app.zip" },
-            { new StringContent($"{{\"title\":\"{title}\"}}"), "data" },
-        };
-        var answer = await harness.SendAsync(As(owner, HttpMethod.Post, "/api/v1/apps", form));
-        Assert.AreEqual(HttpStatusCode.Created, answer.Status, answer.Body);
-        return (int)answer.Object["id"]!;
-    }
+    private static Task<int> CreateAsync(ServerHarness harness, PgbAccount owner, string title) =>
+        AppUploads.CreatedIdAsync(harness, $"{{\"title\":\"{title}\"}}", owner.Token);
 
     private static async Task<int[]> AppIdsAsync(ServerHarness harness, PgbAccount account)
     {

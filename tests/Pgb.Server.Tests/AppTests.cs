@@ -112,13 +112,8 @@ public sealed class AppTests
     public async Task Create_WithoutAnyTitle_Returns400WithJsonError()
     {
         await using var harness = await ServerHarness.StartAsync();
-        var form = new MultipartFormDataContent
-        {
-            { ServerHarness.Bytes(Zips.App(configName: null)), "file", "app.zip" },
-            { new StringContent("{\"create_method\":\"file\"}"), "data" },
-        };
 
-        var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/apps", form));
+        var answer = await AppUploads.CreateAsync(harness, "{\"create_method\":\"file\"}");
         var apps = await harness.GetAsync("/api/v1/apps");
 
         Assert.AreEqual(HttpStatusCode.BadRequest, answer.Status);

@@ -21,25 +21,10 @@ public sealed class CollaboratorRoleTests
         await ShareAsync(harness, id, Bob, "tester");
         var before = await WaitForBuildAsync(harness, id, "android");
 
-        foreach (var call in Reads(id))
-        {
-            var answer = await call.SendAsync(harness, Bob);
-            Assert.AreEqual(call.Expected, answer.Status, $"{call}: {answer.Body}");
-        }
-
-        foreach (var call in Updates(id).Concat(Builds(id)))
-        {
-            var answer = await call.SendAsync(harness, Bob);
-            Assert.AreEqual(HttpStatusCode.Forbidden, answer.Status, $"{call}: {answer.Body}");
-            Assert.AreEqual($"you are a tester of app #{id}: only a developer, an admin or its owner may {(call.Path.Contains("/build") ? "build" : "update")} it", answer.Error, call.ToString());
-        }
-
-        foreach (var call in Deletes(id))
-        {
-            var answer = await call.SendAsync(harness, Bob);
-            Assert.AreEqual(HttpStatusCode.Forbidden, answer.Status, $"{call}: {answer.Body}");
-            Assert.AreEqual($"you are a tester of app #{id}: only an admin or its owner may delete it", answer.Error);
-        }
+        await AssertAllowedAsync(harness, Bob, Reads(id));
+        await AssertForbiddenAsync(harness, Bob, Updates(id).Concat(Builds(id)),
+            call => $"you are a tester of app #{id}: only a developer, an admin or its owner may {(call.Path.Contains("/build") ? "build" : "update")} it");
+        await AssertForbiddenAsync(harness, Bob, Deletes(id), _ => $"you are a tester of app #{id}: only an admin or its owner may delete it");
 
         var after = (await harness.SendAsync(As(Ann, HttpMethod.Get, $"/api/v1/apps/{id}"))).Object;
         Assert.IsTrue(JsonNode.DeepEquals(before, after), $"nothing changed:\n{before}\n{after}");
@@ -59,24 +44,8 @@ public sealed class CollaboratorRoleTests
         await ShareAsync(harness, id, Bob, "dev");
         await WaitForBuildAsync(harness, id, "android");
 
-        foreach (var call in Reads(id))
-        {
-            var answer = await call.SendAsync(harness, Bob);
-            Assert.AreEqual(call.Expected, answer.Status, $"{call}: {answer.Body}");
-        }
-
-        foreach (var call in Updates(id).Concat(Builds(id)))
-        {
-            var answer = await call.SendAsync(harness, Bob);
-            Assert.AreEqual(call.Expected, answer.Status, $"{call}: {answer.Body}");
-        }
-
-        foreach (var call in Deletes(id))
-        {
-            var answer = await call.SendAsync(harness, Bob);
-            Assert.AreEqual(HttpStatusCode.Forbidden, answer.Status, $"{call}: {answer.Body}");
-            Assert.AreEqual($"you are a developer of app #{id}: only an admin or its owner may delete it", answer.Error);
-        }
+        await AssertAllowedAsync(harness, Bob, Reads(id).Concat(Updates(id)).Concat(Builds(id)));
+        await AssertForbiddenAsync(harness, Bob, Deletes(id), _ => $"you are a developer of app #{id}: only an admin or its owner may delete it");
 
         var app = (await harness.SendAsync(As(Ann, HttpMethod.Get, $"/api/v1/apps/{id}"))).Object;
         Assert.AreEqual("Renamed by v0", (string?)app["title"], "the developer's updates are the app's");
@@ -258,6 +227,27 @@ public sealed class CollaboratorRoleTests
 
     private static IEnumerable<Call> Everything(int id, int collaborator) =>
         [.. Reads(id), .. Updates(id), .. Builds(id), .. Collaborators(id, collaborator), .. Deletes(id)];
+
+    /// <summary>Sends each call as <paramref name="caller"/>: each answers what it answers to a role that allows it.</summary>
+    private static async Task AssertAllowedAsync(ServerHarness harness, PgbAccount caller, IEnumerable<Call> calls)
+    {
+        foreach (var call in calls)
+        {
+            var answer = await call.SendAsync(harness, caller);
+            Assert.AreEqual(call.Expected, answer.Status, $"{call}: {answer.Body}");
+        }
+    }
+
+    /// <summary>Sends each call as <paramref name="caller"/>: each is refused with a 403 and the text <paramref name="error"/> gives for it.</summary>
+    private static async Task AssertForbiddenAsync(ServerHarness harness, PgbAccount caller, IEnumerable<Call> calls, Func<Call, string> error)
+    {
+        foreach (var call in calls)
+        {
+            var answer = await call.SendAsync(harness, caller);
+            Assert.AreEqual(HttpStatusCode.Forbidden, answer.Status, $"{call}: {answer.Body}");
+            Assert.AreEqual(error(call), answer.Error, call.ToString());
+        }
+    }
 
     private static Func<HttpContent> Icon(string part) =>
         () => new MultipartFormDataContent { { ServerHarness.Bytes([0x89, (byte)'P', (byte)'N', (byte)'G', 9]), part, "icon.png" } };

@@ -108,11 +108,7 @@ public sealed class FidelityTests
             KeyUploads.Android("{\"title\":\"release-key\",\"alias\":\"r\",\"key_pw\":\"a\",\"keystore_pw\":\"b\",\"default\":true}"));
 
         var after = await harness.CreateFileAppAsync("After");
-        var naming = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/apps", new MultipartFormDataContent
-        {
-            { ServerHarness.Bytes(Zips.App(configName: null)), "file", "app.zip" },
-            { new StringContent($"{{\"title\":\"Naming\",\"keys\":{{\"android\":{other}}}}}"), "data" },
-        }));
+        var naming = await AppUploads.CreateAsync(harness, $"{{\"title\":\"Naming\",\"keys\":{{\"android\":{other}}}}}");
 
         Assert.IsTrue((bool)added.Object["default"]!);
         var ios = (int)added.Object["id"]!;
@@ -154,13 +150,9 @@ public sealed class FidelityTests
     public async Task CreateFields_TagShareAndPlatformVersions_AreStoredEchoedAndUsed()
     {
         await using var harness = await ServerHarness.StartAsync();
-        var form = new MultipartFormDataContent
-        {
-            { ServerHarness.Bytes(Zips.App(configName: null)), "file", "app.zip" },
-            { new StringContent("{\"title\":\"Fields\",\"tag\":\"v1.2\",\"share\":true,\"ios_phonegap_version\":\"3.1.0\",\"android_phonegap_version\":\"cli-6.5.0\",\"windows_phonegap_version\":\"3.0.0\"}"), "data" },
-        };
 
-        var created = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/apps", form));
+        var created = await AppUploads.CreateAsync(harness,
+            "{\"title\":\"Fields\",\"tag\":\"v1.2\",\"share\":true,\"ios_phonegap_version\":\"3.1.0\",\"android_phonegap_version\":\"cli-6.5.0\",\"windows_phonegap_version\":\"3.0.0\"}");
         var id = (int)created.Object["id"]!;
         var read = (await harness.GetAsync($"/api/v1/apps/{id}")).Object;
         var listed = (await harness.GetAsync("/api/v1/apps")).Object["apps"]![0]!;
@@ -199,13 +191,8 @@ public sealed class FidelityTests
     public async Task CreateField_ShareThatIsNotABoolean_Is400()
     {
         await using var harness = await ServerHarness.StartAsync();
-        var form = new MultipartFormDataContent
-        {
-            { ServerHarness.Bytes(Zips.App(configName: null)), "file", "app.zip" },
-            { new StringContent("{\"title\":\"Bad\",\"share\":\"everyone\"}"), "data" },
-        };
 
-        var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/apps", form));
+        var answer = await AppUploads.CreateAsync(harness, "{\"title\":\"Bad\",\"share\":\"everyone\"}");
 
         Assert.AreEqual(HttpStatusCode.BadRequest, answer.Status, answer.Body);
         Assert.AreEqual("'share' must be true or false, not 'everyone'", answer.Error);

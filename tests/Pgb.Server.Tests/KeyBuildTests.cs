@@ -8,17 +8,8 @@ namespace Pgb.Server.Tests;
 [TestClass]
 public sealed class KeyBuildTests
 {
-    private static async Task<int> CreateAppWithKeysAsync(ServerHarness harness, string keys)
-    {
-        var form = new MultipartFormDataContent
-        {
-            { ServerHarness.Bytes(Zips.App(configName: null)), "file", "app.zip" },
-            { new StringContent($"{{\"title\":\"Signed\",\"create_method\":\"file\",\"keys\":{keys}}}"), "data" },
-        };
-        var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/apps", form));
-        Assert.AreEqual(HttpStatusCode.Created, answer.Status, answer.Body);
-        return (int)answer.Object["id"]!;
-    }
+    private static Task<int> CreateAppWithKeysAsync(ServerHarness harness, string keys) =>
+        AppUploads.CreatedIdAsync(harness, $"{{\"title\":\"Signed\",\"create_method\":\"file\",\"keys\":{keys}}}");
 
     [TestMethod]
     public async Task App_SelectingAKey_ShowsItsTitleAndLink_AndBuildsWithAnUnlockedKey()

@@ -152,15 +152,6 @@ public sealed class KeyPersistenceTests
 
     private static Task<ServerHarness> StartAsync(TempDirectory dir, Action<PgbServerOptions>? configure = null) => PersistenceTests.StartAsync(dir, configure);
 
-    private static async Task<int> CreateAppAsync(ServerHarness harness, string keys)
-    {
-        var form = new MultipartFormDataContent
-        {
-            { ServerHarness.Bytes(Zips.App(configName: null)), "file", "app.zip" },
-            { new StringContent($"{{\"title\":\"Signed\",\"keys\":{keys}}}"), "data" },
-        };
-        var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/apps", form));
-        Assert.AreEqual(HttpStatusCode.Created, answer.Status, answer.Body);
-        return (int)answer.Object["id"]!;
-    }
+    private static Task<int> CreateAppAsync(ServerHarness harness, string keys) =>
+        AppUploads.CreatedIdAsync(harness, $"{{\"title\":\"Signed\",\"keys\":{keys}}}");
 }
