@@ -144,10 +144,7 @@ public sealed class KeyPersistenceTests
         using var dir = new TempDirectory();
         File.WriteAllText(dir.Combine("keys.json"), content);
 
-        var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => StartAsync(dir));
-
-        Assert.AreEqual(problem, e.Problem, e.Message);
-        Assert.AreEqual(dir.Combine("keys.json"), e.Path);
+        await DataDirectoryAssert.StartFailsAsync(() => StartAsync(dir), problem, dir.Combine("keys.json"));
     }
 
     private static Task<ServerHarness> StartAsync(TempDirectory dir, Action<PgbServerOptions>? configure = null) => PersistenceTests.StartAsync(dir, configure);
