@@ -1,7 +1,3 @@
-using System.Net;
-using Newtonsoft.Json.Linq;
-using Pgb.Client.Models;
-
 namespace Pgb.Client.Tests;
 
 /// <summary>

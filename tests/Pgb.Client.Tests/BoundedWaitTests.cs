@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Text;
-using Pgb.Testing;
 
 namespace Pgb.Client.Tests;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using Newtonsoft.Json.Linq;
-using Pgb.Client.Models;
-
 namespace Pgb.Client.Tests;
 
 /// <summary>The signing-key write calls: what goes on the wire, and the spec's answers read back.</summary>

@@ -1,5 +1,3 @@
-using Newtonsoft.Json.Linq;
-
 namespace Pgb.Client.Tests;
 
 /// <summary>What every multipart upload of the client must look like on the wire, checked where the app and key uploads are.</summary>

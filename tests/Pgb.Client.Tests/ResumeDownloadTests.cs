@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using Pgb.Testing;
 
 namespace Pgb.Client.Tests;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using Pgb.Client.Models;
-
 namespace Pgb.Client.Tests;
 
 [TestClass]

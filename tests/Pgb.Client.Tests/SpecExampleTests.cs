@@ -1,7 +1,3 @@
-using System.Net;
-using Newtonsoft.Json.Linq;
-using Pgb.Client.Models;
-
 namespace Pgb.Client.Tests;
 
 /// <summary>
@@ -462,7 +458,7 @@ public sealed class SpecExampleTests
             Keys = new Dictionary<string, object> { ["ios"] = 123, ["android"] = 567 },
         });
 
-        Assert.AreEqual("""{"ios":123,"android":567}""", JObject.Parse(_handler.Requests.Single().FormFields["data"]!)["keys"]!.ToString(Newtonsoft.Json.Formatting.None));
+        Assert.AreEqual("""{"ios":123,"android":567}""", JObject.Parse(_handler.Requests.Single().FormFields["data"]!)["keys"]!.ToString(Formatting.None));
         Assert.AreEqual(36500, app.Id);
         Assert.AreEqual("Remote Application", app.Title);
         Assert.AreEqual(123, app.Keys["ios"]!.Id);

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>File app creates the way the Write API's curl -F example sends them: a zip with no config.xml (so the

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using static Pgb.Server.Tests.Team;
 
 namespace Pgb.Server.Tests;

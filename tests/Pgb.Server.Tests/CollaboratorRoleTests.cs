@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using static Pgb.Server.Tests.Team;
 
 namespace Pgb.Server.Tests;
@@ -17,8 +15,7 @@ public sealed class CollaboratorRoleTests
     {
         using var data = new TempDirectory();
         await using var harness = await StartAsync(persisted ? data : null);
-        var id = await CreateAppAsync(harness);
-        await ShareAsync(harness, id, Bob, "tester");
+        var (id, _) = await CreateAppSharedWithAsync(harness, Bob, "tester");
         var before = await WaitForBuildAsync(harness, id, "android");
 
         await AssertAllowedAsync(harness, Bob, Reads(id));
@@ -40,8 +37,7 @@ public sealed class CollaboratorRoleTests
     {
         using var data = new TempDirectory();
         await using var harness = await StartAsync(persisted ? data : null);
-        var id = await CreateAppAsync(harness);
-        await ShareAsync(harness, id, Bob, "dev");
+        var (id, _) = await CreateAppSharedWithAsync(harness, Bob, "dev");
         await WaitForBuildAsync(harness, id, "android");
 
         await AssertAllowedAsync(harness, Bob, Reads(id).Concat(Updates(id)).Concat(Builds(id)));
@@ -73,8 +69,7 @@ public sealed class CollaboratorRoleTests
         Assert.AreEqual("ann's ios key", (string?)unlocked["keys"]!["ios"]!["title"]);
         foreach (var refused in new[] { choosing, unlocking })
         {
-            Assert.AreEqual(HttpStatusCode.Forbidden, refused.Status, refused.Body);
-            Assert.AreEqual($"you are a developer of app #{id}: only an admin or its owner may select or unlock its signing keys", refused.Error);
+            AnswerAssert.IsError(refused, HttpStatusCode.Forbidden, $"you are a developer of app #{id}: only an admin or its owner may select or unlock its signing keys");
         }
 
         var bobsKeys = (await harness.SendAsync(As(Bob, HttpMethod.Get, "/api/v1/keys/ios"))).Object["keys"]!.AsArray();
@@ -135,8 +130,7 @@ public sealed class CollaboratorRoleTests
     {
         using var data = new TempDirectory();
         await using var harness = await StartAsync(persisted ? data : null);
-        var id = await CreateAppAsync(harness);
-        var bob = await ShareAsync(harness, id, Bob, "admin");
+        var (id, bob) = await CreateAppSharedWithAsync(harness, Bob, "admin");
         await WaitForBuildAsync(harness, id, "android");
         const int Missing = 4242;
 
@@ -160,8 +154,7 @@ public sealed class CollaboratorRoleTests
     public async Task Jsonp_AppliesTheSameRoles()
     {
         await using var harness = await StartAsync();
-        var id = await CreateAppAsync(harness);
-        await ShareAsync(harness, id, Bob, "tester");
+        var (id, _) = await CreateAppSharedWithAsync(harness, Bob, "tester");
 
         var tester = await harness.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/apps/{id}?auth_token={Bob.Token}&callback=f"));
         var testerDelete = await harness.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/apps/{id}?auth_token={Bob.Token}&callback=f"));

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>A data directory the server cannot use stops StartAsync with a PgbDataDirectoryException naming the file;

@@ -1,7 +1,3 @@
-using System.IO.Compression;
-using System.Net;
-using System.Text.Json.Nodes;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>What the service did that clients were written against: ios not built (status null) without a signing key,
@@ -26,8 +22,7 @@ public sealed class FidelityTests
         Assert.IsNull(app["status"]!["ios"]);
         Assert.AreEqual("complete", (string?)app["status"]!["android"], "android builds without a key (debug-signed)");
         Assert.AreEqual("complete", (string?)(await harness.WaitForBuildAsync(id, "blackberry"))["status"]!["blackberry"], "an unsigned jad");
-        Assert.AreEqual(HttpStatusCode.NotFound, download.Status);
-        Assert.AreEqual($"app #{id} download unavailable for ios", download.Error);
+        AnswerAssert.IsError(download, HttpStatusCode.NotFound, $"app #{id} download unavailable for ios");
         Assert.AreEqual(HttpStatusCode.Accepted, queued.Status, queued.Body);
         Assert.IsNull(queued.Object["status"]!["ios"], "asking for it builds nothing either");
         Assert.IsNull(harness.Server.GetArtifact(id, "ios"));
@@ -194,8 +189,7 @@ public sealed class FidelityTests
 
         var answer = await AppUploads.CreateAsync(harness, "{\"title\":\"Bad\",\"share\":\"everyone\"}");
 
-        Assert.AreEqual(HttpStatusCode.BadRequest, answer.Status, answer.Body);
-        Assert.AreEqual("'share' must be true or false, not 'everyone'", answer.Error);
+        AnswerAssert.IsError(answer, HttpStatusCode.BadRequest, "'share' must be true or false, not 'everyone'");
     }
 
     internal static JsonObject Manifest(byte[] package)

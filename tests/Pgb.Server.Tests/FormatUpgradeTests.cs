@@ -1,7 +1,3 @@
-using System.IO.Compression;
-using System.Net;
-using System.Text;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>tests/Pgb.Server.Tests/TestData/format2: a data directory written by the server of data format 2 (before keys,

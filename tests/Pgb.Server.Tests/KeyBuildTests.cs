@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>What a selected signing key does to an app: its title in <c>keys</c>, and locked keys and wrong passwords

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>Signing keys in a data directory: what one server knew of them (titles, files, lock state, defaults), the next

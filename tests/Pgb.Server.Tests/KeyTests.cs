@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Text.Json.Nodes;
 
 namespace Pgb.Server.Tests;
 
@@ -102,10 +100,8 @@ public sealed class KeyTests
         var wrongPlatform = await harness.GetAsync($"/api/v1/keys/android/{id}");
         var missing = await harness.GetAsync("/api/v1/keys/ios/8989898");
 
-        Assert.AreEqual(HttpStatusCode.NotFound, wrongPlatform.Status);
-        Assert.AreEqual($"could not find android key #{id}", wrongPlatform.Error);
-        Assert.AreEqual(HttpStatusCode.NotFound, missing.Status);
-        Assert.AreEqual("could not find ios key #8989898", missing.Error);
+        AnswerAssert.IsError(wrongPlatform, HttpStatusCode.NotFound, $"could not find android key #{id}");
+        AnswerAssert.IsError(missing, HttpStatusCode.NotFound, "could not find ios key #8989898");
     }
 
     [TestMethod]

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>Key uploads the way the Write API's curl examples send them: file parts plus a <c>data</c> JSON part.</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>PgbServerOptions.DataDirectory: what one server wrote, the next one on the same directory serves.</summary>

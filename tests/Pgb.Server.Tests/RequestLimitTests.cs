@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using Pgb.Server.Hosting;
 
 namespace Pgb.Server.Tests;
@@ -112,8 +110,7 @@ public sealed class RequestLimitTests
         var refused = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/apps", tooLarge));
 
         Assert.AreEqual(HttpStatusCode.Created, created.Status, created.Body);
-        Assert.AreEqual(HttpStatusCode.RequestEntityTooLarge, refused.Status, refused.Body);
-        Assert.AreEqual("Request Entity Too Large: uploads are limited to 1 MiB on this server", refused.Error);
+        AnswerAssert.IsError(refused, HttpStatusCode.RequestEntityTooLarge, "Request Entity Too Large: uploads are limited to 1 MiB on this server");
     }
 
     [TestMethod]
@@ -128,8 +125,7 @@ public sealed class RequestLimitTests
 
         var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Put, $"/api/v1/apps/{id}", new StringContent(body, Encoding.UTF8, contentType)));
 
-        Assert.AreEqual(HttpStatusCode.RequestEntityTooLarge, answer.Status, answer.Body);
-        Assert.AreEqual("Request Entity Too Large: request bodies other than uploads are limited to 1 MiB", answer.Error);
+        AnswerAssert.IsError(answer, HttpStatusCode.RequestEntityTooLarge, "Request Entity Too Large: request bodies other than uploads are limited to 1 MiB");
     }
 
     [TestMethod]
