@@ -105,10 +105,7 @@ public sealed class ApiCallTests
     {
         using var client = Answering(HttpStatusCode.MethodNotAllowed, """{"error":"method not allowed"}""");
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.AddCollaboratorAsync(12, "a@b.c", "tester"));
-
-        Assert.AreEqual(405, ex.Status);
-        Assert.AreEqual("method not allowed", ex.ErrorMessage);
+        await RequestFailedAssert.ThrowsAsync(() => client.AddCollaboratorAsync(12, "a@b.c", "tester"), 405, "method not allowed");
     }
 
     [TestMethod]

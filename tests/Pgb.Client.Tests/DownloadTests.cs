@@ -195,10 +195,7 @@ public sealed class DownloadTests
         var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.NotFound, """{"error":"no android build"}"""));
         using var client = TestClients.Create(handler);
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(5, "android", temp.Combine("app.apk")));
-
-        Assert.AreEqual(404, ex.Status);
-        Assert.AreEqual("no android build", ex.ErrorMessage);
+        await RequestFailedAssert.ThrowsAsync(() => client.DownloadAsync(5, "android", temp.Combine("app.apk")), 404, "no android build");
         Assert.HasCount(1, handler.Requests);
         Assert.IsEmpty(temp.ListFiles());
     }

@@ -106,10 +106,7 @@ public sealed class ErrorMappingTests
         var handler = new FakeHandler().Enqueue(new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new ByteArrayContent([]) });
         using var client = TestClients.Create(handler);
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DeleteAppAsync(9));
-
-        Assert.AreEqual(404, ex.Status);
-        Assert.AreEqual("Not Found", ex.ErrorMessage);
+        var ex = await RequestFailedAssert.ThrowsAsync(() => client.DeleteAppAsync(9), 404, "Not Found");
         Assert.AreEqual("DELETE", ex.Method);
     }
 

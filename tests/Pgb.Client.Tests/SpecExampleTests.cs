@@ -99,10 +99,7 @@ public sealed class SpecExampleTests
     {
         using var client = Answering((HttpStatusCode)status, Example(example));
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(520394));
-
-        Assert.AreEqual(status, ex.Status);
-        Assert.AreEqual(message, ex.ErrorMessage);
+        await RequestFailedAssert.ThrowsAsync(() => client.GetAppAsync(520394), status, message);
     }
 
     // ---- Read API ----
@@ -252,10 +249,7 @@ public sealed class SpecExampleTests
         using var client = Answering(HttpStatusCode.NotFound, Example("download-404"));
         using var temp = new TempDirectory();
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(52, "android", temp.Combine("app.apk")));
-
-        Assert.AreEqual(404, ex.Status);
-        Assert.AreEqual("app #52 download unavailable for android", ex.ErrorMessage);
+        await RequestFailedAssert.ThrowsAsync(() => client.DownloadAsync(52, "android", temp.Combine("app.apk")), 404, "app #52 download unavailable for android");
         Assert.IsEmpty(temp.ListFiles());
     }
 
@@ -264,10 +258,7 @@ public sealed class SpecExampleTests
     {
         using var client = Answering(HttpStatusCode.NotFound, Example("icon-404"));
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetIconLocationAsync(52));
-
-        Assert.AreEqual(404, ex.Status);
-        Assert.AreEqual("No icon available for app #52", ex.ErrorMessage);
+        await RequestFailedAssert.ThrowsAsync(() => client.GetIconLocationAsync(52), 404, "No icon available for app #52");
     }
 
     [TestMethod]
@@ -371,10 +362,7 @@ public sealed class SpecExampleTests
     {
         using var client = Answering(HttpStatusCode.NotFound, Example("key-404"));
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetKeyAsync("ios", 8989898));
-
-        Assert.AreEqual(404, ex.Status);
-        Assert.AreEqual("could not find ios key #8989898", ex.ErrorMessage);
+        await RequestFailedAssert.ThrowsAsync(() => client.GetKeyAsync("ios", 8989898), 404, "could not find ios key #8989898");
     }
 
     // ---- Write API ----
@@ -438,11 +426,10 @@ public sealed class SpecExampleTests
     {
         using var client = Answering(HttpStatusCode.BadRequest, Example("create-private-repo-400"));
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() =>
-            client.CreateAppFromRepoAsync(new PgbAppCreateOptions { Title = "API V1 App", Repo = "https://alunny@github.com/alunny/phonegap-start.git" }));
-
-        Assert.AreEqual(400, ex.Status);
-        Assert.AreEqual("Private repository URLs not supported - try removing &quot;alunny@&quot;", ex.ErrorMessage);
+        await RequestFailedAssert.ThrowsAsync(
+            () => client.CreateAppFromRepoAsync(new PgbAppCreateOptions { Title = "API V1 App", Repo = "https://alunny@github.com/alunny/phonegap-start.git" }),
+            400,
+            "Private repository URLs not supported - try removing &quot;alunny@&quot;");
     }
 
     [TestMethod]

@@ -100,10 +100,7 @@ public sealed class V0ClientTests
     {
         using var client = Answering((HttpStatusCode)status, Example(example));
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(54));
-
-        Assert.AreEqual(status, ex.Status);
-        Assert.AreEqual(message, ex.ErrorMessage);
+        await RequestFailedAssert.ThrowsAsync(() => client.GetAppAsync(54), status, message);
     }
 
     [TestMethod]
