@@ -97,8 +97,7 @@ public sealed class FidelityTests
         await using var harness = await ServerHarness.StartKeylessAsync();
         var before = (int)(await harness.CreateFileAppAsync("Before"))["id"]!;
         var other = await KeyUploads.AddAsync(harness, "android", KeyUploads.Android("{\"title\":\"other\",\"alias\":\"o\",\"key_pw\":\"a\",\"keystore_pw\":\"b\"}"));
-        var added = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/keys/ios",
-            KeyUploads.Ios("{\"title\":\"ios-key\",\"password\":\"p\",\"default\":true}")));
+        var added = await KeyUploads.PostAsync(harness, "ios", KeyUploads.Ios("{\"title\":\"ios-key\",\"password\":\"p\",\"default\":true}"));
         var release = await KeyUploads.AddAsync(harness, "android",
             KeyUploads.Android("{\"title\":\"release-key\",\"alias\":\"r\",\"key_pw\":\"a\",\"keystore_pw\":\"b\",\"default\":true}"));
 
@@ -125,12 +124,10 @@ public sealed class FidelityTests
         var first = await KeyUploads.AddAsync(harness, "android", KeyUploads.Android("{\"title\":\"first\",\"alias\":\"a\",\"default\":true}"));
         var second = await KeyUploads.AddAsync(harness, "android", KeyUploads.Android("{\"title\":\"second\",\"alias\":\"b\"}"));
 
-        var promoted = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Put, $"/api/v1/keys/android/{second}",
-            ServerHarness.UrlEncoded("data=" + Uri.EscapeDataString("{\"default\":true}"))));
+        var promoted = await KeyUploads.PutAsync(harness, "android", second, "{\"default\":true}");
         var firstAfter = (await harness.GetAsync($"/api/v1/keys/android/{first}")).Object;
         var app = await harness.CreateFileAppAsync("Uses Second");
-        var unset = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Put, $"/api/v1/keys/android/{second}",
-            ServerHarness.UrlEncoded("data=" + Uri.EscapeDataString("{\"default\":false}"))));
+        var unset = await KeyUploads.PutAsync(harness, "android", second, "{\"default\":false}");
         var last = await harness.CreateFileAppAsync("Uses None");
 
         Assert.IsTrue((bool)promoted.Object["default"]!);

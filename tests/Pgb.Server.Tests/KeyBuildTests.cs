@@ -55,8 +55,7 @@ public sealed class KeyBuildTests
         var (key, id) = await CreateAppSelectingAsync(harness, "ios", KeyUploads.Ios("{\"title\":\"ios-key\"}"));
         Assert.AreEqual("error", (string?)(await harness.WaitForBuildAsync(id, "ios"))["status"]!["ios"]);
 
-        await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Put, $"/api/v1/keys/ios/{key}",
-            ServerHarness.UrlEncoded("data=" + Uri.EscapeDataString("{\"password\":\"p\"}"))));
+        await KeyUploads.PutAsync(harness, "ios", key, "{\"password\":\"p\"}");
         var queued = await RebuildAsync(harness, id, "ios");
         var app = await harness.WaitForBuildAsync(id, "ios");
 
@@ -94,8 +93,7 @@ public sealed class KeyBuildTests
         Assert.AreEqual("Keystore was tampered with, or password was incorrect", (string?)app["error"]!["android"]);
 
         // Fixing the password and rebuilding completes.
-        await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Put, $"/api/v1/keys/android/{key}",
-            ServerHarness.UrlEncoded("data=" + Uri.EscapeDataString("{\"keystore_pw\":\"right\"}"))));
+        await KeyUploads.PutAsync(harness, "android", key, "{\"keystore_pw\":\"right\"}");
         await RebuildAsync(harness, id, "android");
         Assert.AreEqual("complete", (string?)(await harness.WaitForBuildAsync(id, "android"))["status"]!["android"]);
     }

@@ -70,8 +70,7 @@ public sealed class KeyPersistenceTests
         {
             var ios = await KeyUploads.AddAsync(server, "ios", KeyUploads.Ios("{\"title\":\"i\",\"password\":\"pw-upload-1\"}"));
             var android = await KeyUploads.AddAsync(server, "android", KeyUploads.Android("{\"title\":\"a\",\"alias\":\"x\",\"key_pw\":\"pw-upload-2\",\"keystore_pw\":\"pw-upload-2\"}"));
-            await server.SendAsync(ServerHarness.Authorized(HttpMethod.Put, $"/api/v1/keys/ios/{ios}",
-                ServerHarness.UrlEncoded("data=" + Uri.EscapeDataString("{\"password\":\"pw-unlock-3\"}"))));
+            await KeyUploads.PutAsync(server, "ios", ios, "{\"password\":\"pw-unlock-3\"}");
             await CreateAppAsync(server, $"{{\"android\":{{\"id\":{android},\"key_pw\":\"pw-app-4\"}}}}");
         }
 
