@@ -1,7 +1,3 @@
-using System.Net;
-using Newtonsoft.Json.Linq;
-using Pgb.Client.Models;
-
 namespace Pgb.Client.Tests;
 
 /// <summary>
@@ -11,11 +7,10 @@ namespace Pgb.Client.Tests;
 [TestClass]
 public sealed class ApiCallTests
 {
-    private static (PgbClient Client, FakeHandler Handler) Answering(HttpStatusCode status, string body)
-    {
-        var handler = new FakeHandler().Enqueue(FakeHandler.Json(status, body));
-        return (TestClients.Create(handler), handler);
-    }
+    /// <summary>What the client sent; MSTest makes a new instance of the class for each test, so each test has its own.</summary>
+    private readonly FakeHandler _handler = new();
+
+    private PgbClient Answering(HttpStatusCode status, string body) => TestClients.Create(_handler.Enqueue(FakeHandler.Json(status, body)));
 
     /// <summary>The add-collaborator example with its "..." elision replaced, the one repair <see cref="SpecExampleTests"/> also makes.</summary>
     private static string AddCollaboratorExample() => SpecExamples.Read("add-collaborator").Replace("...", "\"elided_by_the_spec\":null");
@@ -27,12 +22,11 @@ public sealed class ApiCallTests
     [DataRow(HttpStatusCode.Accepted, true)]
     public async Task AddCollaborator_PostsEmailAndRole_AndTellsAPendingInvitationBy202(HttpStatusCode status, bool pending)
     {
-        var (client, handler) = Answering(status, AddCollaboratorExample());
-        using var _ = client;
+        using var client = Answering(status, AddCollaboratorExample());
 
         var result = await client.AddCollaboratorAsync(12, "newguy@nitobi.com", "developer");
 
-        var request = handler.Requests.Single();
+        var request = _handler.Requests.Single();
         Assert.AreEqual("POST /api/v1/apps/12/collaborators", request.Method + " " + request.Uri.AbsolutePath);
         Assert.IsTrue(JToken.DeepEquals(JObject.Parse("""{"email":"newguy@nitobi.com","role":"dev"}"""), Data(request)), request.BodyText);
         Assert.AreEqual(pending, result.Pending);
@@ -48,12 +42,11 @@ public sealed class ApiCallTests
     [DataRow("admin", "admin")]
     public async Task ChangeCollaboratorRole_PutsTheRoleAsTheWriteApiNamesIt(string role, string sent)
     {
-        var (client, handler) = Answering(HttpStatusCode.OK, SpecExamples.Read("update-collaborator"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, SpecExamples.Read("update-collaborator"));
 
         var collaborator = await client.ChangeCollaboratorRoleAsync(12, 13, role);
 
-        var request = handler.Requests.Single();
+        var request = _handler.Requests.Single();
         Assert.AreEqual("PUT /api/v1/apps/12/collaborators/13", request.Method + " " + request.Uri.AbsolutePath);
         Assert.AreEqual($$"""{"role":"{{sent}}"}""", request.FormFields["data"]);
         Assert.AreEqual(13, collaborator.Id);
@@ -74,24 +67,22 @@ public sealed class ApiCallTests
     [TestMethod]
     public async Task RemoveCollaborator_DeletesAndReturnsTheServicesText()
     {
-        var (client, handler) = Answering(HttpStatusCode.OK, SpecExamples.Read("delete-collaborator"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, SpecExamples.Read("delete-collaborator"));
 
         var text = await client.RemoveCollaboratorAsync(12, 13);
 
-        Assert.AreEqual("DELETE /api/v1/apps/12/collaborators/13", handler.Requests.Single().Method + " " + handler.Requests.Single().Uri.AbsolutePath);
+        Assert.AreEqual("DELETE /api/v1/apps/12/collaborators/13", _handler.Requests.Single().Method + " " + _handler.Requests.Single().Uri.AbsolutePath);
         Assert.AreEqual("foo@bar.com removed from app 9", text);
     }
 
     [TestMethod]
     public async Task GetCollaborators_ReadsActiveAndPendingFromTheApp()
     {
-        var (client, handler) = Answering(HttpStatusCode.OK, SpecExamples.Read("app"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, SpecExamples.Read("app"));
 
         var collaborators = await client.GetCollaboratorsAsync(2);
 
-        Assert.AreEqual("/api/v1/apps/2", handler.Requests.Single().Uri.AbsolutePath);
+        Assert.AreEqual("/api/v1/apps/2", _handler.Requests.Single().Uri.AbsolutePath);
         Assert.IsNotNull(collaborators);
         Assert.HasCount(2, collaborators.Active);
         Assert.AreEqual("foo@bar.com", collaborators.Active[1].Person);
@@ -102,8 +93,7 @@ public sealed class ApiCallTests
     [TestMethod]
     public async Task GetCollaborators_WhenTheAppAnswerListsNone_IsNull()
     {
-        var (client, _) = Answering(HttpStatusCode.OK, """{"id":3,"title":"Shared with me","role":"tester"}""");
-        using var _1 = client;
+        using var client = Answering(HttpStatusCode.OK, """{"id":3,"title":"Shared with me","role":"tester"}""");
 
         var collaborators = await client.GetCollaboratorsAsync(3);
 
@@ -113,13 +103,9 @@ public sealed class ApiCallTests
     [TestMethod]
     public async Task AddCollaborator_WhenTheServerRefuses_FailsWithItsStatusAndText()
     {
-        var (client, _) = Answering(HttpStatusCode.MethodNotAllowed, """{"error":"method not allowed"}""");
-        using var _1 = client;
+        using var client = Answering(HttpStatusCode.MethodNotAllowed, """{"error":"method not allowed"}""");
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.AddCollaboratorAsync(12, "a@b.c", "tester"));
-
-        Assert.AreEqual(405, ex.Status);
-        Assert.AreEqual("method not allowed", ex.ErrorMessage);
+        await RequestFailedAssert.ThrowsAsync(() => client.AddCollaboratorAsync(12, "a@b.c", "tester"), 405, "method not allowed");
     }
 
     [TestMethod]
@@ -127,12 +113,11 @@ public sealed class ApiCallTests
     {
         using var temp = new TempDirectory();
         var archive = temp.WriteFile("index.html", "<html></html>");
-        var (client, handler) = Answering(HttpStatusCode.OK, SpecExamples.Read("update-version"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, SpecExamples.Read("update-version"));
 
         var app = await client.UpdateAppAsync(8, new PgbAppUpdateOptions { Version = "0.2.0" }, archive);
 
-        var request = handler.Requests.Single();
+        var request = _handler.Requests.Single();
         Assert.AreEqual(HttpMethod.Put, request.Method);
         Assert.AreEqual("/api/v1/apps/8", request.Uri.AbsolutePath);
         Assert.HasCount(2, request.Parts);
@@ -149,12 +134,11 @@ public sealed class ApiCallTests
     [TestMethod]
     public async Task BuildPlatform_PostsToTheSinglePlatformRouteWithALength()
     {
-        var (client, handler) = Answering(HttpStatusCode.Accepted, SpecExamples.Read("update-version"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.Accepted, SpecExamples.Read("update-version"));
 
         var app = await client.BuildPlatformAsync(12, "android");
 
-        var request = handler.Requests.Single();
+        var request = _handler.Requests.Single();
         Assert.AreEqual("POST /api/v1/apps/12/build/android", request.Method + " " + request.Uri.AbsolutePath);
         Assert.AreEqual(0L, request.ContentLength, "an empty POST still announces its length (411 otherwise)");
         Assert.AreEqual(8, app.Id);
@@ -163,12 +147,11 @@ public sealed class ApiCallTests
     [TestMethod]
     public async Task QueueBuild_ReturnsTheAppTheServiceAnswered()
     {
-        var (client, handler) = Answering(HttpStatusCode.Accepted, SpecExamples.Read("update-version"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.Accepted, SpecExamples.Read("update-version"));
 
         var app = await client.QueueBuildAsync(8, ["android", "ios"]);
 
-        Assert.AreEqual("""{"platforms":["android","ios"]}""", handler.Requests.Single().FormFields["data"]);
+        Assert.AreEqual("""{"platforms":["android","ios"]}""", _handler.Requests.Single().FormFields["data"]);
         Assert.IsNotNull(app);
         Assert.AreEqual("App From API", app.Title);
     }
@@ -178,8 +161,7 @@ public sealed class ApiCallTests
     [DataRow("{}")]
     public async Task QueueBuild_WithAnEmptyAnswer_ReturnsNull(string body)
     {
-        var (client, _) = Answering(HttpStatusCode.Accepted, body);
-        using var _1 = client;
+        using var client = Answering(HttpStatusCode.Accepted, body);
 
         Assert.IsNull(await client.QueueBuildAsync(8));
     }
@@ -187,8 +169,7 @@ public sealed class ApiCallTests
     [TestMethod]
     public async Task DeleteApp_ReturnsTheServicesText()
     {
-        var (client, _) = Answering(HttpStatusCode.Accepted, SpecExamples.Read("delete-app"));
-        using var _1 = client;
+        using var client = Answering(HttpStatusCode.Accepted, SpecExamples.Read("delete-app"));
 
         Assert.AreEqual("app 8 deleted", await client.DeleteAppAsync(8));
     }
@@ -196,11 +177,10 @@ public sealed class ApiCallTests
     [TestMethod]
     public async Task DeleteKey_ReturnsTheServicesText()
     {
-        var (client, handler) = Answering(HttpStatusCode.Accepted, SpecExamples.Read("delete-key"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.Accepted, SpecExamples.Read("delete-key"));
 
         Assert.AreEqual("android key 8 deleted", await client.DeleteKeyAsync("android", 8));
-        Assert.AreEqual("DELETE /api/v1/keys/android/8", handler.Requests.Single().Method + " " + handler.Requests.Single().Uri.AbsolutePath);
+        Assert.AreEqual("DELETE /api/v1/keys/android/8", _handler.Requests.Single().Method + " " + _handler.Requests.Single().Uri.AbsolutePath);
     }
 
     [TestMethod]
@@ -208,12 +188,11 @@ public sealed class ApiCallTests
     {
         using var temp = new TempDirectory();
         var png = temp.WriteFile("icon.png", "png-bytes");
-        var (client, handler) = Answering(HttpStatusCode.Created, SpecExamples.Read("update-version"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.Created, SpecExamples.Read("update-version"));
 
         var app = await client.SetIconAsync(8, png);
 
-        var request = handler.Requests.Single();
+        var request = _handler.Requests.Single();
         Assert.AreEqual("POST /api/v1/apps/8/icon", request.Method + " " + request.Uri.AbsolutePath);
         var part = request.Parts.Single();
         Assert.AreEqual("icon", part.Name);
@@ -243,13 +222,12 @@ public sealed class ApiCallTests
     [TestMethod]
     public async Task GetAppStatus_ReadsCompletedStatusesAndErrors()
     {
-        var (client, handler) = Answering(HttpStatusCode.OK,
+        using var client = Answering(HttpStatusCode.OK,
             """{"id":7,"completed":true,"status":{"android":"complete","ios":"error","winphone":null},"error":{"ios":"Keystore was tampered with"},"link":"/api/v1/apps/7/status"}""");
-        using var _ = client;
 
         var status = await client.GetAppStatusAsync(7);
 
-        Assert.AreEqual("/api/v1/apps/7/status", handler.Requests.Single().Uri.AbsolutePath);
+        Assert.AreEqual("/api/v1/apps/7/status", _handler.Requests.Single().Uri.AbsolutePath);
         Assert.IsTrue(status.Completed);
         Assert.AreEqual(PgbBuildStatus.Complete, status.Status["android"]);
         Assert.IsNull(status.Status["winphone"]);
@@ -261,23 +239,21 @@ public sealed class ApiCallTests
     [DataRow("""{"log":null}""", "")]
     public async Task GetBuildLog_ReadsTheLogOfThePlatform(string body, string log)
     {
-        var (client, handler) = Answering(HttpStatusCode.OK, body);
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, body);
 
         Assert.AreEqual(log, await client.GetBuildLogAsync(7, "android"));
-        Assert.AreEqual("/api/v1/apps/7/logs/android/build", handler.Requests.Single().Uri.AbsolutePath);
+        Assert.AreEqual("/api/v1/apps/7/logs/android/build", _handler.Requests.Single().Uri.AbsolutePath);
     }
 
     [TestMethod]
     public async Task GetCurrentSupport_ReadsTheDefaultAndEachVersion()
     {
-        var (client, handler) = Answering(HttpStatusCode.OK,
+        using var client = Answering(HttpStatusCode.OK,
             """{"default":"cli-6.5.0","by_phonegap":{"cli-6.5.0":{"android":"6.1.2","ios":"4.3.1"},"cli-7.0.1":["android","ios"]}}""");
-        using var _ = client;
 
         var support = await client.GetCurrentSupportAsync();
 
-        Assert.AreEqual("/api/v1/current_support", handler.Requests.Single().Uri.AbsolutePath);
+        Assert.AreEqual("/api/v1/current_support", _handler.Requests.Single().Uri.AbsolutePath);
         Assert.AreEqual("cli-6.5.0", support.Default);
         CollectionAssert.AreEqual(new[] { "cli-6.5.0", "cli-7.0.1" }, support.ByPhonegap.Keys.ToArray());
         Assert.AreEqual("6.1.2", (string?)support.ByPhonegap["cli-6.5.0"]!["android"]);
@@ -286,12 +262,11 @@ public sealed class ApiCallTests
     [TestMethod]
     public async Task UpdateKey_PutsTitleAndDefaultOnly()
     {
-        var (client, handler) = Answering(HttpStatusCode.OK, SpecExamples.Read("key-unlock-android"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, SpecExamples.Read("key-unlock-android"));
 
         var key = await client.UpdateKeyAsync("android", 2, new PgbKeyUpdateOptions { Title = "Release", Default = true });
 
-        var request = handler.Requests.Single();
+        var request = _handler.Requests.Single();
         Assert.AreEqual("PUT /api/v1/keys/android/2", request.Method + " " + request.Uri.AbsolutePath);
         Assert.AreEqual("""{"title":"Release","default":true}""", request.FormFields["data"]);
         Assert.AreEqual(2, key.Id);
@@ -302,12 +277,11 @@ public sealed class ApiCallTests
     {
         using var temp = new TempDirectory();
         var keystore = temp.WriteFile("release.keystore", "ks");
-        var (client, handler) = Answering(HttpStatusCode.Created, SpecExamples.Read("key-create-android"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.Created, SpecExamples.Read("key-create-android"));
 
         await client.CreateKeyAsync(new PgbAndroidKeyOptions { Title = "Android Key", Alias = "release", KeystorePath = keystore, Default = true });
 
-        var data = JObject.Parse(handler.Requests.Single().Parts[0].BodyText);
+        var data = JObject.Parse(_handler.Requests.Single().Parts[0].BodyText);
         Assert.IsTrue((bool)data["default"]!);
         Assert.IsFalse(data.ContainsKey("key_pw"), "no password: the key is uploaded locked");
     }

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Text;
-using Pgb.Testing;
 
 namespace Pgb.Client.Tests;
 
@@ -167,10 +163,7 @@ public sealed class BoundedWaitTests
         options.Retry.MaxDelay = TimeSpan.FromMinutes(30);
         using var client = new PgbClient(TestClients.Server, PgbCredential.FromToken(TestClients.Token), options);
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5).WaitAsync(Limit));
-
-        Assert.AreEqual(503, ex.Status);
-        Assert.AreEqual("maintenance", ex.ErrorMessage);
+        await RequestFailedAssert.ThrowsAsync(() => client.GetAppAsync(5).WaitAsync(Limit), 503, "maintenance");
         Assert.HasCount(1, handler.Requests);
     }
 

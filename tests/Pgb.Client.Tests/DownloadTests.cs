@@ -1,6 +1,4 @@
-using System.Net;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace Pgb.Client.Tests;
 
@@ -25,6 +23,9 @@ public sealed class DownloadTests
         return bytes;
     }
 
+    /// <summary>The API's answer (a redirect to storage), then what the storage host answers.</summary>
+    private static FakeHandler RedirectThen(HttpResponseMessage redirect, HttpResponseMessage storage) => new FakeHandler().Enqueue(redirect).Enqueue(storage);
+
     [TestMethod]
     public async Task Download_ReportsProgressWithTheAnnouncedLength_EndingAtTheFullSize()
     {
@@ -32,9 +33,7 @@ public sealed class DownloadTests
         var bytes = new byte[300_000];
         new Random(7).NextBytes(bytes);
         "PK\u0003\u0004"u8.CopyTo(bytes);
-        var handler = new FakeHandler()
-            .Enqueue(FakeHandler.RedirectJson(StorageUrl))
-            .Enqueue(FakeHandler.Bytes(bytes, "application/vnd.android.package-archive"));
+        var handler = RedirectThen(FakeHandler.RedirectJson(StorageUrl), FakeHandler.Bytes(bytes, "application/vnd.android.package-archive"));
         using var client = TestClients.Create(handler);
         var reports = new List<PgbTransferProgress>();
 
@@ -57,9 +56,7 @@ public sealed class DownloadTests
     {
         using var temp = new TempDirectory();
         var bytes = Package();
-        var handler = new FakeHandler()
-            .Enqueue(FakeHandler.RedirectJson(StorageUrl))
-            .Enqueue(FakeHandler.Bytes(bytes, "application/vnd.android.package-archive"));
+        var handler = RedirectThen(FakeHandler.RedirectJson(StorageUrl), FakeHandler.Bytes(bytes, "application/vnd.android.package-archive"));
         using var client = TestClients.Create(handler);
         var destination = temp.Combine("out", "app-android.apk");
 
@@ -87,9 +84,7 @@ public sealed class DownloadTests
     {
         using var temp = new TempDirectory();
         var bytes = Package(1000);
-        var handler = new FakeHandler()
-            .Enqueue(FakeHandler.RedirectJson(StorageUrl, withHeader: true))
-            .Enqueue(FakeHandler.Bytes(bytes));
+        var handler = RedirectThen(FakeHandler.RedirectJson(StorageUrl, withHeader: true), FakeHandler.Bytes(bytes));
         using var client = TestClients.Create(handler, PgbCredential.FromBasic("dev", "dev"));
 
         await client.DownloadAsync(5, "android", temp.Combine("app.apk"));
@@ -104,9 +99,7 @@ public sealed class DownloadTests
     {
         using var temp = new TempDirectory();
         var bytes = Package(5000);
-        var handler = new FakeHandler()
-            .Enqueue(FakeHandler.RedirectHeader("http://storage.example/y/app.ipa"))
-            .Enqueue(FakeHandler.Bytes(bytes));
+        var handler = RedirectThen(FakeHandler.RedirectHeader("http://storage.example/y/app.ipa"), FakeHandler.Bytes(bytes));
         using var client = TestClients.Create(handler);
 
         var result = await client.DownloadAsync(5, "ios", temp.Combine("app-ios.ipa"));
@@ -133,9 +126,7 @@ public sealed class DownloadTests
     {
         using var temp = new TempDirectory();
         var bytes = Package(300);
-        var handler = new FakeHandler()
-            .Enqueue(FakeHandler.RedirectJson("/storage/5/app.apk"))
-            .Enqueue(FakeHandler.Bytes(bytes));
+        var handler = RedirectThen(FakeHandler.RedirectJson("/storage/5/app.apk"), FakeHandler.Bytes(bytes));
         using var client = TestClients.Create(handler);
 
         await client.DownloadAsync(5, "android", temp.Combine("a.apk"));
@@ -155,9 +146,7 @@ public sealed class DownloadTests
     public async Task Download_WhenStorageAnswersSomethingElse_ThrowsAndLeavesNoFile(string answer, int? status, string? mentioned)
     {
         using var temp = new TempDirectory();
-        var handler = new FakeHandler()
-            .Enqueue(FakeHandler.RedirectJson(StorageUrl))
-            .Enqueue(StorageAnswer(answer));
+        var handler = RedirectThen(FakeHandler.RedirectJson(StorageUrl), StorageAnswer(answer));
         using var client = TestClients.Create(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(5, "android", temp.Combine("app.apk")));
@@ -190,9 +179,7 @@ public sealed class DownloadTests
         using var temp = new TempDirectory();
         var destination = temp.WriteFile("app.apk", "old contents that are longer than the new ones");
         var bytes = Package(10);
-        var handler = new FakeHandler()
-            .Enqueue(FakeHandler.RedirectJson(StorageUrl))
-            .Enqueue(FakeHandler.Bytes(bytes));
+        var handler = RedirectThen(FakeHandler.RedirectJson(StorageUrl), FakeHandler.Bytes(bytes));
         using var client = TestClients.Create(handler);
 
         await client.DownloadAsync(5, "android", destination);
@@ -208,10 +195,7 @@ public sealed class DownloadTests
         var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.NotFound, """{"error":"no android build"}"""));
         using var client = TestClients.Create(handler);
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(5, "android", temp.Combine("app.apk")));
-
-        Assert.AreEqual(404, ex.Status);
-        Assert.AreEqual("no android build", ex.ErrorMessage);
+        await RequestFailedAssert.ThrowsAsync(() => client.DownloadAsync(5, "android", temp.Combine("app.apk")), 404, "no android build");
         Assert.HasCount(1, handler.Requests);
         Assert.IsEmpty(temp.ListFiles());
     }
@@ -280,9 +264,7 @@ public sealed class DownloadTests
     public async Task Download_WhenStorageRedirectsToANonHttpUrl_Throws()
     {
         using var temp = new TempDirectory();
-        var handler = new FakeHandler()
-            .Enqueue(FakeHandler.RedirectJson(StorageUrl))
-            .Enqueue(FakeHandler.RedirectHeader("file:///etc/passwd"));
+        var handler = RedirectThen(FakeHandler.RedirectJson(StorageUrl), FakeHandler.RedirectHeader("file:///etc/passwd"));
         using var client = TestClients.Create(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(5, "android", temp.Combine("app.apk")));
@@ -296,9 +278,8 @@ public sealed class DownloadTests
     {
         using var temp = new TempDirectory();
         var body = new EndlessStream(limit: 50L * 1024 * 1024);
-        var handler = new FakeHandler()
-            .Enqueue(FakeHandler.RedirectJson(StorageUrl))
-            .Enqueue(new HttpResponseMessage(HttpStatusCode.Forbidden) { Content = new StreamContent(body) });
+        var handler = RedirectThen(FakeHandler.RedirectJson(StorageUrl),
+            new HttpResponseMessage(HttpStatusCode.Forbidden) { Content = new StreamContent(body) });
         using var client = TestClients.Create(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(5, "android", temp.Combine("app.apk")));
@@ -312,9 +293,8 @@ public sealed class DownloadTests
     public async Task Download_WhenStorageErrorBodyStalls_CancellationEndsTheCall()
     {
         using var temp = new TempDirectory();
-        var handler = new FakeHandler()
-            .Enqueue(FakeHandler.RedirectJson(StorageUrl))
-            .Enqueue(new HttpResponseMessage(HttpStatusCode.Forbidden) { Content = new StreamContent(new EndlessStream(limit: 10, stallAfterLimit: true)) });
+        var handler = RedirectThen(FakeHandler.RedirectJson(StorageUrl),
+            new HttpResponseMessage(HttpStatusCode.Forbidden) { Content = new StreamContent(new EndlessStream(limit: 10, stallAfterLimit: true)) });
         using var client = TestClients.Create(handler);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 

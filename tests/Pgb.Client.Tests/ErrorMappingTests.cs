@@ -1,11 +1,15 @@
-using System.Net;
-using System.Text;
-
 namespace Pgb.Client.Tests;
 
 [TestClass]
 public sealed class ErrorMappingTests
 {
+    /// <summary>GET app #5 through <paramref name="handler"/>: the call must fail with the client's one exception type.</summary>
+    private static async Task<PgbRequestFailedException> GetAppFailureAsync(FakeHandler handler)
+    {
+        using var client = TestClients.Create(handler);
+        return await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
+    }
+
     [TestMethod]
     [DataRow(HttpStatusCode.Unauthorized, "Invalid authentication token.")]
     [DataRow(HttpStatusCode.NotFound, "app #5 not found")]
@@ -14,9 +18,8 @@ public sealed class ErrorMappingTests
     public async Task GetApp_WhenTheAnswerIsAJsonError_ThrowsWithStatusAndServerMessage(HttpStatusCode status, string serverMessage)
     {
         var handler = new FakeHandler().Enqueue(FakeHandler.Json(status, "{\"error\":\"" + serverMessage + "\"}"));
-        using var client = TestClients.Create(handler);
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
+        var ex = await GetAppFailureAsync(handler);
 
         Assert.AreEqual((int)status, ex.Status);
         Assert.AreEqual(serverMessage, ex.ErrorMessage);
@@ -29,9 +32,8 @@ public sealed class ErrorMappingTests
     public async Task GetApp_When401WithJsonError_MessageAndToStringNeverContainTheToken()
     {
         var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.Unauthorized, """{"error":"Invalid authentication token."}"""));
-        using var client = TestClients.Create(handler);
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
+        var ex = await GetAppFailureAsync(handler);
 
         AssertNoToken(ex);
         Assert.AreEqual(401, ex.Status);
@@ -44,9 +46,8 @@ public sealed class ErrorMappingTests
         var handler = new FakeHandler(r => FakeHandler.Html(HttpStatusCode.BadGateway,
             "<html>\r\n<head><title>502 Bad Gateway</title><style>body { color: red; }</style></head>\r\n<body>\r\n<h1>502 Bad Gateway</h1>\r\n<p>upstream failed for "
             + r.Uri.PathAndQuery + "</p>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>"));
-        using var client = TestClients.Create(handler);
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
+        var ex = await GetAppFailureAsync(handler);
 
         Assert.AreEqual(502, ex.Status);
         Assert.IsNotNull(ex.ErrorMessage);
@@ -67,9 +68,8 @@ public sealed class ErrorMappingTests
     {
         var handler = new FakeHandler(r => FakeHandler.Json(status,
             "{\"error\":\"" + error.Replace("{url}", r.Uri.PathAndQuery).Replace("{token}", TestClients.Token) + "\"}"));
-        using var client = TestClients.Create(handler);
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
+        var ex = await GetAppFailureAsync(handler);
 
         Assert.AreEqual(expected, ex.ErrorMessage);
         AssertNoToken(ex);
@@ -79,9 +79,8 @@ public sealed class ErrorMappingTests
     public async Task GetApp_When200WithNonJsonBody_ThrowsSayingTheAnswerIsNotJson()
     {
         var handler = new FakeHandler().Enqueue(FakeHandler.Html(HttpStatusCode.OK, "<html>maintenance</html>"));
-        using var client = TestClients.Create(handler);
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
+        var ex = await GetAppFailureAsync(handler);
 
         Assert.AreEqual(200, ex.Status);
         Assert.Contains("not JSON", ex.Message);
@@ -91,9 +90,8 @@ public sealed class ErrorMappingTests
     public async Task GetApp_WhenConnectionFails_ThrowsWithStatusZeroAndRedactedUrl()
     {
         var handler = new FakeHandler(_ => throw new HttpRequestException("Connection refused"));
-        using var client = TestClients.Create(handler);
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
+        var ex = await GetAppFailureAsync(handler);
 
         Assert.AreEqual(0, ex.Status);
         Assert.IsTrue(ex.IsTransient);
@@ -108,10 +106,7 @@ public sealed class ErrorMappingTests
         var handler = new FakeHandler().Enqueue(new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new ByteArrayContent([]) });
         using var client = TestClients.Create(handler);
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DeleteAppAsync(9));
-
-        Assert.AreEqual(404, ex.Status);
-        Assert.AreEqual("Not Found", ex.ErrorMessage);
+        var ex = await RequestFailedAssert.ThrowsAsync(() => client.DeleteAppAsync(9), 404, "Not Found");
         Assert.AreEqual("DELETE", ex.Method);
     }
 
@@ -123,9 +118,8 @@ public sealed class ErrorMappingTests
         var answer = new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"error":"app #5 not found"}""")) };
         answer.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf8mb4");
         var handler = new FakeHandler().Enqueue(answer);
-        using var client = TestClients.Create(handler);
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
+        var ex = await GetAppFailureAsync(handler);
 
         Assert.AreEqual(404, ex.Status);
         Assert.AreEqual("app #5 not found", ex.ErrorMessage);
@@ -150,9 +144,8 @@ public sealed class ErrorMappingTests
     public async Task GetApp_WhenErrorTextIsBlank_UsesTheReasonPhrase(string body)
     {
         var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.BadRequest, body));
-        using var client = TestClients.Create(handler);
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
+        var ex = await GetAppFailureAsync(handler);
 
         Assert.AreEqual(400, ex.Status);
         Assert.AreEqual("Bad Request", ex.ErrorMessage);
@@ -163,9 +156,8 @@ public sealed class ErrorMappingTests
     {
         // Newtonsoft's message for an array where an object belongs runs over several lines.
         var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.OK, """[{"id":5}]"""));
-        using var client = TestClients.Create(handler);
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
+        var ex = await GetAppFailureAsync(handler);
 
         Assert.Contains("expected shape", ex.Message);
         Assert.DoesNotContain("\n", ex.Message);
@@ -178,9 +170,8 @@ public sealed class ErrorMappingTests
         // A front end's sign-in redirect or error page carries the request URL as an encoded parameter.
         var handler = new FakeHandler(r => FakeHandler.Html(HttpStatusCode.Unauthorized,
             "<html><body><p>Please sign in: /users/sign_in?return_to=" + Uri.EscapeDataString(r.Uri.PathAndQuery) + "</p></body></html>"));
-        using var client = TestClients.Create(handler);
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
+        var ex = await GetAppFailureAsync(handler);
 
         Assert.AreEqual(401, ex.Status);
         AssertNoToken(ex);
@@ -192,9 +183,8 @@ public sealed class ErrorMappingTests
     {
         var handler = new FakeHandler(r => FakeHandler.Json(HttpStatusCode.BadRequest,
             "{\"error\":\"bad request: /api/v1/apps/5?x=1&amp;" + r.Uri.Query.TrimStart('?') + "\"}"));
-        using var client = TestClients.Create(handler);
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
+        var ex = await GetAppFailureAsync(handler);
 
         Assert.DoesNotContain("s3cr3t", ex.ToString());
         Assert.Contains("auth_token=***", ex.ErrorMessage ?? string.Empty);

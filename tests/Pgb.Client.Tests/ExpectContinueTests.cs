@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Pgb.Client.Tests;
 
 /// <summary>Which uploads wait for the server's go-ahead (<c>Expect: 100-continue</c>) before sending their body.</summary>

@@ -1,62 +1,45 @@
-using System.Net;
-using Newtonsoft.Json.Linq;
-using Pgb.Client.Models;
-
 namespace Pgb.Client.Tests;
 
 /// <summary>The signing-key write calls: what goes on the wire, and the spec's answers read back.</summary>
 [TestClass]
 public sealed class KeyRequestTests
 {
-    /// <summary>The multipart data part must carry no Content-Type (it broke the real service): checked on the raw bytes too.</summary>
-    private static JObject AssertDataPart(RecordedRequest request)
+    /// <summary>Creates a key through a client that answers the spec's <paramref name="example"/>; the options write their files in a temp folder.</summary>
+    private static async Task<(RecordedRequest Request, PgbKeyReference Key)> CreateKeyAsync(string example, Func<TempDirectory, PgbKeyOptions> options)
     {
-        var data = request.Parts[0];
-        Assert.AreEqual("data", data.Name);
-        Assert.IsNull(data.FileName);
-        Assert.IsNull(data.ContentType);
-        var rawDataPart = request.BodyText.Split("--").Single(p => p.Contains("name=data", StringComparison.Ordinal));
-        var rawDataHeaders = rawDataPart[..rawDataPart.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
-        Assert.DoesNotContain("Content-Type", rawDataHeaders, StringComparison.OrdinalIgnoreCase);
-        return JObject.Parse(data.BodyText);
+        using var temp = new TempDirectory();
+        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.Created, SpecExamples.Read(example)));
+        using var client = TestClients.Create(handler);
+        var key = await client.CreateKeyAsync(options(temp));
+        return (handler.Requests.Single(), key);
     }
 
-    private static void AssertFilePart(RecordedPart part, string name, string fileName, string content)
+    /// <summary>A multipart POST to <paramref name="path"/>: a data part holding exactly <paramref name="data"/>, then the files, in order.</summary>
+    private static void AssertKeyUpload(RecordedRequest request, string path, string data, params (string Name, string FileName, string Content)[] files)
     {
-        Assert.AreEqual(name, part.Name);
-        Assert.AreEqual(fileName, part.FileName);
-        Assert.AreEqual("application/octet-stream", part.ContentType);
-        Assert.AreEqual(content, part.BodyText);
-    }
-
-    private static void AssertUploadShape(RecordedRequest request, string path)
-    {
-        Assert.AreEqual(HttpMethod.Post, request.Method);
-        Assert.AreEqual(path, request.Uri.AbsolutePath);
-        StringAssert.StartsWith(request.Header("Content-Type"), "multipart/form-data");
-        Assert.IsFalse(request.IsChunked, "the front end refused chunked uploads");
-        Assert.AreEqual((long)request.Body.Length, request.ContentLength);
+        MultipartAssert.IsUpload(request, HttpMethod.Post, path);
+        Assert.HasCount(1 + files.Length, request.Parts);
+        var sent = MultipartAssert.DataPart(request);
+        Assert.IsTrue(JToken.DeepEquals(JObject.Parse(data), sent), sent.ToString());
+        for (var i = 0; i < files.Length; i++)
+        {
+            MultipartAssert.FilePart(request.Parts[i + 1], files[i].Name, files[i].FileName, "application/octet-stream", files[i].Content);
+        }
     }
 
     [TestMethod]
     public async Task CreateIosKey_SendsTitleAndPasswordInDataAndCertAndProfileParts()
     {
-        using var temp = new TempDirectory();
-        var cert = temp.WriteFile("My_Certificate.p12", "p12-bytes");
-        var profile = temp.WriteFile("meandmyteam.mobileprovision", "profile-bytes");
-        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.Created, SpecExamples.Read("key-create-ios")));
-        using var client = TestClients.Create(handler);
+        var (request, key) = await CreateKeyAsync("key-create-ios", temp => new PgbIosKeyOptions
+        {
+            Title = "Developer Cert",
+            CertificatePath = temp.WriteFile("My_Certificate.p12", "p12-bytes"),
+            ProfilePath = temp.WriteFile("meandmyteam.mobileprovision", "profile-bytes"),
+            Password = "12345678",
+        });
 
-        var key = await client.CreateKeyAsync(new PgbIosKeyOptions { Title = "Developer Cert", CertificatePath = cert, ProfilePath = profile, Password = "12345678" });
-
-        var request = handler.Requests.Single();
-        AssertUploadShape(request, "/api/v1/keys/ios");
-        Assert.HasCount(3, request.Parts);
-        var data = AssertDataPart(request);
-        Assert.IsTrue(JToken.DeepEquals(JObject.Parse("""{"title":"Developer Cert","password":"12345678"}"""), data), data.ToString());
-        AssertFilePart(request.Parts[1], "cert", "My_Certificate.p12", "p12-bytes");
-        AssertFilePart(request.Parts[2], "profile", "meandmyteam.mobileprovision", "profile-bytes");
-
+        AssertKeyUpload(request, "/api/v1/keys/ios", """{"title":"Developer Cert","password":"12345678"}""",
+            ("cert", "My_Certificate.p12", "p12-bytes"), ("profile", "meandmyteam.mobileprovision", "profile-bytes"));
         Assert.AreEqual(11, key.Id);
         Assert.AreEqual("Developer Cert", key.Title);
         Assert.AreEqual("/api/v1/keys/ios/11", key.Link);
@@ -70,28 +53,17 @@ public sealed class KeyRequestTests
     [TestMethod]
     public async Task CreateAndroidKey_SendsAliasAndBothPasswordsInDataAndTheKeystorePart()
     {
-        using var temp = new TempDirectory();
-        var keystore = temp.WriteFile("android.keystore", "keystore-bytes");
-        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.Created, SpecExamples.Read("key-create-android")));
-        using var client = TestClients.Create(handler);
-
-        var key = await client.CreateKeyAsync(new PgbAndroidKeyOptions
+        var (request, key) = await CreateKeyAsync("key-create-android", temp => new PgbAndroidKeyOptions
         {
             Title = "Android Key",
-            KeystorePath = keystore,
+            KeystorePath = temp.WriteFile("android.keystore", "keystore-bytes"),
             Alias = "release",
             KeyPassword = "90123456",
             KeystorePassword = "78901234",
         });
 
-        var request = handler.Requests.Single();
-        AssertUploadShape(request, "/api/v1/keys/android");
-        Assert.HasCount(2, request.Parts);
-        var data = AssertDataPart(request);
-        var expected = JObject.Parse("""{"title":"Android Key","alias":"release","key_pw":"90123456","keystore_pw":"78901234"}""");
-        Assert.IsTrue(JToken.DeepEquals(expected, data), data.ToString());
-        AssertFilePart(request.Parts[1], "keystore", "android.keystore", "keystore-bytes");
-
+        AssertKeyUpload(request, "/api/v1/keys/android", """{"title":"Android Key","alias":"release","key_pw":"90123456","keystore_pw":"78901234"}""",
+            ("keystore", "android.keystore", "keystore-bytes"));
         Assert.AreEqual(2, key.Id);
         Assert.AreEqual("release", key.Alias);
         Assert.AreEqual("/api/v1/keys/android/2", key.Link);
@@ -101,22 +73,16 @@ public sealed class KeyRequestTests
     [TestMethod]
     public async Task CreateBlackBerryKey_SendsDbAndCskParts()
     {
-        using var temp = new TempDirectory();
-        var db = temp.WriteFile("sigtool.db", "db-bytes");
-        var csk = temp.WriteFile("sigtool.csk", "csk-bytes");
-        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.Created, SpecExamples.Read("key-create-blackberry")));
-        using var client = TestClients.Create(handler);
+        var (request, key) = await CreateKeyAsync("key-create-blackberry", temp => new PgbBlackBerryKeyOptions
+        {
+            Title = "My BB Key",
+            DbPath = temp.WriteFile("sigtool.db", "db-bytes"),
+            CskPath = temp.WriteFile("sigtool.csk", "csk-bytes"),
+            Password = "78901234",
+        });
 
-        var key = await client.CreateKeyAsync(new PgbBlackBerryKeyOptions { Title = "My BB Key", DbPath = db, CskPath = csk, Password = "78901234" });
-
-        var request = handler.Requests.Single();
-        AssertUploadShape(request, "/api/v1/keys/blackberry");
-        Assert.HasCount(3, request.Parts);
-        var data = AssertDataPart(request);
-        Assert.IsTrue(JToken.DeepEquals(JObject.Parse("""{"title":"My BB Key","password":"78901234"}"""), data), data.ToString());
-        AssertFilePart(request.Parts[1], "db", "sigtool.db", "db-bytes");
-        AssertFilePart(request.Parts[2], "csk", "sigtool.csk", "csk-bytes");
-
+        AssertKeyUpload(request, "/api/v1/keys/blackberry", """{"title":"My BB Key","password":"78901234"}""",
+            ("db", "sigtool.db", "db-bytes"), ("csk", "sigtool.csk", "csk-bytes"));
         Assert.AreEqual(2, key.Id);
         Assert.AreEqual("My BB Key", key.Title);
         Assert.AreEqual("/api/v1/keys/blackberry/2", key.Link);
@@ -126,33 +92,12 @@ public sealed class KeyRequestTests
     [TestMethod]
     public async Task CreateKey_WithoutPasswords_SendsNoPasswordFieldsAndReadsTheLockedKey()
     {
-        using var temp = new TempDirectory();
-        var keystore = temp.WriteFile("android.keystore", "k");
-        var handler = new FakeHandler().Enqueue(FakeHandler.Json(HttpStatusCode.Created, SpecExamples.Read("key-android")));
-        using var client = TestClients.Create(handler);
+        var (request, key) = await CreateKeyAsync("key-android", temp =>
+            new PgbAndroidKeyOptions { Title = "Android Release Key", KeystorePath = temp.WriteFile("android.keystore", "k"), Alias = "releasing" });
 
-        var key = await client.CreateKeyAsync(new PgbAndroidKeyOptions { Title = "Android Release Key", KeystorePath = keystore, Alias = "releasing" });
-
-        var data = AssertDataPart(handler.Requests.Single());
+        var data = MultipartAssert.DataPart(request);
         CollectionAssert.AreEquivalent(new[] { "title", "alias" }, data.Properties().Select(p => p.Name).ToArray());
         Assert.IsTrue(key.Locked, "a key uploaded without its passwords is locked");
-    }
-
-    [TestMethod]
-    public async Task CreateKey_WhenServerAnswers500_IsNotRetried()
-    {
-        using var temp = new TempDirectory();
-        var keystore = temp.WriteFile("android.keystore", "k");
-        var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.InternalServerError, """{"error":"boom"}"""));
-        using var client = TestClients.Create(handler, maxRetries: 3);
-
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() =>
-            client.CreateKeyAsync(new PgbAndroidKeyOptions { Title = "K", KeystorePath = keystore, Alias = "a" }));
-
-        Assert.AreEqual(500, ex.Status);
-        Assert.AreEqual("boom", ex.ErrorMessage);
-        Assert.AreEqual("POST", ex.Method);
-        Assert.HasCount(1, handler.Requests, "a POST that may have created the key is not sent again");
     }
 
     [TestMethod]

@@ -1,7 +1,3 @@
-using System.Net;
-using Newtonsoft.Json;
-using Pgb.Client.Models;
-
 namespace Pgb.Client.Tests;
 
 /// <summary>Key passwords are secrets: never in an exception, an option's ToString() or its JSON, whatever the server echoes.</summary>

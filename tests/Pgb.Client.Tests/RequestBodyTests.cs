@@ -1,7 +1,3 @@
-using System.Net;
-using Newtonsoft.Json.Linq;
-using Pgb.Client.Models;
-
 namespace Pgb.Client.Tests;
 
 [TestClass]
@@ -19,45 +15,13 @@ public sealed class RequestBodyTests
 
         Assert.AreEqual(7, app.Id);
         var request = handler.Requests.Single();
-        Assert.AreEqual(HttpMethod.Post, request.Method);
-        Assert.AreEqual("/api/v1/apps", request.Uri.AbsolutePath);
-        StringAssert.StartsWith(request.Header("Content-Type"), "multipart/form-data");
-        Assert.IsFalse(request.IsChunked);
-        Assert.AreEqual((long)request.Body.Length, request.ContentLength, $"announced {request.ContentLength}, body {request.Body.Length}: {request.BodyText}");
-
+        MultipartAssert.IsUpload(request, HttpMethod.Post, "/api/v1/apps");
         Assert.HasCount(2, request.Parts);
-        var data = request.Parts[0];
-        Assert.AreEqual("data", data.Name);
-        Assert.IsNull(data.ContentType);
-        var json = JObject.Parse(data.BodyText);
+        var json = MultipartAssert.DataPart(request);
         Assert.AreEqual("Demo", (string?)json["title"]);
         Assert.AreEqual("file", (string?)json["create_method"]);
         Assert.IsFalse(json.ContainsKey("repo"), "unset fields are not sent");
-
-        // On the wire too: the data part's headers end without a Content-Type line.
-        var rawDataPart = request.BodyText.Split("--").Single(p => p.Contains("name=data", StringComparison.Ordinal));
-        var rawDataHeaders = rawDataPart[..rawDataPart.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
-        Assert.DoesNotContain("Content-Type", rawDataHeaders, StringComparison.OrdinalIgnoreCase);
-
-        var file = request.Parts[1];
-        Assert.AreEqual("file", file.Name);
-        Assert.AreEqual("app.zip", file.FileName);
-        Assert.AreEqual("application/zip", file.ContentType);
-        Assert.AreEqual("PK-fake-zip-bytes", file.BodyText);
-    }
-
-    [TestMethod]
-    public async Task CreateAppFromFile_WhenServerAnswers500_IsNotRetried()
-    {
-        using var temp = new TempDirectory();
-        var archive = temp.WriteFile("app.zip", "zip");
-        var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.InternalServerError, """{"error":"boom"}"""));
-        using var client = TestClients.Create(handler, maxRetries: 3);
-
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.CreateAppFromFileAsync(new PgbAppCreateOptions { Title = "Demo" }, archive));
-
-        Assert.AreEqual(500, ex.Status);
-        Assert.HasCount(1, handler.Requests);
+        MultipartAssert.FilePart(request.Parts[1], "file", "app.zip", "application/zip", "PK-fake-zip-bytes");
     }
 
     [TestMethod]

@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using Pgb.Testing;
 
 namespace Pgb.Client.Tests;
 
@@ -28,16 +25,41 @@ public sealed class ResumeDownloadTests
     private static PgbClient Client(ScriptedStorage storage, int maxRetries = 3, double requestTimeoutSeconds = 30) =>
         TestClients.Create(new FakeHandler(storage.Answer), TimeSpan.FromSeconds(requestTimeoutSeconds), maxRetries);
 
-    [TestMethod]
-    public async Task Download_WhenTheBodyBreaksOff_ResumesFromWhereItStoppedWithIfRangeOnTheETag()
+    /// <summary>Downloads app #5's android package from <paramref name="storage"/> into a temp folder: the file must be the
+    /// whole package, alone there (no .partial left).</summary>
+    private static async Task<PgbDownloadResult> DownloadWholeAsync(ScriptedStorage storage, int maxRetries = 3, double requestTimeoutSeconds = 30)
     {
         using var temp = new TempDirectory();
-        var storage = new ScriptedStorage(Package) { ETag = new EntityTagHeaderValue("\"v1\"") }.CutAfter(100_000);
-        using var client = Client(storage);
+        using var client = Client(storage, maxRetries, requestTimeoutSeconds);
 
         var result = await client.DownloadAsync(5, "android", temp.Combine("app.apk"));
 
         CollectionAssert.AreEqual(Package, await File.ReadAllBytesAsync(temp.Combine("app.apk")));
+        CollectionAssert.AreEqual(new[] { "app.apk" }, temp.ListFiles().ToArray(), "no .partial left");
+        return result;
+    }
+
+    /// <summary>Downloads app #5's <paramref name="platform"/> package from <paramref name="storage"/> into a temp folder: it
+    /// must fail with the client's one exception type and keep nothing there.</summary>
+    private static async Task<PgbRequestFailedException> DownloadFailsAsync(
+        ScriptedStorage storage, string platform = "android", string file = "app.apk", int maxRetries = 3, double requestTimeoutSeconds = 30)
+    {
+        using var temp = new TempDirectory();
+        using var client = Client(storage, maxRetries, requestTimeoutSeconds);
+
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(5, platform, temp.Combine(file)));
+
+        Assert.IsEmpty(temp.ListFiles(), "nothing kept");
+        return ex;
+    }
+
+    [TestMethod]
+    public async Task Download_WhenTheBodyBreaksOff_ResumesFromWhereItStoppedWithIfRangeOnTheETag()
+    {
+        var storage = new ScriptedStorage(Package) { ETag = new EntityTagHeaderValue("\"v1\"") }.CutAfter(100_000);
+
+        var result = await DownloadWholeAsync(storage);
+
         Assert.AreEqual(Convert.ToHexStringLower(SHA256.HashData(Package)), result.Sha256, "the hash covers both parts");
         var gets = storage.Requests;
         Assert.HasCount(2, gets);
@@ -45,20 +67,16 @@ public sealed class ResumeDownloadTests
         Assert.AreEqual("bytes=100000-", gets[1].Header("Range"));
         Assert.AreEqual("\"v1\"", gets[1].Header("If-Range"));
         Assert.AreEqual(HttpStatusCode.PartialContent, storage.Statuses[1]);
-        CollectionAssert.AreEqual(new[] { "app.apk" }, temp.ListFiles().ToArray(), "no .partial left");
     }
 
     [TestMethod]
     public async Task Download_WithOnlyLastModified_ResumesWithIfRangeOnTheDate()
     {
-        using var temp = new TempDirectory();
         var modified = new DateTimeOffset(2020, 4, 1, 12, 0, 0, TimeSpan.Zero);
         var storage = new ScriptedStorage(Package) { LastModified = modified }.CutAfter(150_000);
-        using var client = Client(storage);
 
-        await client.DownloadAsync(5, "android", temp.Combine("app.apk"));
+        await DownloadWholeAsync(storage);
 
-        CollectionAssert.AreEqual(Package, await File.ReadAllBytesAsync(temp.Combine("app.apk")));
         Assert.AreEqual("bytes=150000-", storage.Requests[1].Header("Range"));
         Assert.AreEqual(modified, DateTimeOffset.Parse(storage.Requests[1].Header("If-Range")!, System.Globalization.CultureInfo.InvariantCulture));
     }
@@ -72,13 +90,10 @@ public sealed class ResumeDownloadTests
     [DataRow(true)]
     public async Task Download_WhenTheStorageOffersNoStrongValidator_StartsOverFromTheFirstByte(bool weakETag)
     {
-        using var temp = new TempDirectory();
         var storage = new ScriptedStorage(Package) { ETag = weakETag ? new EntityTagHeaderValue("\"v1\"", isWeak: true) : null }.CutAfter(100_000);
-        using var client = Client(storage);
 
-        await client.DownloadAsync(5, "android", temp.Combine("app.apk"));
+        await DownloadWholeAsync(storage);
 
-        CollectionAssert.AreEqual(Package, await File.ReadAllBytesAsync(temp.Combine("app.apk")));
         Assert.HasCount(2, storage.Requests);
         Assert.IsTrue(storage.Requests.All(r => r.Header("Range") is null && r.Header("If-Range") is null));
     }
@@ -86,13 +101,10 @@ public sealed class ResumeDownloadTests
     [TestMethod]
     public async Task Download_WhenTheStorageAnswers200ToARange_StartsOverAndKeepsOnlyTheNewBody()
     {
-        using var temp = new TempDirectory();
         var storage = new ScriptedStorage(Package) { ETag = new EntityTagHeaderValue("\"v1\""), HonoursRange = false }.CutAfter(120_000);
-        using var client = Client(storage);
 
-        var result = await client.DownloadAsync(5, "android", temp.Combine("app.apk"));
+        var result = await DownloadWholeAsync(storage);
 
-        CollectionAssert.AreEqual(Package, await File.ReadAllBytesAsync(temp.Combine("app.apk")));
         Assert.AreEqual(Package.Length, result.Length);
         Assert.AreEqual("bytes=120000-", storage.Requests[1].Header("Range"));
         Assert.AreEqual(HttpStatusCode.OK, storage.Statuses[1]);
@@ -101,13 +113,10 @@ public sealed class ResumeDownloadTests
     [TestMethod]
     public async Task Download_When206DoesNotGoOnFromWhereTheFileEnds_StartsOver()
     {
-        using var temp = new TempDirectory();
         var storage = new ScriptedStorage(Package) { ETag = new EntityTagHeaderValue("\"v1\""), RangeShift = 10 }.CutAfter(100_000);
-        using var client = Client(storage);
 
-        await client.DownloadAsync(5, "android", temp.Combine("app.apk"));
+        await DownloadWholeAsync(storage);
 
-        CollectionAssert.AreEqual(Package, await File.ReadAllBytesAsync(temp.Combine("app.apk")));
         Assert.HasCount(3, storage.Requests, "the cut, the misplaced range, then the whole package");
         Assert.IsNull(storage.Requests[2].Header("Range"));
     }
@@ -115,13 +124,10 @@ public sealed class ResumeDownloadTests
     [TestMethod]
     public async Task Download_WhenTheStorageCannotSatisfyTheRange_StartsOver()
     {
-        using var temp = new TempDirectory();
         var storage = new ScriptedStorage(Package) { ETag = new EntityTagHeaderValue("\"v1\""), AnswerRangesWith416 = true }.CutAfter(100_000);
-        using var client = Client(storage);
 
-        await client.DownloadAsync(5, "android", temp.Combine("app.apk"));
+        await DownloadWholeAsync(storage);
 
-        CollectionAssert.AreEqual(Package, await File.ReadAllBytesAsync(temp.Combine("app.apk")));
         CollectionAssert.AreEqual(new[] { HttpStatusCode.OK, HttpStatusCode.RequestedRangeNotSatisfiable, HttpStatusCode.OK }, storage.Statuses.ToArray());
         Assert.IsNull(storage.Requests[2].Header("Range"));
     }
@@ -129,45 +135,36 @@ public sealed class ResumeDownloadTests
     [TestMethod]
     public async Task Download_ThatKeepsGettingFurther_IsNeverFailedByTheRetryCount()
     {
-        using var temp = new TempDirectory();
         // Six cuts in a row with one retry allowed: each attempt gets further, so each grants the retry again.
         var storage = new ScriptedStorage(Package) { ETag = new EntityTagHeaderValue("\"v1\"") }
             .CutAfter(20_000).CutAfter(20_000).CutAfter(20_000).CutAfter(20_000).CutAfter(20_000).CutAfter(20_000);
-        using var client = Client(storage, maxRetries: 1);
 
-        await client.DownloadAsync(5, "android", temp.Combine("app.apk"));
+        await DownloadWholeAsync(storage, maxRetries: 1);
 
-        CollectionAssert.AreEqual(Package, await File.ReadAllBytesAsync(temp.Combine("app.apk")));
         Assert.HasCount(7, storage.Requests);
     }
 
     [TestMethod]
     public async Task Download_OverAStorageWithoutValidators_ThatGetsFurtherEachTime_IsRetriedUntilItCompletes()
     {
-        using var temp = new TempDirectory();
         var storage = new ScriptedStorage(Package).CutAfter(50_000).CutAfter(100_000).CutAfter(150_000).CutAfter(200_000);
-        using var client = Client(storage, maxRetries: 1);
 
-        await client.DownloadAsync(5, "android", temp.Combine("app.apk"));
+        await DownloadWholeAsync(storage, maxRetries: 1);
 
-        CollectionAssert.AreEqual(Package, await File.ReadAllBytesAsync(temp.Combine("app.apk")));
         Assert.HasCount(5, storage.Requests);
     }
 
     [TestMethod]
     public async Task Download_ThatStopsGettingFurther_FailsAfterTheRetriesInARow_AndKeepsNothing()
     {
-        using var temp = new TempDirectory();
         var storage = new ScriptedStorage(Package) { CutEveryAttemptAfter = 1_000 };
-        using var client = Client(storage, maxRetries: 2);
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(5, "android", temp.Combine("app.apk")));
+        var ex = await DownloadFailsAsync(storage, maxRetries: 2);
 
         Assert.AreEqual(PgbFailureKind.Interrupted, ex.Kind, ex.Message);
         Assert.IsTrue(ex.Interrupted);
         StringAssert.Contains(ex.Message, "broke off after 1000 bytes");
         Assert.HasCount(3, storage.Requests, "the first attempt and two retries that got no further");
-        Assert.IsEmpty(temp.ListFiles());
     }
 
     /// <summary>
@@ -190,28 +187,22 @@ public sealed class ResumeDownloadTests
     [TestMethod]
     public async Task Download_WhenTheBodyStalls_TimesOutWithinTheRequestTimeout_AndResumes()
     {
-        using var temp = new TempDirectory();
         var storage = new ScriptedStorage(Package) { ETag = new EntityTagHeaderValue("\"v1\"") }.StallAfter(64_000);
-        using var client = Client(storage, requestTimeoutSeconds: 0.3);
 
-        await client.DownloadAsync(5, "android", temp.Combine("app.apk"));
+        await DownloadWholeAsync(storage, requestTimeoutSeconds: 0.3);
 
-        CollectionAssert.AreEqual(Package, await File.ReadAllBytesAsync(temp.Combine("app.apk")));
         Assert.AreEqual("bytes=64000-", storage.Requests[1].Header("Range"));
     }
 
     [TestMethod]
     public async Task Download_WhenEveryAttemptStalls_FailsAsTimedOut_AndKeepsNothing()
     {
-        using var temp = new TempDirectory();
         var storage = new ScriptedStorage(Package) { StallEveryAttemptAfter = 0 };
-        using var client = Client(storage, maxRetries: 2, requestTimeoutSeconds: 0.2);
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(5, "android", temp.Combine("app.apk")));
+        var ex = await DownloadFailsAsync(storage, maxRetries: 2, requestTimeoutSeconds: 0.2);
 
         Assert.AreEqual(PgbFailureKind.TimedOut, ex.Kind, ex.Message);
         Assert.IsTrue(ex.IsTransient);
-        Assert.IsEmpty(temp.ListFiles());
     }
 
     [TestMethod]
@@ -219,16 +210,13 @@ public sealed class ResumeDownloadTests
     [DataRow("blackberry", "app.jad")]
     public async Task Download_OfAnEmptyPackage_FailsAsInvalid_AndKeepsNothing(string platform, string file)
     {
-        using var temp = new TempDirectory();
         var storage = new ScriptedStorage([]);
-        using var client = Client(storage);
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(5, platform, temp.Combine(file)));
+        var ex = await DownloadFailsAsync(storage, platform, file);
 
         Assert.AreEqual(PgbFailureKind.InvalidPackage, ex.Kind, ex.Message);
         StringAssert.Contains(ex.Message, "empty");
         Assert.IsFalse(ex.IsTransient);
-        Assert.IsEmpty(temp.ListFiles());
     }
 
     [TestMethod]
@@ -238,16 +226,13 @@ public sealed class ResumeDownloadTests
     [DataRow("symbian", "app.wgz")]
     public async Task Download_OfAZipPackageThatIsNotAZip_FailsAsInvalid_AndKeepsNothing(string platform, string file)
     {
-        using var temp = new TempDirectory();
         var storage = new ScriptedStorage("<html><head><title>Sign in</title></head><body>proxy login</body></html>"u8.ToArray());
-        using var client = Client(storage);
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(5, platform, temp.Combine(file)));
+        var ex = await DownloadFailsAsync(storage, platform, file);
 
         Assert.AreEqual(PgbFailureKind.InvalidPackage, ex.Kind, ex.Message);
         StringAssert.Contains(ex.Message, "not a zip");
         StringAssert.Contains(ex.Message, "'<htm'", "the message shows how the file starts");
-        Assert.IsEmpty(temp.ListFiles());
     }
 
     [TestMethod]

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-
 namespace Pgb.Client.Tests;
 
 [TestClass]
@@ -23,27 +20,40 @@ public sealed class RetryTests
         Assert.HasCount(2, handler.Requests);
     }
 
+    /// <summary>A failure on every try: a transient one (503) is tried 1 + maxRetries times, a final one (404) once.</summary>
     [TestMethod]
-    public async Task GetApp_When503Persists_GivesUpAfterMaxRetriesWithLastStatus()
+    [DataRow(HttpStatusCode.ServiceUnavailable, 2, 3, DisplayName = "GetApp_When503Persists_GivesUpAfterMaxRetriesWithLastStatus")]
+    [DataRow(HttpStatusCode.NotFound, 3, 1, DisplayName = "GetApp_When404_IsNotRetried")]
+    public async Task GetApp_WhenEveryTryFails_RetriesOnlyATransientFailure_AndThrowsTheLastStatus(HttpStatusCode status, int maxRetries, int tries)
     {
-        var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.ServiceUnavailable, """{"error":"down"}"""));
-        using var client = TestClients.Create(handler, maxRetries: 2);
+        var handler = new FakeHandler(_ => FakeHandler.Json(status, """{"error":"down"}"""));
+        using var client = TestClients.Create(handler, maxRetries: maxRetries);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
 
-        Assert.AreEqual(503, ex.Status);
-        Assert.HasCount(3, handler.Requests);
+        Assert.AreEqual((int)status, ex.Status);
+        Assert.HasCount(tries, handler.Requests);
     }
 
+    /// <summary>A POST that may have created the app or the key is not sent again, whatever it uploads.</summary>
     [TestMethod]
-    public async Task GetApp_When404_IsNotRetried()
+    [DataRow("app", DisplayName = "CreateAppFromFile_WhenServerAnswers500_IsNotRetried")]
+    [DataRow("key", DisplayName = "CreateKey_WhenServerAnswers500_IsNotRetried")]
+    public async Task CreateUpload_WhenServerAnswers500_IsNotRetried(string upload)
     {
-        var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.NotFound, """{"error":"nope"}"""));
+        using var temp = new TempDirectory();
+        var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.InternalServerError, """{"error":"boom"}"""));
         using var client = TestClients.Create(handler, maxRetries: 3);
+        Func<Task> create = upload == "app"
+            ? () => client.CreateAppFromFileAsync(new PgbAppCreateOptions { Title = "Demo" }, temp.WriteFile("app.zip", "zip"))
+            : () => client.CreateKeyAsync(new PgbAndroidKeyOptions { Title = "K", KeystorePath = temp.WriteFile("android.keystore", "k"), Alias = "a" });
 
-        await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(5));
+        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(create);
 
-        Assert.HasCount(1, handler.Requests);
+        Assert.AreEqual(500, ex.Status);
+        Assert.AreEqual("boom", ex.ErrorMessage);
+        Assert.AreEqual("POST", ex.Method);
+        Assert.HasCount(1, handler.Requests, "a POST that may have created something is not sent again");
     }
 
     [TestMethod]

@@ -1,7 +1,3 @@
-using System.Net;
-using Newtonsoft.Json.Linq;
-using Pgb.Client.Models;
-
 namespace Pgb.Client.Tests;
 
 /// <summary>
@@ -45,11 +41,11 @@ public sealed class SpecExampleTests
     /// <summary>The models through exactly the path a success answer takes in the client.</summary>
     private static T Read<T>(string body, int status = 200) => PgbClient.ParseSuccess<T>(HttpMethod.Get, TestClients.Server, status, body);
 
-    private static (PgbClient Client, FakeHandler Handler) Answering(HttpStatusCode status, string body, PgbCredential? credential = null)
-    {
-        var handler = new FakeHandler().Enqueue(FakeHandler.Json(status, body));
-        return (TestClients.Create(handler, credential), handler);
-    }
+    /// <summary>What the client sent; MSTest makes a new instance of the class for each test, so each test has its own.</summary>
+    private readonly FakeHandler _handler = new();
+
+    private PgbClient Answering(HttpStatusCode status, string body, PgbCredential? credential = null) =>
+        TestClients.Create(_handler.Enqueue(FakeHandler.Json(status, body)), credential);
 
     [TestMethod]
     public void EveryExampleFile_IsListedHere()
@@ -66,21 +62,19 @@ public sealed class SpecExampleTests
     [TestMethod]
     public async Task MeBasic_WithBasicCredential_ReadsUserNameAndEmail()
     {
-        var (client, handler) = Answering(HttpStatusCode.OK, Example("me-basic"), PgbCredential.FromBasic("andrew.lunny@nitobi.com", "pw"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, Example("me-basic"), PgbCredential.FromBasic("andrew.lunny@nitobi.com", "pw"));
 
         var me = await client.GetMeAsync();
 
         Assert.AreEqual("alunny", me.UserName);
         Assert.AreEqual("andrew.lunny@nitobi.com", me.Email);
-        StringAssert.StartsWith(handler.Requests.Single().Header("Authorization"), "Basic ");
+        StringAssert.StartsWith(_handler.Requests.Single().Header("Authorization"), "Basic ");
     }
 
     [TestMethod]
     public async Task Token_ReturnsTheToken()
     {
-        var (client, _) = Answering(HttpStatusCode.OK, Example("token"), PgbCredential.FromBasic("andrew.lunny@nitobi.com", "pw"));
-        using var _1 = client;
+        using var client = Answering(HttpStatusCode.OK, Example("token"), PgbCredential.FromBasic("andrew.lunny@nitobi.com", "pw"));
 
         Assert.AreEqual("ASTRINGTOKEN", await client.RequestTokenAsync());
     }
@@ -88,14 +82,13 @@ public sealed class SpecExampleTests
     [TestMethod]
     public async Task MeToken_ReadsUserNameAndEmail()
     {
-        var (client, handler) = Answering(HttpStatusCode.OK, Example("me-token"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, Example("me-token"));
 
         var me = await client.GetMeAsync();
 
         Assert.AreEqual("alunny", me.UserName);
         Assert.AreEqual("andrew.lunny@nitobi.com", me.Email);
-        Assert.AreEqual(TestClients.Token, handler.Requests.Single().QueryParameters["auth_token"]);
+        Assert.AreEqual(TestClients.Token, _handler.Requests.Single().QueryParameters["auth_token"]);
     }
 
     [TestMethod]
@@ -104,13 +97,9 @@ public sealed class SpecExampleTests
     [DataRow("app-404", 404, "app #54 not available")]
     public async Task ErrorExamples_OnGetApp_BecomeRequestFailedWithTheServersText(string example, int status, string message)
     {
-        var (client, _) = Answering((HttpStatusCode)status, Example(example));
-        using var _1 = client;
+        using var client = Answering((HttpStatusCode)status, Example(example));
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(520394));
-
-        Assert.AreEqual(status, ex.Status);
-        Assert.AreEqual(message, ex.ErrorMessage);
+        await RequestFailedAssert.ThrowsAsync(() => client.GetAppAsync(520394), status, message);
     }
 
     // ---- Read API ----
@@ -118,8 +107,7 @@ public sealed class SpecExampleTests
     [TestMethod]
     public async Task Me_ReadsUserAppsAndKeyGroups()
     {
-        var (client, _) = Answering(HttpStatusCode.OK, Example("me"));
-        using var _1 = client;
+        using var client = Answering(HttpStatusCode.OK, Example("me"));
 
         var me = await client.GetMeAsync();
 
@@ -151,8 +139,7 @@ public sealed class SpecExampleTests
     [TestMethod]
     public async Task Apps_ReadsBothAppsWithTheirStatusDownloadErrorAndIconMaps()
     {
-        var (client, _) = Answering(HttpStatusCode.OK, Example("apps"));
-        using var _1 = client;
+        using var client = Answering(HttpStatusCode.OK, Example("apps"));
 
         var apps = await client.GetAppsAsync();
 
@@ -203,12 +190,11 @@ public sealed class SpecExampleTests
     [TestMethod]
     public async Task App_ReadsKeysAndActiveAndPendingCollaborators()
     {
-        var (client, handler) = Answering(HttpStatusCode.OK, Example("app"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, Example("app"));
 
         var app = await client.GetAppAsync(2);
 
-        Assert.AreEqual("/api/v1/apps/2", handler.Requests.Single().Uri.AbsolutePath);
+        Assert.AreEqual("/api/v1/apps/2", _handler.Requests.Single().Uri.AbsolutePath);
         Assert.AreEqual(2, app.Id);
         Assert.AreEqual("PhoneGap: Getting Started", app.Title);
         Assert.AreEqual("com.phonegap.getting.started", app.Package);
@@ -238,58 +224,47 @@ public sealed class SpecExampleTests
     public async Task DownloadLocation_WithTheVerbatimBodyAndNoLocationHeader_ReadsTheStorageUrl()
     {
         // The spec's body has a doubled quote before the URL, so it is not JSON; the client reads the location anyway.
-        var (client, handler) = Answering(HttpStatusCode.Found, Example("download-location"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.Found, Example("download-location"));
 
         var location = await client.GetDownloadLocationAsync(50, "android");
 
         Assert.AreEqual(new Uri("http://s3.amazonaws.com/build.phonegap.com/some-long-guid/app.apk"), location);
-        Assert.AreEqual("/api/v1/apps/50/android", handler.Requests.Single().Uri.AbsolutePath);
+        Assert.AreEqual("/api/v1/apps/50/android", _handler.Requests.Single().Uri.AbsolutePath);
     }
 
     [TestMethod]
     public async Task IconLocation_WithTheVerbatimBodyAndNoLocationHeader_ReadsTheStorageUrl()
     {
-        var (client, handler) = Answering(HttpStatusCode.Found, Example("icon-location"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.Found, Example("icon-location"));
 
         var location = await client.GetIconLocationAsync(2);
 
         Assert.AreEqual(new Uri("http://s3.amazonaws.com/build.phonegap.com/some-long-guid/icon.png"), location);
-        Assert.AreEqual("/api/v1/apps/2/icon", handler.Requests.Single().Uri.AbsolutePath);
+        Assert.AreEqual("/api/v1/apps/2/icon", _handler.Requests.Single().Uri.AbsolutePath);
     }
 
     [TestMethod]
     public async Task Download404_BecomesRequestFailedWithTheServersText()
     {
-        var (client, _) = Answering(HttpStatusCode.NotFound, Example("download-404"));
-        using var _1 = client;
+        using var client = Answering(HttpStatusCode.NotFound, Example("download-404"));
         using var temp = new TempDirectory();
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(52, "android", temp.Combine("app.apk")));
-
-        Assert.AreEqual(404, ex.Status);
-        Assert.AreEqual("app #52 download unavailable for android", ex.ErrorMessage);
+        await RequestFailedAssert.ThrowsAsync(() => client.DownloadAsync(52, "android", temp.Combine("app.apk")), 404, "app #52 download unavailable for android");
         Assert.IsEmpty(temp.ListFiles());
     }
 
     [TestMethod]
     public async Task Icon404_BecomesRequestFailedWithTheServersText()
     {
-        var (client, _) = Answering(HttpStatusCode.NotFound, Example("icon-404"));
-        using var _1 = client;
+        using var client = Answering(HttpStatusCode.NotFound, Example("icon-404"));
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetIconLocationAsync(52));
-
-        Assert.AreEqual(404, ex.Status);
-        Assert.AreEqual("No icon available for app #52", ex.ErrorMessage);
+        await RequestFailedAssert.ThrowsAsync(() => client.GetIconLocationAsync(52), 404, "No icon available for app #52");
     }
 
     [TestMethod]
     public async Task Keys_ReadsEveryGroupWithItsKeys()
     {
-        var (client, _) = Answering(HttpStatusCode.OK, Example("keys"));
-        using var _1 = client;
+        using var client = Answering(HttpStatusCode.OK, Example("keys"));
 
         var listing = await client.GetKeysAsync();
 
@@ -316,12 +291,11 @@ public sealed class SpecExampleTests
     public async Task KeysOfIos_AfterRepairingTheMissingComma_ReadsTheKey()
     {
         var body = Repaired("keys-ios", "\"My_Devices.mobileprovision\"", "\"My_Devices.mobileprovision\",");
-        var (client, handler) = Answering(HttpStatusCode.OK, body);
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, body);
 
         var listing = await client.GetPlatformKeysAsync("ios");
 
-        Assert.AreEqual("/api/v1/keys/ios", handler.Requests.Single().Uri.AbsolutePath);
+        Assert.AreEqual("/api/v1/keys/ios", _handler.Requests.Single().Uri.AbsolutePath);
         Assert.AreEqual("/api/v1/keys/ios", listing.Link);
         var key = listing.Keys.Single();
         Assert.AreEqual(8, key.Id);
@@ -335,12 +309,11 @@ public sealed class SpecExampleTests
     [DataRow("keys-blackberry", "blackberry", 1, "I make bb apps too", null)]
     public async Task KeysOfPlatform_ReadsTheKey(string example, string platform, int id, string title, string? alias)
     {
-        var (client, handler) = Answering(HttpStatusCode.OK, Example(example));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, Example(example));
 
         var listing = await client.GetPlatformKeysAsync(platform);
 
-        Assert.AreEqual("/api/v1/keys/" + platform, handler.Requests.Single().Uri.AbsolutePath);
+        Assert.AreEqual("/api/v1/keys/" + platform, _handler.Requests.Single().Uri.AbsolutePath);
         Assert.AreEqual("/api/v1/keys/" + platform, listing.Link);
         var key = listing.Keys.Single();
         Assert.AreEqual(id, key.Id);
@@ -354,12 +327,11 @@ public sealed class SpecExampleTests
     public async Task KeyIos_AfterRepairingTheMissingComma_ReadsTheKey()
     {
         var body = Repaired("key-ios", "\"My_Devices.mobileprovision\"", "\"My_Devices.mobileprovision\",");
-        var (client, handler) = Answering(HttpStatusCode.OK, body);
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, body);
 
         var key = await client.GetKeyAsync("ios", 8);
 
-        Assert.AreEqual("/api/v1/keys/ios/8", handler.Requests.Single().Uri.AbsolutePath);
+        Assert.AreEqual("/api/v1/keys/ios/8", _handler.Requests.Single().Uri.AbsolutePath);
         Assert.AreEqual(8, key.Id);
         Assert.AreEqual("My Dev Certificate", key.Title);
         Assert.AreEqual("My_Dev_Cert.p12", key.CertName);
@@ -373,12 +345,11 @@ public sealed class SpecExampleTests
     [DataRow("key-blackberry", "blackberry", 1, "I make bb apps too", null)]
     public async Task KeyOfPlatform_ReadsTheKey(string example, string platform, int id, string title, string? alias)
     {
-        var (client, handler) = Answering(HttpStatusCode.OK, Example(example));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, Example(example));
 
         var key = await client.GetKeyAsync(platform, id);
 
-        Assert.AreEqual($"/api/v1/keys/{platform}/{id}", handler.Requests.Single().Uri.AbsolutePath);
+        Assert.AreEqual($"/api/v1/keys/{platform}/{id}", _handler.Requests.Single().Uri.AbsolutePath);
         Assert.AreEqual(id, key.Id);
         Assert.AreEqual(title, key.Title);
         Assert.AreEqual(alias, key.Alias);
@@ -389,13 +360,9 @@ public sealed class SpecExampleTests
     [TestMethod]
     public async Task Key404_BecomesRequestFailedWithTheServersText()
     {
-        var (client, _) = Answering(HttpStatusCode.NotFound, Example("key-404"));
-        using var _1 = client;
+        using var client = Answering(HttpStatusCode.NotFound, Example("key-404"));
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetKeyAsync("ios", 8989898));
-
-        Assert.AreEqual(404, ex.Status);
-        Assert.AreEqual("could not find ios key #8989898", ex.ErrorMessage);
+        await RequestFailedAssert.ThrowsAsync(() => client.GetKeyAsync("ios", 8989898), 404, "could not find ios key #8989898");
     }
 
     // ---- Write API ----
@@ -405,8 +372,7 @@ public sealed class SpecExampleTests
     {
         using var temp = new TempDirectory();
         var archive = temp.WriteFile("index.html", "<html></html>");
-        var (client, _) = Answering(HttpStatusCode.Created, Example("create-file"));
-        using var _1 = client;
+        using var client = Answering(HttpStatusCode.Created, Example("create-file"));
 
         var app = await client.CreateAppFromFileAsync(new PgbAppCreateOptions { Title = "API V1 App", Package = "com.alunny.apiv1", Version = "0.1.0" }, archive);
 
@@ -439,8 +405,7 @@ public sealed class SpecExampleTests
     public async Task CreateRepo_AfterRepairingTheUnterminatedLink_ReadsTheApp()
     {
         var body = Repaired("create-repo", "\"link\":\"/api/v1/apps/26488,", "\"link\":\"/api/v1/apps/26488\",");
-        var (client, _) = Answering(HttpStatusCode.Created, body);
-        using var _1 = client;
+        using var client = Answering(HttpStatusCode.Created, body);
 
         var app = await client.CreateAppFromRepoAsync(new PgbAppCreateOptions { Title = "API V1 App", Repo = "https://github.com/alunny/phonegap-start.git" });
 
@@ -459,22 +424,19 @@ public sealed class SpecExampleTests
     [TestMethod]
     public async Task CreatePrivateRepo400_BecomesRequestFailedWithTheServersTextUnchanged()
     {
-        var (client, _) = Answering(HttpStatusCode.BadRequest, Example("create-private-repo-400"));
-        using var _1 = client;
+        using var client = Answering(HttpStatusCode.BadRequest, Example("create-private-repo-400"));
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() =>
-            client.CreateAppFromRepoAsync(new PgbAppCreateOptions { Title = "API V1 App", Repo = "https://alunny@github.com/alunny/phonegap-start.git" }));
-
-        Assert.AreEqual(400, ex.Status);
-        Assert.AreEqual("Private repository URLs not supported - try removing &quot;alunny@&quot;", ex.ErrorMessage);
+        await RequestFailedAssert.ThrowsAsync(
+            () => client.CreateAppFromRepoAsync(new PgbAppCreateOptions { Title = "API V1 App", Repo = "https://alunny@github.com/alunny/phonegap-start.git" }),
+            400,
+            "Private repository URLs not supported - try removing &quot;alunny@&quot;");
     }
 
     [TestMethod]
     public async Task CreateWithKeys_AfterRepairingTheUnterminatedLink_ReadsTheChosenKeys()
     {
         var body = Repaired("create-with-keys", "\"link\":\"/api/v1/apps/36500,", "\"link\":\"/api/v1/apps/36500\",");
-        var (client, handler) = Answering(HttpStatusCode.Created, body);
-        using var _1 = client;
+        using var client = Answering(HttpStatusCode.Created, body);
 
         var app = await client.CreateAppFromRepoAsync(new PgbAppCreateOptions
         {
@@ -483,7 +445,7 @@ public sealed class SpecExampleTests
             Keys = new Dictionary<string, object> { ["ios"] = 123, ["android"] = 567 },
         });
 
-        Assert.AreEqual("""{"ios":123,"android":567}""", JObject.Parse(handler.Requests.Single().FormFields["data"]!)["keys"]!.ToString(Newtonsoft.Json.Formatting.None));
+        Assert.AreEqual("""{"ios":123,"android":567}""", JObject.Parse(_handler.Requests.Single().FormFields["data"]!)["keys"]!.ToString(Formatting.None));
         Assert.AreEqual(36500, app.Id);
         Assert.AreEqual("Remote Application", app.Title);
         Assert.AreEqual(123, app.Keys["ios"]!.Id);
@@ -499,13 +461,12 @@ public sealed class SpecExampleTests
     [TestMethod]
     public async Task UpdateVersion_ReadsNullKeysAndBuildCount()
     {
-        var (client, handler) = Answering(HttpStatusCode.OK, Example("update-version"));
-        using var _1 = client;
+        using var client = Answering(HttpStatusCode.OK, Example("update-version"));
 
         var app = await client.UpdateAppAsync(8, new PgbAppUpdateOptions { Version = "0.2.0" });
 
-        Assert.AreEqual(HttpMethod.Put, handler.Requests.Single().Method);
-        Assert.AreEqual("""{"version":"0.2.0"}""", handler.Requests.Single().FormFields["data"]);
+        Assert.AreEqual(HttpMethod.Put, _handler.Requests.Single().Method);
+        Assert.AreEqual("""{"version":"0.2.0"}""", _handler.Requests.Single().FormFields["data"]);
         Assert.AreEqual(8, app.Id);
         Assert.AreEqual("0.2.0", app.Version);
         Assert.AreEqual("App From API", app.Title);
@@ -521,15 +482,14 @@ public sealed class SpecExampleTests
     public async Task UpdateKeys_AfterRepairingTheUnterminatedLink_ReadsTheChangedKey()
     {
         var body = Repaired("update-keys", "\"link\":\"/api/v1/apps/36500,", "\"link\":\"/api/v1/apps/36500\",");
-        var (client, handler) = Answering(HttpStatusCode.OK, body);
-        using var _1 = client;
+        using var client = Answering(HttpStatusCode.OK, body);
 
         var app = await client.UpdateAppAsync(36500, new PgbAppUpdateOptions
         {
             Keys = new Dictionary<string, object> { ["android"] = new { id = 457, key_pw = "password1", keystore_pw = "password2" } },
         });
 
-        var sent = JObject.Parse(handler.Requests.Single().FormFields["data"]!);
+        var sent = JObject.Parse(_handler.Requests.Single().FormFields["data"]!);
         Assert.AreEqual(457, (int)sent["keys"]!["android"]!["id"]!);
         Assert.AreEqual(36500, app.Id);
         Assert.AreEqual(457, app.Keys["android"]!.Id);
@@ -609,13 +569,12 @@ public sealed class SpecExampleTests
     [TestMethod]
     public async Task DeleteApp_WithTheSuccessAnswer_Succeeds()
     {
-        var (client, handler) = Answering(HttpStatusCode.Accepted, Example("delete-app"));
-        using var _1 = client;
+        using var client = Answering(HttpStatusCode.Accepted, Example("delete-app"));
 
         await client.DeleteAppAsync(8);
 
-        Assert.AreEqual(HttpMethod.Delete, handler.Requests.Single().Method);
-        Assert.AreEqual("/api/v1/apps/8", handler.Requests.Single().Uri.AbsolutePath);
+        Assert.AreEqual(HttpMethod.Delete, _handler.Requests.Single().Method);
+        Assert.AreEqual("/api/v1/apps/8", _handler.Requests.Single().Uri.AbsolutePath);
     }
 
     [TestMethod]

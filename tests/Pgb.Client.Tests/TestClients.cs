@@ -1,5 +1,3 @@
-using Pgb.Client;
-
 namespace Pgb.Client.Tests;
 
 internal static class TestClients

@@ -1,6 +1,3 @@
-using System.Net;
-using Newtonsoft.Json.Linq;
-using Pgb.Client.Models;
 using Pgb.Client.Models.V0;
 
 namespace Pgb.Client.Tests;
@@ -20,12 +17,14 @@ public sealed class V0ClientTests
 
     private static string Example(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "Spec002", name + ".json"));
 
-    private static (PgbV0Client Client, FakeHandler Handler) Answering(HttpStatusCode status, string body)
+    /// <summary>What the client sent; MSTest makes a new instance of the class for each test, so each test has its own.</summary>
+    private readonly FakeHandler _handler = new();
+
+    private PgbV0Client Answering(HttpStatusCode status, string body)
     {
-        var handler = new FakeHandler().Enqueue(FakeHandler.Json(status, body));
-        var options = new PgbClientOptions { Handler = handler };
+        var options = new PgbClientOptions { Handler = _handler.Enqueue(FakeHandler.Json(status, body)) };
         options.Retry.MaxRetries = 0;
-        return (new PgbV0Client(TestClients.Server, PgbCredential.FromBasic("andrew.lunny@nitobi.com", "pw"), options), handler);
+        return new PgbV0Client(TestClients.Server, PgbCredential.FromBasic("andrew.lunny@nitobi.com", "pw"), options);
     }
 
     private static string Line(RecordedRequest request) => request.Method + " " + request.Uri.AbsolutePath;
@@ -42,13 +41,12 @@ public sealed class V0ClientTests
     [TestMethod]
     public async Task Me_WithBasicAuth_ReadsTheUser()
     {
-        var (client, handler) = Answering(HttpStatusCode.OK, Example("me"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, Example("me"));
 
         var me = await client.GetMeAsync();
 
-        Assert.AreEqual("GET /api/v0/me", Line(handler.Requests.Single()));
-        StringAssert.StartsWith(handler.Requests.Single().Header("Authorization"), "Basic ");
+        Assert.AreEqual("GET /api/v0/me", Line(_handler.Requests.Single()));
+        StringAssert.StartsWith(_handler.Requests.Single().Header("Authorization"), "Basic ");
         Assert.AreEqual("alunny", me.UserName);
         Assert.AreEqual("andrew.lunny@nitobi.com", me.Email);
         Assert.AreEqual(new DateTimeOffset(2010, 10, 12, 19, 10, 16, TimeSpan.Zero), me.CreatedAt);
@@ -57,12 +55,11 @@ public sealed class V0ClientTests
     [TestMethod]
     public async Task Apps_ReadsTheFlatShapeWithFreeTextStatusesAndANumericVersion()
     {
-        var (client, handler) = Answering(HttpStatusCode.OK, Example("apps"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, Example("apps"));
 
         var apps = await client.GetAppsAsync();
 
-        Assert.AreEqual("GET /api/v0/apps", Line(handler.Requests.Single()));
+        Assert.AreEqual("GET /api/v0/apps", Line(_handler.Requests.Single()));
         Assert.HasCount(3, apps);
         var first = apps[0];
         Assert.AreEqual(50, first.Id);
@@ -86,12 +83,11 @@ public sealed class V0ClientTests
     [TestMethod]
     public async Task App_ReadsOneApp()
     {
-        var (client, handler) = Answering(HttpStatusCode.OK, Example("app"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, Example("app"));
 
         var app = await client.GetAppAsync(50);
 
-        Assert.AreEqual("GET /api/v0/apps/50", Line(handler.Requests.Single()));
+        Assert.AreEqual("GET /api/v0/apps/50", Line(_handler.Requests.Single()));
         Assert.AreEqual("error", app.StatusOf("android"));
         Assert.AreEqual("blackberry pending", app.StatusOf("blackberry"));
         Assert.AreEqual(new DateTimeOffset(2010, 11, 23, 22, 53, 12, TimeSpan.Zero), app.UpdatedAt);
@@ -102,24 +98,19 @@ public sealed class V0ClientTests
     [DataRow("error-generic", 400, "some error message")]
     public async Task ErrorExamples_BecomeRequestFailedWithTheServersText(string example, int status, string message)
     {
-        var (client, _) = Answering((HttpStatusCode)status, Example(example));
-        using var _1 = client;
+        using var client = Answering((HttpStatusCode)status, Example(example));
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(54));
-
-        Assert.AreEqual(status, ex.Status);
-        Assert.AreEqual(message, ex.ErrorMessage);
+        await RequestFailedAssert.ThrowsAsync(() => client.GetAppAsync(54), status, message);
     }
 
     [TestMethod]
     public async Task CreateFromRepo_PostsTitleAndRepoAsData()
     {
-        var (client, handler) = Answering(HttpStatusCode.OK, Example("create-repo"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, Example("create-repo"));
 
         var app = await client.CreateAppFromRepoAsync(new PgbV0AppOptions { Title = "New App", Repo = "http://github.com/alunny/phonegap-start.git" });
 
-        var request = handler.Requests.Single();
+        var request = _handler.Requests.Single();
         Assert.AreEqual("POST /api/v0/apps", Line(request));
         Assert.AreEqual("""{"title":"New App","repo":"http://github.com/alunny/phonegap-start.git"}""", request.FormFields["data"]);
         Assert.AreEqual(55, app.Id);
@@ -132,12 +123,11 @@ public sealed class V0ClientTests
     {
         using var temp = new TempDirectory();
         var index = temp.WriteFile("index.html", "<html></html>");
-        var (client, handler) = Answering(HttpStatusCode.OK, Example("create-file"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, Example("create-file"));
 
         var app = await client.CreateAppFromFileAsync(new PgbV0AppOptions { Title = "Another App" }, index);
 
-        var request = handler.Requests.Single();
+        var request = _handler.Requests.Single();
         Assert.AreEqual("POST /api/v0/apps", Line(request));
         Assert.AreEqual("data", request.Parts[0].Name);
         Assert.AreEqual("""{"title":"Another App"}""", request.Parts[0].BodyText);
@@ -150,8 +140,7 @@ public sealed class V0ClientTests
     [TestMethod]
     public async Task Create_WithoutRepoOrFile_FailsWith400AndTheServersText()
     {
-        var (client, _) = Answering(HttpStatusCode.BadRequest, Example("create-400"));
-        using var _1 = client;
+        using var client = Answering(HttpStatusCode.BadRequest, Example("create-400"));
 
         var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.CreateAppFromRepoAsync(new PgbV0AppOptions { Title = "New App", Repo = "x" }));
 
@@ -163,12 +152,11 @@ public sealed class V0ClientTests
     {
         using var temp = new TempDirectory();
         var png = temp.WriteFile("icon.png", "png");
-        var (client, handler) = Answering(HttpStatusCode.OK, Example("set-icon"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, Example("set-icon"));
 
         var app = await client.SetIconAsync(56, png);
 
-        var request = handler.Requests.Single();
+        var request = _handler.Requests.Single();
         Assert.AreEqual("POST /api/v0/apps/56/icon", Line(request));
         Assert.AreEqual("file", request.Parts.Single().Name);
         Assert.AreEqual("icon.png", app.Icon);
@@ -177,12 +165,11 @@ public sealed class V0ClientTests
     [TestMethod]
     public async Task Push_PostsDummyDataWithALength()
     {
-        var (client, handler) = Answering(HttpStatusCode.OK, Example("push"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, Example("push"));
 
         var app = await client.PushAsync(55);
 
-        var request = handler.Requests.Single();
+        var request = _handler.Requests.Single();
         Assert.AreEqual("POST /api/v0/apps/55/push", Line(request));
         Assert.AreEqual("data=dummy", request.BodyText);
         Assert.AreEqual((long)request.Body.Length, request.ContentLength);
@@ -192,8 +179,7 @@ public sealed class V0ClientTests
     [TestMethod]
     public async Task Push_OfAFileApp_FailsWithTheServersText()
     {
-        var (client, _) = Answering(HttpStatusCode.BadRequest, Example("push-400"));
-        using var _1 = client;
+        using var client = Answering(HttpStatusCode.BadRequest, Example("push-400"));
 
         var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.PushAsync(56));
 
@@ -203,13 +189,12 @@ public sealed class V0ClientTests
     [TestMethod]
     public async Task Update_PutsTheTitle()
     {
-        var (client, handler) = Answering(HttpStatusCode.OK, Example("update"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, Example("update"));
 
         var app = await client.UpdateAppAsync(56, new PgbV0AppOptions { Title = "New Title" });
 
-        Assert.AreEqual("PUT /api/v0/apps/56", Line(handler.Requests.Single()));
-        Assert.AreEqual("""{"title":"New Title"}""", handler.Requests.Single().FormFields["data"]);
+        Assert.AreEqual("PUT /api/v0/apps/56", Line(_handler.Requests.Single()));
+        Assert.AreEqual("""{"title":"New Title"}""", _handler.Requests.Single().FormFields["data"]);
         Assert.AreEqual("New Title", app.Title);
     }
 
@@ -218,12 +203,11 @@ public sealed class V0ClientTests
     [DataRow("keys-empty", 0)]
     public async Task Keys_ReadsEveryPlatformsList(string example, int ios)
     {
-        var (client, handler) = Answering(HttpStatusCode.OK, Example(example));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, Example(example));
 
         var keys = await client.GetKeysAsync();
 
-        Assert.AreEqual("GET /api/v0/keys/", Line(handler.Requests.Single()));
+        Assert.AreEqual("GET /api/v0/keys/", Line(_handler.Requests.Single()));
         CollectionAssert.AreEquivalent(new[] { "ios", "blackberry", "android" }, keys.Keys.ToArray());
         Assert.HasCount(ios, keys["ios"]);
         Assert.IsEmpty(keys["android"]);
@@ -241,12 +225,11 @@ public sealed class V0ClientTests
     [TestMethod]
     public async Task PlatformKeys_ReadsTheList()
     {
-        var (client, handler) = Answering(HttpStatusCode.OK, """[{"title":"Example Key","updated_at":"2011-07-08T14:07:09-07:00","id":1}]""");
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, """[{"title":"Example Key","updated_at":"2011-07-08T14:07:09-07:00","id":1}]""");
 
         var keys = await client.GetPlatformKeysAsync("android");
 
-        Assert.AreEqual("GET /api/v0/keys/android", Line(handler.Requests.Single()));
+        Assert.AreEqual("GET /api/v0/keys/android", Line(_handler.Requests.Single()));
         Assert.AreEqual("Example Key", keys.Single().Title);
     }
 
@@ -256,12 +239,11 @@ public sealed class V0ClientTests
         using var temp = new TempDirectory();
         var cert = temp.WriteFile("example.p12", "p12");
         var profile = temp.WriteFile("example.mobileprovision", "prov");
-        var (client, handler) = Answering(HttpStatusCode.OK, Example("key-create-ios"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, Example("key-create-ios"));
 
         var key = await client.CreateKeyAsync(new PgbIosKeyOptions { Title = "Example Key", CertificatePath = cert, ProfilePath = profile, Password = "testtest" });
 
-        var request = handler.Requests.Single();
+        var request = _handler.Requests.Single();
         Assert.AreEqual("POST /api/v0/keys/ios", Line(request));
         CollectionAssert.AreEqual(new[] { "data", "cert_file", "profile_file" }, request.Parts.Select(p => p.Name).ToArray());
         Assert.IsTrue(JToken.DeepEquals(JObject.Parse("""{"title":"Example Key","password":"testtest"}"""), JObject.Parse(request.Parts[0].BodyText)));
@@ -278,12 +260,11 @@ public sealed class V0ClientTests
         PgbKeyOptions options = example.Contains("android", StringComparison.Ordinal)
             ? new PgbAndroidKeyOptions { Title = title, Alias = "example alias", KeystorePath = temp.WriteFile("example.keystore", "ks") }
             : new PgbBlackBerryKeyOptions { Title = title, CskPath = temp.WriteFile("example.csk", "csk"), DbPath = temp.WriteFile("example.db", "db") };
-        var (client, handler) = Answering(HttpStatusCode.OK, Example(example));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, Example(example));
 
         var key = await client.CreateKeyAsync(options);
 
-        var parts = handler.Requests.Single().Parts.Select(p => p.Name).ToArray();
+        var parts = _handler.Requests.Single().Parts.Select(p => p.Name).ToArray();
         CollectionAssert.AreEqual(options is PgbAndroidKeyOptions ? new[] { "data", "key_file" } : new[] { "data", "db_file", "csk_file" }, parts);
         Assert.AreEqual(id, key.Id);
         Assert.AreEqual(title, key.Title);
@@ -292,11 +273,10 @@ public sealed class V0ClientTests
     [TestMethod]
     public async Task Delete_ReturnsTheServicesText()
     {
-        var (client, handler) = Answering(HttpStatusCode.OK, Example("delete-app"));
-        using var _ = client;
+        using var client = Answering(HttpStatusCode.OK, Example("delete-app"));
 
         Assert.AreEqual("app #56 destroyed", await client.DeleteAppAsync(56));
-        Assert.AreEqual("DELETE /api/v0/apps/56", Line(handler.Requests.Single()));
+        Assert.AreEqual("DELETE /api/v0/apps/56", Line(_handler.Requests.Single()));
     }
 
     [TestMethod]
@@ -304,8 +284,7 @@ public sealed class V0ClientTests
     public async Task DownloadIcon_404_FailsWithTheServersTextAndLeavesNoFile(string example, string message)
     {
         using var temp = new TempDirectory();
-        var (client, _) = Answering(HttpStatusCode.NotFound, Example(example));
-        using var _1 = client;
+        using var client = Answering(HttpStatusCode.NotFound, Example(example));
 
         var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadIconAsync(52, temp.Combine("icon.png")));
 
@@ -349,8 +328,7 @@ public sealed class V0ClientTests
     public async Task Download_404_FailsWithTheServersText()
     {
         using var temp = new TempDirectory();
-        var (client, _) = Answering(HttpStatusCode.NotFound, Example("download-404"));
-        using var _1 = client;
+        using var client = Answering(HttpStatusCode.NotFound, Example("download-404"));
 
         var ex = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.DownloadAsync(52, "android", temp.Combine("a.apk")));
 

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Text.Json.Nodes;
 
 namespace Pgb.Server.Tests;
 
@@ -90,8 +88,7 @@ public sealed class AccountIdentityTests
     [TestMethod]
     public async Task Format1Directory_OpensWithEachAppItsOwners_WhateverTheOrderNow()
     {
-        using var dir = new TempDirectory();
-        CopyTestData("format1", dir.Path);
+        using var dir = OldDataDirectories.Copy("format1");
 
         await using (var server = await StartAsync(dir, Bob, Ann))
         {
@@ -106,7 +103,7 @@ public sealed class AccountIdentityTests
 
             var download = await server.SendAsync(As(Ann, HttpMethod.Get, "/api/v1/apps/1/android"));
             Assert.AreEqual("/storage/a103c9918ffb41a7a2ca9ec3ef4d986f/Ann-App-android.apk", download.Location!.AbsolutePath, "the link handed out before");
-            CollectionAssert.AreEqual(File.ReadAllBytes(TestDataPath("format1", "blobs", "public", "a103c9918ffb41a7a2ca9ec3ef4d986f", "Ann-App-android.apk")),
+            CollectionAssert.AreEqual(File.ReadAllBytes(OldDataDirectories.TestDataPath("format1", "blobs", "public", "a103c9918ffb41a7a2ca9ec3ef4d986f", "Ann-App-android.apk")),
                 await server.Http.GetByteArrayAsync(download.Location));
             Assert.AreEqual(HttpStatusCode.Found, (await server.SendAsync(As(Bob, HttpMethod.Get, "/api/v1/apps/2/icon"))).Status);
             Assert.AreEqual(3, await CreateAsync(server, Ann, "Third"), "ids go on");
@@ -119,8 +116,7 @@ public sealed class AccountIdentityTests
     [TestMethod]
     public async Task Format1Directory_OpenedWithoutAnOwner_ReportsItsApp()
     {
-        using var dir = new TempDirectory();
-        CopyTestData("format1", dir.Path);
+        using var dir = OldDataDirectories.Copy("format1");
 
         await using var server = await StartAsync(dir, Bob);
 
@@ -162,17 +158,8 @@ public sealed class AccountIdentityTests
     private static HttpRequestMessage As(PgbAccount account, HttpMethod method, string path, HttpContent? content = null) =>
         ServerHarness.Authorized(method, path, content, account.Token);
 
-    private static async Task<int> CreateAsync(ServerHarness harness, PgbAccount owner, string title)
-    {
-        var form = new MultipartFormDataContent
-        {
-            { ServerHarness.Bytes(Zips.App(configName: null)), "file", "app.zip" },
-            { new StringContent($"{{\"title\":\"{title}\"}}"), "data" },
-        };
-        var answer = await harness.SendAsync(As(owner, HttpMethod.Post, "/api/v1/apps", form));
-        Assert.AreEqual(HttpStatusCode.Created, answer.Status, answer.Body);
-        return (int)answer.Object["id"]!;
-    }
+    private static Task<int> CreateAsync(ServerHarness harness, PgbAccount owner, string title) =>
+        AppUploads.CreatedIdAsync(harness, $"{{\"title\":\"{title}\"}}", owner.Token);
 
     private static async Task<int[]> AppIdsAsync(ServerHarness harness, PgbAccount account)
     {
@@ -183,17 +170,4 @@ public sealed class AccountIdentityTests
 
     private static async Task<JsonObject> MeAsync(ServerHarness harness, PgbAccount account) =>
         (await harness.SendAsync(As(account, HttpMethod.Get, "/api/v1/me"))).Object;
-
-    private static string TestDataPath(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "TestData", .. parts]);
-
-    private static void CopyTestData(string name, string destination)
-    {
-        var source = TestDataPath(name);
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(destination, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 }

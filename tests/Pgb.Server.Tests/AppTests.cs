@@ -1,9 +1,4 @@
 using System.Formats.Tar;
-using System.IO.Compression;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json.Nodes;
 
 namespace Pgb.Server.Tests;
 
@@ -112,13 +107,8 @@ public sealed class AppTests
     public async Task Create_WithoutAnyTitle_Returns400WithJsonError()
     {
         await using var harness = await ServerHarness.StartAsync();
-        var form = new MultipartFormDataContent
-        {
-            { ServerHarness.Bytes(Zips.App(configName: null)), "file", "app.zip" },
-            { new StringContent("{\"create_method\":\"file\"}"), "data" },
-        };
 
-        var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/apps", form));
+        var answer = await AppUploads.CreateAsync(harness, "{\"create_method\":\"file\"}");
         var apps = await harness.GetAsync("/api/v1/apps");
 
         Assert.AreEqual(HttpStatusCode.BadRequest, answer.Status);
@@ -134,8 +124,7 @@ public sealed class AppTests
         var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/apps",
             ServerHarness.UrlEncoded("data=" + Uri.EscapeDataString("{\"title\":\"New App\"}"))));
 
-        Assert.AreEqual(HttpStatusCode.BadRequest, answer.Status);
-        Assert.AreEqual("Need either a repo url or a file", answer.Error);
+        AnswerAssert.IsError(answer, HttpStatusCode.BadRequest, "Need either a repo url or a file");
     }
 
     [TestMethod]
@@ -159,8 +148,7 @@ public sealed class AppTests
 
         var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/apps", ServerHarness.UrlEncoded("data=" + Uri.EscapeDataString(data))));
 
-        Assert.AreEqual(HttpStatusCode.BadRequest, answer.Status);
-        Assert.AreEqual("Private repository URLs not supported - try removing \"alunny@\"", answer.Error);
+        AnswerAssert.IsError(answer, HttpStatusCode.BadRequest, "Private repository URLs not supported - try removing \"alunny@\"");
     }
 
     [TestMethod]
@@ -220,8 +208,7 @@ public sealed class AppTests
 
         var answer = await harness.GetAsync("/api/v1/apps/4242");
 
-        Assert.AreEqual(HttpStatusCode.NotFound, answer.Status);
-        Assert.AreEqual("app #4242 not available", answer.Error);
+        AnswerAssert.IsError(answer, HttpStatusCode.NotFound, "app #4242 not available");
     }
 
     [TestMethod]
@@ -262,8 +249,7 @@ public sealed class AppTests
         var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Put, $"/api/v1/apps/{id}",
             ServerHarness.UrlEncoded("data=" + Uri.EscapeDataString("{\"pull\":true}"))));
 
-        Assert.AreEqual(HttpStatusCode.BadRequest, answer.Status);
-        Assert.AreEqual($"app #{id} is not repo backed", answer.Error);
+        AnswerAssert.IsError(answer, HttpStatusCode.BadRequest, $"app #{id} is not repo backed");
     }
 
     [TestMethod]
@@ -306,8 +292,7 @@ public sealed class AppTests
 
         var answer = await harness.GetAsync($"/api/v1/apps/{id}/icon");
 
-        Assert.AreEqual(HttpStatusCode.NotFound, answer.Status);
-        Assert.AreEqual($"No icon available for app #{id}", answer.Error);
+        AnswerAssert.IsError(answer, HttpStatusCode.NotFound, $"No icon available for app #{id}");
     }
 
     [TestMethod]

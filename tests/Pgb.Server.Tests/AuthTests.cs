@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-
 namespace Pgb.Server.Tests;
 
 [TestClass]
@@ -125,8 +121,7 @@ public sealed class AuthTests
 
         var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Get, $"/api/v1/apps/{id}", token: "ann-token"));
 
-        Assert.AreEqual(HttpStatusCode.NotFound, answer.Status);
-        Assert.AreEqual($"app #{id} not available", answer.Error);
+        AnswerAssert.IsError(answer, HttpStatusCode.NotFound, $"app #{id} not available");
     }
 
     private static AuthenticationHeaderValue Basic(string login, string password) =>

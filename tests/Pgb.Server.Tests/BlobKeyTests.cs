@@ -1,4 +1,3 @@
-using System.Net;
 using Pgb.Server.Stores;
 
 namespace Pgb.Server.Tests;

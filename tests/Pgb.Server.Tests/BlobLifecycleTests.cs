@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>Stored objects (sources, icons, packages) live exactly as long as the app version that refers to them

@@ -1,7 +1,3 @@
-using System.IO.Compression;
-using System.Net;
-using System.Text.Json.Nodes;
-
 namespace Pgb.Server.Tests;
 
 [TestClass]
@@ -180,8 +176,7 @@ public sealed class BuildTests
 
         var answer = await harness.GetAsync($"/api/v1/apps/{id}/android");
 
-        Assert.AreEqual(HttpStatusCode.NotFound, answer.Status);
-        Assert.AreEqual($"app #{id} download unavailable for android", answer.Error);
+        AnswerAssert.IsError(answer, HttpStatusCode.NotFound, $"app #{id} download unavailable for android");
         Assert.IsNull(harness.Server.GetArtifact(id, "android"));
     }
 

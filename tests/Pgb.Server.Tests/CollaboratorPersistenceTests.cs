@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using static Pgb.Server.Tests.Team;
 
 namespace Pgb.Server.Tests;
@@ -66,12 +64,7 @@ public sealed class CollaboratorPersistenceTests
     public async Task AnActiveCollaborator_WhoseAccountIsGone_IsPendingAgain()
     {
         using var dir = new TempDirectory();
-        int id;
-        await using (var first = await StartAsync(dir, Ann, Bob))
-        {
-            id = await CreateAppAsync(first);
-            await ShareAsync(first, id, Bob, "tester");
-        }
+        var id = await ShareWithBobAndStopAsync(dir, "tester");
 
         await using var second = await StartAsync(dir, Ann);
 
@@ -84,12 +77,7 @@ public sealed class CollaboratorPersistenceTests
     public async Task AnAppWithoutItsOwner_IsUnreachableToItsCollaboratorsToo()
     {
         using var dir = new TempDirectory();
-        int id;
-        await using (var first = await StartAsync(dir, Ann, Bob))
-        {
-            id = await CreateAppAsync(first);
-            await ShareAsync(first, id, Bob, "admin");
-        }
+        var id = await ShareWithBobAndStopAsync(dir, "admin");
 
         await using (var withoutAnn = await StartAsync(dir, Bob))
         {
@@ -100,6 +88,16 @@ public sealed class CollaboratorPersistenceTests
 
         await using var annBack = await StartAsync(dir, Bob, Ann);
         CollectionAssert.AreEqual(new[] { (id, "admin") }, (await AppsOfAsync(annBack, Bob)).Select(a => (a.Id, a.Role!)).ToArray());
+    }
+
+    /// <summary>Ann's app shared with Bob as <paramref name="role"/>, written to <paramref name="dir"/> by a server that has
+    /// stopped since; returns the app's id.</summary>
+    private static async Task<int> ShareWithBobAndStopAsync(TempDirectory dir, string role)
+    {
+        await using var first = await StartAsync(dir, Ann, Bob);
+        var id = await CreateAppAsync(first);
+        await ShareAsync(first, id, Bob, role);
+        return id;
     }
 
     [TestMethod]
@@ -174,9 +172,6 @@ public sealed class CollaboratorPersistenceTests
         app["lastCollaboratorId"] = lastId;
         File.WriteAllText(path, app.ToJsonString());
 
-        var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => StartAsync(dir, Ann));
-
-        Assert.AreEqual(PgbDataDirectoryProblem.Corrupt, e.Problem, e.Message);
-        Assert.AreEqual(Path.GetFullPath(path), e.Path);
+        await DataDirectoryAssert.StartFailsAsync(() => StartAsync(dir, Ann), PgbDataDirectoryProblem.Corrupt, path);
     }
 }

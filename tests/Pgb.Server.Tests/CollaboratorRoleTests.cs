@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using static Pgb.Server.Tests.Team;
 
 namespace Pgb.Server.Tests;
@@ -17,29 +15,13 @@ public sealed class CollaboratorRoleTests
     {
         using var data = new TempDirectory();
         await using var harness = await StartAsync(persisted ? data : null);
-        var id = await CreateAppAsync(harness);
-        await ShareAsync(harness, id, Bob, "tester");
+        var (id, _) = await CreateAppSharedWithAsync(harness, Bob, "tester");
         var before = await WaitForBuildAsync(harness, id, "android");
 
-        foreach (var call in Reads(id))
-        {
-            var answer = await call.SendAsync(harness, Bob);
-            Assert.AreEqual(call.Expected, answer.Status, $"{call}: {answer.Body}");
-        }
-
-        foreach (var call in Updates(id).Concat(Builds(id)))
-        {
-            var answer = await call.SendAsync(harness, Bob);
-            Assert.AreEqual(HttpStatusCode.Forbidden, answer.Status, $"{call}: {answer.Body}");
-            Assert.AreEqual($"you are a tester of app #{id}: only a developer, an admin or its owner may {(call.Path.Contains("/build") ? "build" : "update")} it", answer.Error, call.ToString());
-        }
-
-        foreach (var call in Deletes(id))
-        {
-            var answer = await call.SendAsync(harness, Bob);
-            Assert.AreEqual(HttpStatusCode.Forbidden, answer.Status, $"{call}: {answer.Body}");
-            Assert.AreEqual($"you are a tester of app #{id}: only an admin or its owner may delete it", answer.Error);
-        }
+        await AssertAllowedAsync(harness, Bob, Reads(id));
+        await AssertForbiddenAsync(harness, Bob, Updates(id).Concat(Builds(id)),
+            call => $"you are a tester of app #{id}: only a developer, an admin or its owner may {(call.Path.Contains("/build") ? "build" : "update")} it");
+        await AssertForbiddenAsync(harness, Bob, Deletes(id), _ => $"you are a tester of app #{id}: only an admin or its owner may delete it");
 
         var after = (await harness.SendAsync(As(Ann, HttpMethod.Get, $"/api/v1/apps/{id}"))).Object;
         Assert.IsTrue(JsonNode.DeepEquals(before, after), $"nothing changed:\n{before}\n{after}");
@@ -55,28 +37,11 @@ public sealed class CollaboratorRoleTests
     {
         using var data = new TempDirectory();
         await using var harness = await StartAsync(persisted ? data : null);
-        var id = await CreateAppAsync(harness);
-        await ShareAsync(harness, id, Bob, "dev");
+        var (id, _) = await CreateAppSharedWithAsync(harness, Bob, "dev");
         await WaitForBuildAsync(harness, id, "android");
 
-        foreach (var call in Reads(id))
-        {
-            var answer = await call.SendAsync(harness, Bob);
-            Assert.AreEqual(call.Expected, answer.Status, $"{call}: {answer.Body}");
-        }
-
-        foreach (var call in Updates(id).Concat(Builds(id)))
-        {
-            var answer = await call.SendAsync(harness, Bob);
-            Assert.AreEqual(call.Expected, answer.Status, $"{call}: {answer.Body}");
-        }
-
-        foreach (var call in Deletes(id))
-        {
-            var answer = await call.SendAsync(harness, Bob);
-            Assert.AreEqual(HttpStatusCode.Forbidden, answer.Status, $"{call}: {answer.Body}");
-            Assert.AreEqual($"you are a developer of app #{id}: only an admin or its owner may delete it", answer.Error);
-        }
+        await AssertAllowedAsync(harness, Bob, Reads(id).Concat(Updates(id)).Concat(Builds(id)));
+        await AssertForbiddenAsync(harness, Bob, Deletes(id), _ => $"you are a developer of app #{id}: only an admin or its owner may delete it");
 
         var app = (await harness.SendAsync(As(Ann, HttpMethod.Get, $"/api/v1/apps/{id}"))).Object;
         Assert.AreEqual("Renamed by v0", (string?)app["title"], "the developer's updates are the app's");
@@ -104,8 +69,7 @@ public sealed class CollaboratorRoleTests
         Assert.AreEqual("ann's ios key", (string?)unlocked["keys"]!["ios"]!["title"]);
         foreach (var refused in new[] { choosing, unlocking })
         {
-            Assert.AreEqual(HttpStatusCode.Forbidden, refused.Status, refused.Body);
-            Assert.AreEqual($"you are a developer of app #{id}: only an admin or its owner may select or unlock its signing keys", refused.Error);
+            AnswerAssert.IsError(refused, HttpStatusCode.Forbidden, $"you are a developer of app #{id}: only an admin or its owner may select or unlock its signing keys");
         }
 
         var bobsKeys = (await harness.SendAsync(As(Bob, HttpMethod.Get, "/api/v1/keys/ios"))).Object["keys"]!.AsArray();
@@ -166,8 +130,7 @@ public sealed class CollaboratorRoleTests
     {
         using var data = new TempDirectory();
         await using var harness = await StartAsync(persisted ? data : null);
-        var id = await CreateAppAsync(harness);
-        var bob = await ShareAsync(harness, id, Bob, "admin");
+        var (id, bob) = await CreateAppSharedWithAsync(harness, Bob, "admin");
         await WaitForBuildAsync(harness, id, "android");
         const int Missing = 4242;
 
@@ -191,8 +154,7 @@ public sealed class CollaboratorRoleTests
     public async Task Jsonp_AppliesTheSameRoles()
     {
         await using var harness = await StartAsync();
-        var id = await CreateAppAsync(harness);
-        await ShareAsync(harness, id, Bob, "tester");
+        var (id, _) = await CreateAppSharedWithAsync(harness, Bob, "tester");
 
         var tester = await harness.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/apps/{id}?auth_token={Bob.Token}&callback=f"));
         var testerDelete = await harness.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/apps/{id}?auth_token={Bob.Token}&callback=f"));
@@ -258,6 +220,27 @@ public sealed class CollaboratorRoleTests
 
     private static IEnumerable<Call> Everything(int id, int collaborator) =>
         [.. Reads(id), .. Updates(id), .. Builds(id), .. Collaborators(id, collaborator), .. Deletes(id)];
+
+    /// <summary>Sends each call as <paramref name="caller"/>: each answers what it answers to a role that allows it.</summary>
+    private static async Task AssertAllowedAsync(ServerHarness harness, PgbAccount caller, IEnumerable<Call> calls)
+    {
+        foreach (var call in calls)
+        {
+            var answer = await call.SendAsync(harness, caller);
+            Assert.AreEqual(call.Expected, answer.Status, $"{call}: {answer.Body}");
+        }
+    }
+
+    /// <summary>Sends each call as <paramref name="caller"/>: each is refused with a 403 and the text <paramref name="error"/> gives for it.</summary>
+    private static async Task AssertForbiddenAsync(ServerHarness harness, PgbAccount caller, IEnumerable<Call> calls, Func<Call, string> error)
+    {
+        foreach (var call in calls)
+        {
+            var answer = await call.SendAsync(harness, caller);
+            Assert.AreEqual(HttpStatusCode.Forbidden, answer.Status, $"{call}: {answer.Body}");
+            Assert.AreEqual(error(call), answer.Error, call.ToString());
+        }
+    }
 
     private static Func<HttpContent> Icon(string part) =>
         () => new MultipartFormDataContent { { ServerHarness.Bytes([0x89, (byte)'P', (byte)'N', (byte)'G', 9]), part, "icon.png" } };

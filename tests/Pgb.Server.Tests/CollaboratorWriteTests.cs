@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using static Pgb.Server.Tests.Team;
 
 namespace Pgb.Server.Tests;
@@ -76,16 +74,14 @@ public sealed class CollaboratorWriteTests
 
         var answer = await AddAsync(harness, id, email, "tester");
 
-        Assert.AreEqual(HttpStatusCode.BadRequest, answer.Status, answer.Body);
-        Assert.AreEqual("email is longer than 254 characters: it is not an e-mail address", answer.Error);
+        AnswerAssert.IsError(answer, HttpStatusCode.BadRequest, "email is longer than 254 characters: it is not an e-mail address");
     }
 
     [TestMethod]
     public async Task Add_TheSameEmailTwice_Answers400NamingTheCollaborator()
     {
         await using var harness = await StartAsync();
-        var id = await CreateAppAsync(harness);
-        var bob = await ShareAsync(harness, id, Bob, "tester");
+        var (id, bob) = await CreateAppSharedWithAsync(harness, Bob, "tester");
 
         var again = await AddAsync(harness, id, "BOB@example.com", "admin");
 
@@ -116,8 +112,7 @@ public sealed class CollaboratorWriteTests
     public async Task ChangeRole_Answers200WithTheCollaboratorAndTheApp()
     {
         await using var harness = await StartAsync();
-        var id = await CreateAppAsync(harness);
-        var bob = await ShareAsync(harness, id, Bob, "dev");
+        var (id, bob) = await CreateAppSharedWithAsync(harness, Bob, "dev");
 
         var answer = await harness.SendAsync(As(Ann, HttpMethod.Put, $"/api/v1/apps/{id}/collaborators/{bob}", Data("{\"role\":\"tester\"}")));
 
@@ -153,8 +148,7 @@ public sealed class CollaboratorWriteTests
     public async Task ChangeRole_WithAnotherEmail_Answers400_AndWithTheSameEmail_Works()
     {
         await using var harness = await StartAsync();
-        var id = await CreateAppAsync(harness);
-        var bob = await ShareAsync(harness, id, Bob, "dev");
+        var (id, bob) = await CreateAppSharedWithAsync(harness, Bob, "dev");
         var path = $"/api/v1/apps/{id}/collaborators/{bob}";
 
         var other = await harness.SendAsync(As(Ann, HttpMethod.Put, path, Data($"{{\"email\":\"{Carol.Email}\",\"role\":\"tester\"}}")));
@@ -173,8 +167,7 @@ public sealed class CollaboratorWriteTests
     public async Task ChangeRole_WithoutAValidRole_Answers400(string data, string expected)
     {
         await using var harness = await StartAsync();
-        var id = await CreateAppAsync(harness);
-        var bob = await ShareAsync(harness, id, Bob, "dev");
+        var (id, bob) = await CreateAppSharedWithAsync(harness, Bob, "dev");
 
         var answer = await harness.SendAsync(As(Ann, HttpMethod.Put, $"/api/v1/apps/{id}/collaborators/{bob}", Data(data)));
 
@@ -186,8 +179,7 @@ public sealed class CollaboratorWriteTests
     public async Task Remove_Answers202WithTheDocumentedText_AndTheAccountLosesTheApp()
     {
         await using var harness = await StartAsync();
-        var id = await CreateAppAsync(harness);
-        var bob = await ShareAsync(harness, id, Bob, "dev");
+        var (id, bob) = await CreateAppSharedWithAsync(harness, Bob, "dev");
         Assert.AreEqual(HttpStatusCode.OK, (await harness.SendAsync(As(Bob, HttpMethod.Get, $"/api/v1/apps/{id}"))).Status);
 
         var answer = await harness.SendAsync(As(Ann, HttpMethod.Delete, $"/api/v1/apps/{id}/collaborators/{bob}"));
@@ -217,8 +209,7 @@ public sealed class CollaboratorWriteTests
     public async Task Ids_OfRemovedCollaborators_AreNeverHandedOutAgain()
     {
         await using var harness = await StartAsync();
-        var id = await CreateAppAsync(harness);
-        var bob = await ShareAsync(harness, id, Bob, "dev");
+        var (id, bob) = await CreateAppSharedWithAsync(harness, Bob, "dev");
         await harness.SendAsync(As(Ann, HttpMethod.Delete, $"/api/v1/apps/{id}/collaborators/{bob}"));
 
         var carol = await ShareAsync(harness, id, Carol, "dev");
@@ -235,8 +226,7 @@ public sealed class CollaboratorWriteTests
     public async Task TheOwner_CannotBeRemovedOrGivenAnotherRole(string method)
     {
         await using var harness = await StartAsync();
-        var id = await CreateAppAsync(harness);
-        await ShareAsync(harness, id, Bob, "admin");
+        var (id, _) = await CreateAppSharedWithAsync(harness, Bob, "admin");
         var owner = (int)Entry(await ListAsync(harness, id), "active", Ann.Email)["id"]!;
 
         foreach (var by in new[] { Ann, Bob })
@@ -264,8 +254,7 @@ public sealed class CollaboratorWriteTests
             var answer = await harness.SendAsync(As(Ann, new HttpMethod(method), $"/api/v1/apps/{id}/collaborators/{collaborator}",
                 method == "GET" ? null : Data("{\"role\":\"tester\"}")));
 
-            Assert.AreEqual(HttpStatusCode.NotFound, answer.Status, answer.Body);
-            Assert.AreEqual($"collaborator #{collaborator} not available for app #{id}", answer.Error);
+            AnswerAssert.IsError(answer, HttpStatusCode.NotFound, $"collaborator #{collaborator} not available for app #{id}");
         }
     }
 
@@ -277,8 +266,7 @@ public sealed class CollaboratorWriteTests
     public async Task ManagingCollaborators_AsATesterOrDeveloper_Answers401_AndChangesNothing(string role)
     {
         await using var harness = await StartAsync();
-        var id = await CreateAppAsync(harness);
-        var bob = await ShareAsync(harness, id, Bob, role);
+        var (id, bob) = await CreateAppSharedWithAsync(harness, Bob, role);
         var carol = await ShareAsync(harness, id, Carol, "tester");
         var before = await ListAsync(harness, id);
 
@@ -294,8 +282,7 @@ public sealed class CollaboratorWriteTests
 
         foreach (var answer in answers)
         {
-            Assert.AreEqual(HttpStatusCode.Unauthorized, answer.Status, answer.Body);
-            Assert.AreEqual($"only the owner or an admin of app #{id} may see or change its collaborators; you are a {(role == "dev" ? "developer" : role)}", answer.Error);
+            AnswerAssert.IsError(answer, HttpStatusCode.Unauthorized, $"only the owner or an admin of app #{id} may see or change its collaborators; you are a {(role == "dev" ? "developer" : role)}");
         }
 
         Assert.IsTrue(JsonNode.DeepEquals(before, await ListAsync(harness, id)));
@@ -305,8 +292,7 @@ public sealed class CollaboratorWriteTests
     public async Task ManagingCollaborators_Answers401WithAChallenge_ExceptToJsonp()
     {
         await using var harness = await StartAsync();
-        var id = await CreateAppAsync(harness);
-        await ShareAsync(harness, id, Bob, "tester");
+        var (id, _) = await CreateAppSharedWithAsync(harness, Bob, "tester");
 
         using var plain = await harness.Http.SendAsync(As(Bob, HttpMethod.Get, $"/api/v1/apps/{id}/collaborators"));
         using var jsonp = await harness.Http.GetAsync($"/api/v1/apps/{id}/collaborators?auth_token={Bob.Token}&callback=f");
@@ -323,8 +309,7 @@ public sealed class CollaboratorWriteTests
     public async Task AnAdmin_AddsChangesAndRemovesCollaborators()
     {
         await using var harness = await StartAsync();
-        var id = await CreateAppAsync(harness);
-        await ShareAsync(harness, id, Bob, "admin");
+        var (id, _) = await CreateAppSharedWithAsync(harness, Bob, "admin");
 
         var added = await AddAsync(harness, id, Carol.Email, "tester", by: Bob);
         var carol = (int)Entry(added.Object["collaborators"]!, "active", Carol.Email)["id"]!;
@@ -344,8 +329,7 @@ public sealed class CollaboratorWriteTests
     public async Task AnAdmin_WhoMakesItselfATester_LosesTheCollaborators()
     {
         await using var harness = await StartAsync();
-        var id = await CreateAppAsync(harness);
-        var bob = await ShareAsync(harness, id, Bob, "admin");
+        var (id, bob) = await CreateAppSharedWithAsync(harness, Bob, "admin");
 
         var answer = await harness.SendAsync(As(Bob, HttpMethod.Put, $"/api/v1/apps/{id}/collaborators/{bob}", Data("{\"role\":\"tester\"}")));
         var after = await harness.SendAsync(As(Bob, HttpMethod.Get, $"/api/v1/apps/{id}/collaborators"));
@@ -368,8 +352,7 @@ public sealed class CollaboratorWriteTests
 
         var one = await AddAsync(harness, id, Bob.Email, "tester");
 
-        Assert.AreEqual(HttpStatusCode.BadRequest, one.Status, one.Body);
-        Assert.AreEqual($"app #{id} has 100 collaborators, the most this server keeps for an app", one.Error);
+        AnswerAssert.IsError(one, HttpStatusCode.BadRequest, $"app #{id} has 100 collaborators, the most this server keeps for an app");
     }
 
     /// <summary>The Read API shows an app's collaborators "if the authenticated user is the owner of the app" (here: to
@@ -378,8 +361,7 @@ public sealed class CollaboratorWriteTests
     public async Task AppAnswers_ShowTheCollaboratorsToTheOwnerAndAdmins_Only()
     {
         await using var harness = await StartAsync();
-        var id = await CreateAppAsync(harness);
-        await ShareAsync(harness, id, Bob, "dev");
+        var (id, _) = await CreateAppSharedWithAsync(harness, Bob, "dev");
         await ShareAsync(harness, id, Carol, "admin");
         await AddAsync(harness, id, NewGuy, "tester");
 

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>Requests on one app at the same time, in memory and with a data directory: each answer shows the state its

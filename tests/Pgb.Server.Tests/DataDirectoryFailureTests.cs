@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>A data directory the server cannot use stops StartAsync with a PgbDataDirectoryException naming the file;
@@ -19,10 +17,8 @@ public sealed class DataDirectoryFailureTests
         var file = dir.Combine("apps", "1.json");
         File.WriteAllText(file, Damage(damage, File.ReadAllText(file)));
 
-        var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => PersistenceTests.StartAsync(dir));
+        var e = await DataDirectoryAssert.StartFailsAsync(() => PersistenceTests.StartAsync(dir), problem, file);
 
-        Assert.AreEqual(problem, e.Problem, e.Message);
-        Assert.AreEqual(Path.GetFullPath(file), e.Path);
         Assert.Contains(Path.GetFullPath(file), e.Message);
         if (mentioned is not null)
         {
@@ -56,10 +52,7 @@ public sealed class DataDirectoryFailureTests
         await CreateOneAppAsync(dir);
         File.WriteAllText(dir.Combine("state.json"), "not json");
 
-        var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => PersistenceTests.StartAsync(dir));
-
-        Assert.AreEqual(Path.GetFullPath(dir.Combine("state.json")), e.Path);
-        Assert.AreEqual(PgbDataDirectoryProblem.Corrupt, e.Problem);
+        await DataDirectoryAssert.StartFailsAsync(() => PersistenceTests.StartAsync(dir), PgbDataDirectoryProblem.Corrupt, dir.Combine("state.json"));
     }
 
     [TestMethod]
@@ -73,10 +66,7 @@ public sealed class DataDirectoryFailureTests
         await CreateOneAppAsync(dir);
         File.WriteAllText(dir.Combine("accounts.json"), content);
 
-        var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => PersistenceTests.StartAsync(dir));
-
-        Assert.AreEqual(Path.GetFullPath(dir.Combine("accounts.json")), e.Path);
-        Assert.AreEqual(problem, e.Problem, e.Message);
+        await DataDirectoryAssert.StartFailsAsync(() => PersistenceTests.StartAsync(dir), problem, dir.Combine("accounts.json"));
     }
 
     [TestMethod]
@@ -130,10 +120,7 @@ public sealed class DataDirectoryFailureTests
         var file = dir.Combine("not-a-directory");
         File.WriteAllText(file, "x");
 
-        var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => ServerHarness.StartAsync(o => o.DataDirectory = file));
-
-        Assert.AreEqual(PgbDataDirectoryProblem.Inaccessible, e.Problem);
-        Assert.AreEqual(file, e.Path);
+        await DataDirectoryAssert.StartFailsAsync(() => ServerHarness.StartAsync(o => o.DataDirectory = file), PgbDataDirectoryProblem.Inaccessible, file);
     }
 
     [TestMethod]

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>"All failing requests return a JSON-encoded string ... with an appropriate status code": a request the

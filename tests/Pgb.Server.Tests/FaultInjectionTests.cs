@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Text.Json.Nodes;
 
 namespace Pgb.Server.Tests;
 
@@ -44,8 +42,7 @@ public sealed class FaultInjectionTests
 
         var answer = await harness.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/me"));
 
-        Assert.AreEqual(HttpStatusCode.TooManyRequests, answer.Status);
-        Assert.AreEqual("Too Many Requests", answer.Error);
+        AnswerAssert.IsError(answer, HttpStatusCode.TooManyRequests, "Too Many Requests");
     }
 
     [TestMethod]

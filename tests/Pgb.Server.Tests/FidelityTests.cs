@@ -1,7 +1,3 @@
-using System.IO.Compression;
-using System.Net;
-using System.Text.Json.Nodes;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>What the service did that clients were written against: ios not built (status null) without a signing key,
@@ -26,8 +22,7 @@ public sealed class FidelityTests
         Assert.IsNull(app["status"]!["ios"]);
         Assert.AreEqual("complete", (string?)app["status"]!["android"], "android builds without a key (debug-signed)");
         Assert.AreEqual("complete", (string?)(await harness.WaitForBuildAsync(id, "blackberry"))["status"]!["blackberry"], "an unsigned jad");
-        Assert.AreEqual(HttpStatusCode.NotFound, download.Status);
-        Assert.AreEqual($"app #{id} download unavailable for ios", download.Error);
+        AnswerAssert.IsError(download, HttpStatusCode.NotFound, $"app #{id} download unavailable for ios");
         Assert.AreEqual(HttpStatusCode.Accepted, queued.Status, queued.Body);
         Assert.IsNull(queued.Object["status"]!["ios"], "asking for it builds nothing either");
         Assert.IsNull(harness.Server.GetArtifact(id, "ios"));
@@ -102,17 +97,12 @@ public sealed class FidelityTests
         await using var harness = await ServerHarness.StartKeylessAsync();
         var before = (int)(await harness.CreateFileAppAsync("Before"))["id"]!;
         var other = await KeyUploads.AddAsync(harness, "android", KeyUploads.Android("{\"title\":\"other\",\"alias\":\"o\",\"key_pw\":\"a\",\"keystore_pw\":\"b\"}"));
-        var added = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/keys/ios",
-            KeyUploads.Ios("{\"title\":\"ios-key\",\"password\":\"p\",\"default\":true}")));
+        var added = await KeyUploads.PostAsync(harness, "ios", KeyUploads.Ios("{\"title\":\"ios-key\",\"password\":\"p\",\"default\":true}"));
         var release = await KeyUploads.AddAsync(harness, "android",
             KeyUploads.Android("{\"title\":\"release-key\",\"alias\":\"r\",\"key_pw\":\"a\",\"keystore_pw\":\"b\",\"default\":true}"));
 
         var after = await harness.CreateFileAppAsync("After");
-        var naming = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/apps", new MultipartFormDataContent
-        {
-            { ServerHarness.Bytes(Zips.App(configName: null)), "file", "app.zip" },
-            { new StringContent($"{{\"title\":\"Naming\",\"keys\":{{\"android\":{other}}}}}"), "data" },
-        }));
+        var naming = await AppUploads.CreateAsync(harness, $"{{\"title\":\"Naming\",\"keys\":{{\"android\":{other}}}}}");
 
         Assert.IsTrue((bool)added.Object["default"]!);
         var ios = (int)added.Object["id"]!;
@@ -134,12 +124,10 @@ public sealed class FidelityTests
         var first = await KeyUploads.AddAsync(harness, "android", KeyUploads.Android("{\"title\":\"first\",\"alias\":\"a\",\"default\":true}"));
         var second = await KeyUploads.AddAsync(harness, "android", KeyUploads.Android("{\"title\":\"second\",\"alias\":\"b\"}"));
 
-        var promoted = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Put, $"/api/v1/keys/android/{second}",
-            ServerHarness.UrlEncoded("data=" + Uri.EscapeDataString("{\"default\":true}"))));
+        var promoted = await KeyUploads.PutAsync(harness, "android", second, "{\"default\":true}");
         var firstAfter = (await harness.GetAsync($"/api/v1/keys/android/{first}")).Object;
         var app = await harness.CreateFileAppAsync("Uses Second");
-        var unset = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Put, $"/api/v1/keys/android/{second}",
-            ServerHarness.UrlEncoded("data=" + Uri.EscapeDataString("{\"default\":false}"))));
+        var unset = await KeyUploads.PutAsync(harness, "android", second, "{\"default\":false}");
         var last = await harness.CreateFileAppAsync("Uses None");
 
         Assert.IsTrue((bool)promoted.Object["default"]!);
@@ -154,13 +142,9 @@ public sealed class FidelityTests
     public async Task CreateFields_TagShareAndPlatformVersions_AreStoredEchoedAndUsed()
     {
         await using var harness = await ServerHarness.StartAsync();
-        var form = new MultipartFormDataContent
-        {
-            { ServerHarness.Bytes(Zips.App(configName: null)), "file", "app.zip" },
-            { new StringContent("{\"title\":\"Fields\",\"tag\":\"v1.2\",\"share\":true,\"ios_phonegap_version\":\"3.1.0\",\"android_phonegap_version\":\"cli-6.5.0\",\"windows_phonegap_version\":\"3.0.0\"}"), "data" },
-        };
 
-        var created = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/apps", form));
+        var created = await AppUploads.CreateAsync(harness,
+            "{\"title\":\"Fields\",\"tag\":\"v1.2\",\"share\":true,\"ios_phonegap_version\":\"3.1.0\",\"android_phonegap_version\":\"cli-6.5.0\",\"windows_phonegap_version\":\"3.0.0\"}");
         var id = (int)created.Object["id"]!;
         var read = (await harness.GetAsync($"/api/v1/apps/{id}")).Object;
         var listed = (await harness.GetAsync("/api/v1/apps")).Object["apps"]![0]!;
@@ -199,16 +183,10 @@ public sealed class FidelityTests
     public async Task CreateField_ShareThatIsNotABoolean_Is400()
     {
         await using var harness = await ServerHarness.StartAsync();
-        var form = new MultipartFormDataContent
-        {
-            { ServerHarness.Bytes(Zips.App(configName: null)), "file", "app.zip" },
-            { new StringContent("{\"title\":\"Bad\",\"share\":\"everyone\"}"), "data" },
-        };
 
-        var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/apps", form));
+        var answer = await AppUploads.CreateAsync(harness, "{\"title\":\"Bad\",\"share\":\"everyone\"}");
 
-        Assert.AreEqual(HttpStatusCode.BadRequest, answer.Status, answer.Body);
-        Assert.AreEqual("'share' must be true or false, not 'everyone'", answer.Error);
+        AnswerAssert.IsError(answer, HttpStatusCode.BadRequest, "'share' must be true or false, not 'everyone'");
     }
 
     internal static JsonObject Manifest(byte[] package)

@@ -1,7 +1,3 @@
-using System.IO.Compression;
-using System.Net;
-using System.Text;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>tests/Pgb.Server.Tests/TestData/format2: a data directory written by the server of data format 2 (before keys,
@@ -16,8 +12,7 @@ public sealed class FormatUpgradeTests
     [TestMethod]
     public async Task Format2Directory_OpensAndServesItsAppsUploadIconAndPackages()
     {
-        using var dir = new TempDirectory();
-        CopyTestData("format2", dir.Path);
+        using var dir = OldDataDirectories.Copy("format2");
 
         await using (var server = await StartAsync(dir))
         {
@@ -75,8 +70,7 @@ public sealed class FormatUpgradeTests
     [TestMethod]
     public async Task Format2Directory_OpenedTwice_IsTheSameAfterTheUpgrade()
     {
-        using var dir = new TempDirectory();
-        CopyTestData("format2", dir.Path);
+        using var dir = OldDataDirectories.Copy("format2");
         string before;
         await using (var first = await StartAsync(dir))
         {
@@ -104,16 +98,5 @@ public sealed class FormatUpgradeTests
         return reader.ReadToEnd();
     }
 
-    private static byte[] TestData(params string[] parts) => File.ReadAllBytes(Path.Combine([AppContext.BaseDirectory, "TestData", .. parts]));
-
-    internal static void CopyTestData(string name, string destination)
-    {
-        var source = Path.Combine(AppContext.BaseDirectory, "TestData", name);
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(destination, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
+    private static byte[] TestData(params string[] parts) => File.ReadAllBytes(OldDataDirectories.TestDataPath(parts));
 }

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>GET /health: what a process supervisor, a container or a test harness waits on. No credentials.</summary>

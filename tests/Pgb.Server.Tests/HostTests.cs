@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>DNS rebinding: a page at http://evil.example:PORT whose name resolves to 127.0.0.1 reaches the server, with

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>A page on any site can include <c>&lt;script src="http://127.0.0.1:PORT/api/v1/me?callback=f"&gt;</c>, and the

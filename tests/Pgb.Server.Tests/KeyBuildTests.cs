@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>What a selected signing key does to an app: its title in <c>keys</c>, and locked keys and wrong passwords
@@ -8,25 +5,25 @@ namespace Pgb.Server.Tests;
 [TestClass]
 public sealed class KeyBuildTests
 {
-    private static async Task<int> CreateAppWithKeysAsync(ServerHarness harness, string keys)
+    private static Task<int> CreateAppWithKeysAsync(ServerHarness harness, string keys) =>
+        AppUploads.CreatedIdAsync(harness, $"{{\"title\":\"Signed\",\"create_method\":\"file\",\"keys\":{keys}}}");
+
+    /// <summary>Uploads <paramref name="key"/> for <paramref name="platform"/> and creates an app that selects it by id.</summary>
+    private static async Task<(int Key, int App)> CreateAppSelectingAsync(ServerHarness harness, string platform, MultipartFormDataContent key)
     {
-        var form = new MultipartFormDataContent
-        {
-            { ServerHarness.Bytes(Zips.App(configName: null)), "file", "app.zip" },
-            { new StringContent($"{{\"title\":\"Signed\",\"create_method\":\"file\",\"keys\":{keys}}}"), "data" },
-        };
-        var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/apps", form));
-        Assert.AreEqual(HttpStatusCode.Created, answer.Status, answer.Body);
-        return (int)answer.Object["id"]!;
+        var keyId = await KeyUploads.AddAsync(harness, platform, key);
+        return (keyId, await CreateAppWithKeysAsync(harness, $"{{\"{platform}\":{keyId}}}"));
     }
+
+    private static Task<Answer> RebuildAsync(ServerHarness harness, int id, string platform) =>
+        harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, $"/api/v1/apps/{id}/build/{platform}", new StringContent(string.Empty)));
 
     [TestMethod]
     public async Task App_SelectingAKey_ShowsItsTitleAndLink_AndBuildsWithAnUnlockedKey()
     {
         await using var harness = await ServerHarness.StartAsync();
-        var key = await KeyUploads.AddAsync(harness, "android",
+        var (key, id) = await CreateAppSelectingAsync(harness, "android",
             KeyUploads.Android("{\"title\":\"release-key\",\"alias\":\"release\",\"key_pw\":\"a\",\"keystore_pw\":\"b\"}"));
-        var id = await CreateAppWithKeysAsync(harness, $"{{\"android\":{key}}}");
 
         var app = await harness.WaitForBuildAsync(id, "android");
 
@@ -40,8 +37,7 @@ public sealed class KeyBuildTests
     public async Task Build_WithALockedKey_EndsInErrorForThatPlatformOnly()
     {
         await using var harness = await ServerHarness.StartAsync();
-        var key = await KeyUploads.AddAsync(harness, "ios", KeyUploads.Ios("{\"title\":\"ios-key\"}"));
-        var id = await CreateAppWithKeysAsync(harness, $"{{\"ios\":{key}}}");
+        var (_, id) = await CreateAppSelectingAsync(harness, "ios", KeyUploads.Ios("{\"title\":\"ios-key\"}"));
 
         var app = await harness.WaitForBuildAsync(id, "ios");
         await harness.WaitForBuildAsync(id, "android");
@@ -56,13 +52,11 @@ public sealed class KeyBuildTests
     public async Task Unlocking_ThenRebuilding_Completes()
     {
         await using var harness = await ServerHarness.StartAsync();
-        var key = await KeyUploads.AddAsync(harness, "ios", KeyUploads.Ios("{\"title\":\"ios-key\"}"));
-        var id = await CreateAppWithKeysAsync(harness, $"{{\"ios\":{key}}}");
+        var (key, id) = await CreateAppSelectingAsync(harness, "ios", KeyUploads.Ios("{\"title\":\"ios-key\"}"));
         Assert.AreEqual("error", (string?)(await harness.WaitForBuildAsync(id, "ios"))["status"]!["ios"]);
 
-        await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Put, $"/api/v1/keys/ios/{key}",
-            ServerHarness.UrlEncoded("data=" + Uri.EscapeDataString("{\"password\":\"p\"}"))));
-        var queued = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, $"/api/v1/apps/{id}/build/ios", new StringContent(string.Empty)));
+        await KeyUploads.PutAsync(harness, "ios", key, "{\"password\":\"p\"}");
+        var queued = await RebuildAsync(harness, id, "ios");
         var app = await harness.WaitForBuildAsync(id, "ios");
 
         Assert.AreEqual(HttpStatusCode.Accepted, queued.Status, queued.Body);
@@ -88,9 +82,8 @@ public sealed class KeyBuildTests
     {
         await using var harness = await ServerHarness.StartAsync();
         harness.Server.Simulation.RejectKeyPassword("wrong-pw");
-        var key = await KeyUploads.AddAsync(harness, "android",
+        var (key, id) = await CreateAppSelectingAsync(harness, "android",
             KeyUploads.Android("{\"title\":\"k\",\"alias\":\"a\",\"key_pw\":\"fine\",\"keystore_pw\":\"wrong-pw\"}"));
-        var id = await CreateAppWithKeysAsync(harness, $"{{\"android\":{key}}}");
 
         var app = await harness.WaitForBuildAsync(id, "android");
         var keyAnswer = await harness.GetAsync($"/api/v1/keys/android/{key}");
@@ -100,9 +93,8 @@ public sealed class KeyBuildTests
         Assert.AreEqual("Keystore was tampered with, or password was incorrect", (string?)app["error"]!["android"]);
 
         // Fixing the password and rebuilding completes.
-        await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Put, $"/api/v1/keys/android/{key}",
-            ServerHarness.UrlEncoded("data=" + Uri.EscapeDataString("{\"keystore_pw\":\"right\"}"))));
-        await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, $"/api/v1/apps/{id}/build/android", new StringContent(string.Empty)));
+        await KeyUploads.PutAsync(harness, "android", key, "{\"keystore_pw\":\"right\"}");
+        await RebuildAsync(harness, id, "android");
         Assert.AreEqual("complete", (string?)(await harness.WaitForBuildAsync(id, "android"))["status"]!["android"]);
     }
 
@@ -110,12 +102,11 @@ public sealed class KeyBuildTests
     public async Task DeletedKey_IsEchoedWithNullTitle_AndIosIsNoLongerBuilt()
     {
         await using var harness = await ServerHarness.StartAsync();
-        var key = await KeyUploads.AddAsync(harness, "ios", KeyUploads.Ios("{\"title\":\"locked\"}"));
-        var id = await CreateAppWithKeysAsync(harness, $"{{\"ios\":{key}}}");
+        var (key, id) = await CreateAppSelectingAsync(harness, "ios", KeyUploads.Ios("{\"title\":\"locked\"}"));
         await harness.WaitForBuildAsync(id, "ios");
 
         await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Delete, $"/api/v1/keys/ios/{key}"));
-        await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, $"/api/v1/apps/{id}/build/ios", new StringContent(string.Empty)));
+        await RebuildAsync(harness, id, "ios");
         var app = await harness.WaitForBuildAsync(id, "ios");
 
         Assert.AreEqual(JsonValue.Create(key)!.ToJsonString(), app["keys"]!["ios"]!["id"]!.ToJsonString());

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>Signing keys in a data directory: what one server knew of them (titles, files, lock state, defaults), the next
@@ -74,8 +70,7 @@ public sealed class KeyPersistenceTests
         {
             var ios = await KeyUploads.AddAsync(server, "ios", KeyUploads.Ios("{\"title\":\"i\",\"password\":\"pw-upload-1\"}"));
             var android = await KeyUploads.AddAsync(server, "android", KeyUploads.Android("{\"title\":\"a\",\"alias\":\"x\",\"key_pw\":\"pw-upload-2\",\"keystore_pw\":\"pw-upload-2\"}"));
-            await server.SendAsync(ServerHarness.Authorized(HttpMethod.Put, $"/api/v1/keys/ios/{ios}",
-                ServerHarness.UrlEncoded("data=" + Uri.EscapeDataString("{\"password\":\"pw-unlock-3\"}"))));
+            await KeyUploads.PutAsync(server, "ios", ios, "{\"password\":\"pw-unlock-3\"}");
             await CreateAppAsync(server, $"{{\"android\":{{\"id\":{android},\"key_pw\":\"pw-app-4\"}}}}");
         }
 
@@ -144,23 +139,11 @@ public sealed class KeyPersistenceTests
         using var dir = new TempDirectory();
         File.WriteAllText(dir.Combine("keys.json"), content);
 
-        var e = await Assert.ThrowsExactlyAsync<PgbDataDirectoryException>(() => StartAsync(dir));
-
-        Assert.AreEqual(problem, e.Problem, e.Message);
-        Assert.AreEqual(dir.Combine("keys.json"), e.Path);
+        await DataDirectoryAssert.StartFailsAsync(() => StartAsync(dir), problem, dir.Combine("keys.json"));
     }
 
     private static Task<ServerHarness> StartAsync(TempDirectory dir, Action<PgbServerOptions>? configure = null) => PersistenceTests.StartAsync(dir, configure);
 
-    private static async Task<int> CreateAppAsync(ServerHarness harness, string keys)
-    {
-        var form = new MultipartFormDataContent
-        {
-            { ServerHarness.Bytes(Zips.App(configName: null)), "file", "app.zip" },
-            { new StringContent($"{{\"title\":\"Signed\",\"keys\":{keys}}}"), "data" },
-        };
-        var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/apps", form));
-        Assert.AreEqual(HttpStatusCode.Created, answer.Status, answer.Body);
-        return (int)answer.Object["id"]!;
-    }
+    private static Task<int> CreateAppAsync(ServerHarness harness, string keys) =>
+        AppUploads.CreatedIdAsync(harness, $"{{\"title\":\"Signed\",\"keys\":{keys}}}");
 }

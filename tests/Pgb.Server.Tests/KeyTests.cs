@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Text.Json.Nodes;
 
 namespace Pgb.Server.Tests;
 
@@ -13,8 +11,7 @@ public sealed class KeyTests
     {
         await using var harness = await ServerHarness.StartAsync();
 
-        var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/keys/ios",
-            KeyUploads.Ios("{\"title\":\"Developer Cert\",\"password\":\"12345678\"}")));
+        var answer = await KeyUploads.PostAsync(harness, "ios", KeyUploads.Ios("{\"title\":\"Developer Cert\",\"password\":\"12345678\"}"));
 
         Assert.AreEqual(HttpStatusCode.Created, answer.Status, answer.Body);
         var key = answer.Object;
@@ -34,16 +31,14 @@ public sealed class KeyTests
     public async Task AddAndroid_WithoutKeystorePassword_IsLocked_AndPutUnlocksIt()
     {
         await using var harness = await ServerHarness.StartAsync();
-        var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/keys/android",
-            KeyUploads.Android("{\"title\":\"Android Key\",\"alias\":\"release\",\"key_pw\":\"90123456\"}")));
+        var answer = await KeyUploads.PostAsync(harness, "android", KeyUploads.Android("{\"title\":\"Android Key\",\"alias\":\"release\",\"key_pw\":\"90123456\"}"));
         Assert.AreEqual(HttpStatusCode.Created, answer.Status, answer.Body);
         var id = (int)answer.Object["id"]!;
         CollectionAssert.AreEquivalent(new[] { "id", "title", "default", "alias", "link", "locked" }, answer.Object.Select(p => p.Key).ToArray());
         Assert.AreEqual("release", (string?)answer.Object["alias"]);
         Assert.IsTrue((bool)answer.Object["locked"]!);
 
-        var unlocked = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Put, $"/api/v1/keys/android/{id}",
-            ServerHarness.UrlEncoded("data=" + Uri.EscapeDataString("{\"key_pw\":\"password1\",\"keystore_pw\":\"password2\"}"))));
+        var unlocked = await KeyUploads.PutAsync(harness, "android", id, "{\"key_pw\":\"password1\",\"keystore_pw\":\"password2\"}");
         var read = await harness.GetAsync($"/api/v1/keys/android/{id}");
 
         Assert.AreEqual(HttpStatusCode.OK, unlocked.Status, unlocked.Body);
@@ -58,8 +53,7 @@ public sealed class KeyTests
         await using var harness = await ServerHarness.StartAsync();
         var id = await KeyUploads.AddAsync(harness, "blackberry", KeyUploads.BlackBerry("{\"title\":\"My BB Key\",\"password\":\"78901234\"}"));
 
-        var locked = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Put, $"/api/v1/keys/blackberry/{id}",
-            ServerHarness.UrlEncoded("data=" + Uri.EscapeDataString("{\"lock\":true}"))));
+        var locked = await KeyUploads.PutAsync(harness, "blackberry", id, "{\"lock\":true}");
 
         Assert.AreEqual(HttpStatusCode.OK, locked.Status, locked.Body);
         Assert.IsTrue((bool)locked.Object["locked"]!);
@@ -102,10 +96,8 @@ public sealed class KeyTests
         var wrongPlatform = await harness.GetAsync($"/api/v1/keys/android/{id}");
         var missing = await harness.GetAsync("/api/v1/keys/ios/8989898");
 
-        Assert.AreEqual(HttpStatusCode.NotFound, wrongPlatform.Status);
-        Assert.AreEqual($"could not find android key #{id}", wrongPlatform.Error);
-        Assert.AreEqual(HttpStatusCode.NotFound, missing.Status);
-        Assert.AreEqual("could not find ios key #8989898", missing.Error);
+        AnswerAssert.IsError(wrongPlatform, HttpStatusCode.NotFound, $"could not find android key #{id}");
+        AnswerAssert.IsError(missing, HttpStatusCode.NotFound, "could not find ios key #8989898");
     }
 
     [TestMethod]
@@ -144,10 +136,10 @@ public sealed class KeyTests
     {
         await using var harness = await ServerHarness.StartAsync();
 
-        var noTitle = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/keys/ios", KeyUploads.Ios("{}")));
-        var noAlias = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/keys/android", KeyUploads.Android("{\"title\":\"t\"}")));
-        var winphone = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/keys/windows", KeyUploads.Android("{\"title\":\"t\"}")));
-        var unknown = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, "/api/v1/keys/palm", KeyUploads.Android("{\"title\":\"t\"}")));
+        var noTitle = await KeyUploads.PostAsync(harness, "ios", KeyUploads.Ios("{}"));
+        var noAlias = await KeyUploads.PostAsync(harness, "android", KeyUploads.Android("{\"title\":\"t\"}"));
+        var winphone = await KeyUploads.PostAsync(harness, "windows", KeyUploads.Android("{\"title\":\"t\"}"));
+        var unknown = await KeyUploads.PostAsync(harness, "palm", KeyUploads.Android("{\"title\":\"t\"}"));
 
         Assert.AreEqual(HttpStatusCode.BadRequest, noTitle.Status, noTitle.Body);
         Assert.AreEqual(HttpStatusCode.BadRequest, noAlias.Status, noAlias.Body);

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>HATEOAS: "hit the source of the api - /api/v1 - and then follow the link attributes of the nested

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>PgbServerOptions.DataDirectory: what one server wrote, the next one on the same directory serves.</summary>
@@ -117,13 +114,7 @@ public sealed class PersistenceTests
     public async Task Restart_WhileABuildIsPending_GivesItOnlyTheTimeItHadLeft()
     {
         using var dir = new TempDirectory();
-        var firstClock = new ManualClock();
-        int id;
-        await using (var first = await StartAsync(dir, o => o.BuildDuration = TimeSpan.FromMinutes(10), firstClock))
-        {
-            id = (int)(await first.CreateFileAppAsync())["id"]!;
-            firstClock.Advance(TimeSpan.FromMinutes(4));
-        }
+        var id = await CreateTenMinuteBuildAndStopAsync(dir, ranFor: TimeSpan.FromMinutes(4));
 
         // Two minutes of downtime: 4 of the 10 minutes are left.
         var secondClock = new ManualClock();
@@ -142,11 +133,7 @@ public sealed class PersistenceTests
     public async Task Restart_WithTheWallClockSetBack_APendingBuildWaitsAtMostItsDuration()
     {
         using var dir = new TempDirectory();
-        int id;
-        await using (var first = await StartAsync(dir, o => o.BuildDuration = TimeSpan.FromMinutes(10), new ManualClock()))
-        {
-            id = (int)(await first.CreateFileAppAsync())["id"]!;
-        }
+        var id = await CreateTenMinuteBuildAndStopAsync(dir, ranFor: TimeSpan.Zero);
 
         var secondClock = new ManualClock();
         secondClock.SetWallClock(secondClock.GetUtcNow() - TimeSpan.FromDays(30));
@@ -161,13 +148,7 @@ public sealed class PersistenceTests
     public async Task Restart_WithTheWallClockSetBack_AFinishedBuildStaysFinished()
     {
         using var dir = new TempDirectory();
-        var firstClock = new ManualClock();
-        int id;
-        await using (var first = await StartAsync(dir, o => o.BuildDuration = TimeSpan.FromMinutes(10), firstClock))
-        {
-            id = (int)(await first.CreateFileAppAsync())["id"]!;
-            firstClock.Advance(TimeSpan.FromMinutes(11)); // finished, but nothing asked since: recorded at the stop
-        }
+        var id = await CreateTenMinuteBuildAndStopAsync(dir, ranFor: TimeSpan.FromMinutes(11)); // finished, but nothing asked since: recorded at the stop
 
         var secondClock = new ManualClock();
         secondClock.SetWallClock(secondClock.GetUtcNow() - TimeSpan.FromDays(30));
@@ -303,6 +284,17 @@ public sealed class PersistenceTests
 
         Assert.IsFalse(Directory.Exists(dir.Combine("blobs", "public", "0123456789abcdef0123456789abcdef")));
         Assert.IsEmpty(Directory.GetFiles(dir.Combine("tmp")));
+    }
+
+    /// <summary>Creates a file app on a server over <paramref name="dir"/> whose builds take ten minutes of a manual clock,
+    /// lets that clock run <paramref name="ranFor"/>, and stops the server; returns the app's id.</summary>
+    private static async Task<int> CreateTenMinuteBuildAndStopAsync(TempDirectory dir, TimeSpan ranFor)
+    {
+        var clock = new ManualClock();
+        await using var first = await StartAsync(dir, o => o.BuildDuration = TimeSpan.FromMinutes(10), clock);
+        var id = (int)(await first.CreateFileAppAsync())["id"]!;
+        clock.Advance(ranFor);
+        return id;
     }
 
     internal static Task<ServerHarness> StartAsync(TempDirectory dir, Action<PgbServerOptions>? configure = null, TimeProvider? clock = null) =>

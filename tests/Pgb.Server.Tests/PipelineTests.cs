@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Text.Json.Nodes;
 
 namespace Pgb.Server.Tests;
 
@@ -61,8 +59,7 @@ public sealed class PipelineTests
 
         Assert.AreEqual(HttpStatusCode.OK, answer.Status);
         Assert.IsEmpty(answer.Object["keys"]!.AsArray());
-        Assert.AreEqual(HttpStatusCode.NotFound, missing.Status);
-        Assert.AreEqual("could not find ios key #8989898", missing.Error);
+        AnswerAssert.IsError(missing, HttpStatusCode.NotFound, "could not find ios key #8989898");
     }
 
     [TestMethod]
@@ -122,8 +119,7 @@ public sealed class PipelineTests
 
         var answer = await harness.SendAsync(request);
 
-        Assert.AreEqual(HttpStatusCode.LengthRequired, answer.Status);
-        Assert.AreEqual("Length Required", answer.Error);
+        AnswerAssert.IsError(answer, HttpStatusCode.LengthRequired, "Length Required");
     }
 
     [TestMethod]

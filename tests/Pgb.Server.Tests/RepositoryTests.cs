@@ -1,8 +1,3 @@
-using System.IO.Compression;
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>Repo-backed apps fetch their repository with git: a shallow clone of the default branch or the app's tag, in

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>Every simulated build ends by itself: clients must never be able to wait on this server forever.</summary>

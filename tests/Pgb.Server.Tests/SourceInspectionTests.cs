@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using Pgb.Server.Build;
 using Pgb.Server.Errors;
 using Pgb.Server.Inspection;

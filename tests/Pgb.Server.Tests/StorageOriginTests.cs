@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>Downloads and icons as the service handed them out: on another origin (its S3), when the server is given a

@@ -1,6 +1,4 @@
 using System.Formats.Tar;
-using System.IO.Compression;
-using System.Text;
 
 namespace Pgb.Server.Tests;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>The people of the collaborator tests: Ann owns the apps, Bob, Carol and Erin are accounts she may share them
@@ -59,6 +56,14 @@ internal static class Team
         var answer = await AddAsync(harness, appId, with.Email, role);
         Assert.AreEqual(HttpStatusCode.Created, answer.Status, answer.Body);
         return (int)Entry(answer.Object["collaborators"]!, "active", with.Email)["id"]!;
+    }
+
+    /// <summary>Ann's new file app, shared with <paramref name="with"/> as <paramref name="role"/>; returns the app's id and the
+    /// collaborator's.</summary>
+    public static async Task<(int App, int Collaborator)> CreateAppSharedWithAsync(ServerHarness harness, PgbAccount with, string role)
+    {
+        var id = await CreateAppAsync(harness);
+        return (id, await ShareAsync(harness, id, with, role));
     }
 
     /// <summary>The entry of <paramref name="email"/> in the <c>active</c> or <c>pending</c> list of a collaborators object.</summary>

@@ -1,7 +1,3 @@
-using System.IO.Compression;
-using System.Net;
-using System.Text;
-
 namespace Pgb.Server.Tests;
 
 /// <summary>Hostile uploads against a running server: each is refused with a 400 that says why, and the server goes on
@@ -22,8 +18,7 @@ public sealed class UploadBudgetTests
         var answer = await harness.SendAsync(Create(Zips.Create(("config.xml", Nested(levels)))));
         var after = await harness.GetAsync("/api/v1/me");
 
-        Assert.AreEqual(HttpStatusCode.BadRequest, answer.Status, answer.Body);
-        Assert.AreEqual(error, answer.Error);
+        AnswerAssert.IsError(answer, HttpStatusCode.BadRequest, error);
         Assert.AreEqual(HttpStatusCode.OK, after.Status);
         Assert.IsEmpty((await harness.GetAsync("/api/v1/apps")).Object["apps"]!.AsArray(), "nothing was created");
         Assert.IsEmpty(data.ListFiles("blobs"), "no upload was kept");
@@ -39,8 +34,7 @@ public sealed class UploadBudgetTests
 
         var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Put, $"/api/v1/apps/{id}", form));
 
-        Assert.AreEqual(HttpStatusCode.BadRequest, answer.Status, answer.Body);
-        Assert.AreEqual("www/config.xml nests elements more than 64 levels deep", answer.Error);
+        AnswerAssert.IsError(answer, HttpStatusCode.BadRequest, "www/config.xml nests elements more than 64 levels deep");
         Assert.AreEqual("Before", (string?)(await harness.GetAsync($"/api/v1/apps/{id}")).Object["title"]);
     }
 
@@ -52,8 +46,7 @@ public sealed class UploadBudgetTests
 
         var answer = await harness.SendAsync(Create(zip));
 
-        Assert.AreEqual(HttpStatusCode.BadRequest, answer.Status, answer.Body);
-        Assert.AreEqual("the icon icon.png is larger than 8 MiB", answer.Error);
+        AnswerAssert.IsError(answer, HttpStatusCode.BadRequest, "the icon icon.png is larger than 8 MiB");
     }
 
     [TestMethod]
@@ -65,8 +58,7 @@ public sealed class UploadBudgetTests
 
         var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, $"/api/v1/apps/{id}/icon", form));
 
-        Assert.AreEqual(HttpStatusCode.BadRequest, answer.Status, answer.Body);
-        Assert.AreEqual("the icon is larger than 8 MiB", answer.Error);
+        AnswerAssert.IsError(answer, HttpStatusCode.BadRequest, "the icon is larger than 8 MiB");
         Assert.AreEqual(HttpStatusCode.NotFound, (await harness.GetAsync($"/api/v1/apps/{id}/icon")).Status);
     }
 
@@ -79,13 +71,9 @@ public sealed class UploadBudgetTests
     {
         const long Bomb = 128 * 1024 * 1024;
         var zip = Bombs(("config.xml", Encoding.UTF8.GetBytes(Zips.ConfigXml("Defused"))), ("a/config.xml", Bomb), ("b/config.xml", Bomb), ("www/config.xml", Bomb), ("z/config.xml", Bomb));
-        await using var harness = await ServerHarness.StartAsync();
-        await harness.GetAsync("/api/v1/me");
-        var before = GC.GetTotalAllocatedBytes(precise: true);
 
-        var answer = await harness.SendAsync(Create(zip));
+        var (answer, allocated) = await CreateMeasuringAsync(zip);
 
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         Assert.AreEqual(HttpStatusCode.Created, answer.Status, answer.Body);
         Assert.AreEqual("Defused", (string?)answer.Object["title"]);
         Assert.IsLessThan(64L * 1024 * 1024, allocated, $"{zip.Length} bytes uploaded, {allocated} allocated");
@@ -96,16 +84,24 @@ public sealed class UploadBudgetTests
     public async Task Create_WithTheOneConfigXmlABomb_Returns400AndAllocatesAboutTheUploadOnly()
     {
         var zip = Bombs(null, ("config.xml", 512L * 1024 * 1024));
+
+        var (answer, allocated) = await CreateMeasuringAsync(zip);
+
+        AnswerAssert.IsError(answer, HttpStatusCode.BadRequest, "config.xml is larger than 1 MiB");
+        Assert.IsLessThan(64L * 1024 * 1024, allocated, $"{zip.Length} bytes uploaded, {allocated} allocated");
+    }
+
+    /// <summary>Creates an app from <paramref name="zip"/> on a server that has answered once already; returns the answer
+    /// and what the process allocated while the server took the request.</summary>
+    private static async Task<(Answer Answer, long Allocated)> CreateMeasuringAsync(byte[] zip)
+    {
         await using var harness = await ServerHarness.StartAsync();
         await harness.GetAsync("/api/v1/me");
         var before = GC.GetTotalAllocatedBytes(precise: true);
 
         var answer = await harness.SendAsync(Create(zip));
 
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
-        Assert.AreEqual(HttpStatusCode.BadRequest, answer.Status, answer.Body);
-        Assert.AreEqual("config.xml is larger than 1 MiB", answer.Error);
-        Assert.IsLessThan(64L * 1024 * 1024, allocated, $"{zip.Length} bytes uploaded, {allocated} allocated");
+        return (answer, GC.GetTotalAllocatedBytes(precise: true) - before);
     }
 
     private static HttpRequestMessage Create(byte[] zip) =>

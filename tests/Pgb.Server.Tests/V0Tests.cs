@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json.Nodes;
-
 namespace Pgb.Server.Tests;
 
 [TestClass]
@@ -42,8 +38,7 @@ public sealed class V0Tests
 
         var answer = await harness.SendAsync(ServerHarness.Authorized(HttpMethod.Post, $"/api/v0/apps/{id}/push", ServerHarness.UrlEncoded("data=dummy")));
 
-        Assert.AreEqual(HttpStatusCode.BadRequest, answer.Status);
-        Assert.AreEqual($"app #{id} is not repo backed", answer.Error);
+        AnswerAssert.IsError(answer, HttpStatusCode.BadRequest, $"app #{id} is not repo backed");
     }
 
     [TestMethod]
@@ -79,8 +74,7 @@ public sealed class V0Tests
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
         Assert.AreEqual("image/png", response.Content.Headers.ContentType?.MediaType);
         CollectionAssert.AreEqual(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 1, 2, 3 }, bytes);
-        Assert.AreEqual(HttpStatusCode.NotFound, missing.Status);
-        Assert.AreEqual($"No icon available for app #{plain}", missing.Error);
+        AnswerAssert.IsError(missing, HttpStatusCode.NotFound, $"No icon available for app #{plain}");
     }
 
     [TestMethod]
