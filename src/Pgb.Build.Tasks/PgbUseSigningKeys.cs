@@ -1,7 +1,3 @@
-using Microsoft.Build.Framework;
-using Pgb.Client;
-using Pgb.Pipeline;
-
 namespace Pgb.Build.Tasks;
 
 /// <summary>

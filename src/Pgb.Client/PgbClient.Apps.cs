@@ -1,6 +1,3 @@
-using Newtonsoft.Json.Linq;
-using Pgb.Client.Models;
-
 namespace Pgb.Client;
 
 /// <summary>The app calls beyond the pipeline's: metadata and a file in one PUT, one platform's build, icons, and the official CLI's extensions.</summary>

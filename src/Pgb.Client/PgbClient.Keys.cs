@@ -1,7 +1,3 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-using Pgb.Client.Models;
-
 namespace Pgb.Client;
 
 /// <summary>The signing-key write calls (the listings and the single key are read in PgbClient.cs).</summary>

@@ -1,6 +1,3 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-using Pgb.Client.Models;
 using Pgb.Client.Models.V0;
 
 namespace Pgb.Client;

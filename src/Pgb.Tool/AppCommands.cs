@@ -1,10 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Pgb.Client;
-using Pgb.Client.Models;
-using Pgb.Pipeline;
-
 namespace Pgb.Tool;
 
 /// <summary><c>pgb apps</c> and <c>pgb app show|new|update|rm|icon</c> (and <c>pgb app ID</c>, the official CLI's form).</summary>

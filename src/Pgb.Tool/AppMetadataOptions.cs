@@ -1,7 +1,3 @@
-using System.CommandLine;
-using Pgb.Client.Models;
-using Pgb.Pipeline;
-
 namespace Pgb.Tool;
 
 /// <summary>The metadata options of <c>pgb app new</c> and <c>app update</c>, named after the Write API's fields.</summary>

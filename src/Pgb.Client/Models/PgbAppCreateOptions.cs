@@ -1,5 +1,3 @@
-using Newtonsoft.Json;
-
 namespace Pgb.Client.Models;
 
 /// <summary>The <c>data</c> JSON of <c>POST /api/v1/apps</c>. Unset fields are not sent.</summary>

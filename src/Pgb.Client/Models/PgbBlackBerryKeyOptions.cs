@@ -1,5 +1,3 @@
-using Newtonsoft.Json;
-
 namespace Pgb.Client.Models;
 
 /// <summary>A BlackBerry key: the signing tool's <c>sigtool.db</c> and <c>sigtool.csk</c>, sent as the <c>db</c> and <c>csk</c> parts.</summary>

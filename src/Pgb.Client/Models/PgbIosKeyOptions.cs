@@ -1,5 +1,3 @@
-using Newtonsoft.Json;
-
 namespace Pgb.Client.Models;
 
 /// <summary>An iOS key: a p12 certificate and its provisioning profile, sent as the <c>cert</c> and <c>profile</c> parts.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Pgb.Server.Errors;
-
 namespace Pgb.Server.Inspection;
 
 /// <summary>What one inspection (of one upload, one icon or one checkout) may still spend: entries seen and bytes

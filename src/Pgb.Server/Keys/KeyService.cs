@@ -1,8 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
-using Pgb.Server.Errors;
-using Pgb.Server.Model;
-using Pgb.Server.Stores;
 
 namespace Pgb.Server.Keys;
 

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using Pgb.Server.Build;
-using Pgb.Server.Model;
 
 namespace Pgb.Server.Stores;
 

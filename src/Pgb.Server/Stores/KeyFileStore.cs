@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Pgb.Server.Keys;
 
 namespace Pgb.Server.Stores;
 
