@@ -31,7 +31,7 @@ public sealed partial class PgbClient
     /// </summary>
     public Task<PgbApp> SetIconAsync(int appId, string pngPath, CancellationToken cancellationToken = default)
     {
-        RequireFile(pngPath, "icon", nameof(pngPath));
+        UploadFiles.Require(pngPath, "icon", nameof(pngPath));
         return SendFilesAsync<PgbApp>(HttpMethod.Post, Api($"apps/{appId}/icon"), null, [("icon", pngPath)], cancellationToken);
     }
 

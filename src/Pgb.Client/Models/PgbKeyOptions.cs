@@ -59,6 +59,21 @@ public abstract class PgbKeyOptions
         }
     }
 
+    /// <summary>Checks the key (<see cref="Validate"/>) and that each of its files exists: the files to send, by the v1
+    /// part name.</summary>
+    internal IReadOnlyList<(string Part, string Path)> FilesToSend(string parameterName)
+    {
+        Validate(parameterName);
+        var files = new List<(string Part, string Path)>();
+        foreach (var file in Files)
+        {
+            UploadFiles.Require(file.Path, file.What, parameterName + "." + file.Property);
+            files.Add((file.Part, file.Path!));
+        }
+
+        return files;
+    }
+
     /// <summary>Never prints a password: options end up in logs and exception messages otherwise.</summary>
     public abstract override string ToString();
 
