@@ -1,7 +1,4 @@
-using System.Globalization;
-using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using Pgb.Pipeline;
 
 namespace Pgb.Build.Tasks;
 

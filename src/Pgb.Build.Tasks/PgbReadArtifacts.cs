@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Build.Framework;
-
 namespace Pgb.Build.Tasks;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Microsoft.Build.Framework;
-using Pgb.Client;
-using Pgb.Pipeline;
-
 namespace Pgb.Build.Tasks;
 
 /// <summary>A task that talks to the service: the URL and the NAME of the variable holding the token.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Build.Framework;
-using Pgb.Pipeline;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
 
 namespace Pgb.Build.Tasks;

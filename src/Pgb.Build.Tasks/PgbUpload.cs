@@ -1,6 +1,3 @@
-using Microsoft.Build.Framework;
-using Pgb.Pipeline;
-
 namespace Pgb.Build.Tasks;
 
 /// <summary>Uploads the archive to the app (creating it when asked) or makes a repo-backed app pull.</summary>

@@ -1,7 +1,4 @@
-using Microsoft.Build.Framework;
-using Pgb.Client;
 using Pgb.Client.Models;
-using Pgb.Pipeline;
 
 namespace Pgb.Build.Tasks;
 

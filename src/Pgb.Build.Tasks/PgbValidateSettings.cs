@@ -1,6 +1,3 @@
-using Microsoft.Build.Framework;
-using Pgb.Pipeline;
-
 namespace Pgb.Build.Tasks;
 
 /// <summary>

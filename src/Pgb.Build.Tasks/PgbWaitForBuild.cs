@@ -1,6 +1,3 @@
-using Microsoft.Build.Framework;
-using Pgb.Pipeline;
-
 namespace Pgb.Build.Tasks;
 
 /// <summary>Waits until every chosen platform is complete; fails on a platform error or the timeout.</summary>

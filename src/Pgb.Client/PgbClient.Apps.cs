@@ -1,6 +1,3 @@
-using Newtonsoft.Json.Linq;
-using Pgb.Client.Models;
-
 namespace Pgb.Client;
 
 /// <summary>The app calls beyond the pipeline's: metadata and a file in one PUT, one platform's build, icons, and the official CLI's extensions.</summary>
@@ -34,7 +31,7 @@ public sealed partial class PgbClient
     /// </summary>
     public Task<PgbApp> SetIconAsync(int appId, string pngPath, CancellationToken cancellationToken = default)
     {
-        RequireFile(pngPath, "icon", nameof(pngPath));
+        UploadFiles.Require(pngPath, "icon", nameof(pngPath));
         return SendFilesAsync<PgbApp>(HttpMethod.Post, Api($"apps/{appId}/icon"), null, [("icon", pngPath)], cancellationToken);
     }
 

@@ -1,7 +1,3 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-using Pgb.Client.Models;
-
 namespace Pgb.Client;
 
 /// <summary>The people who share an app (Write API: collaborators). Only the app's owner or an admin may change them.</summary>

@@ -1,7 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace Pgb.Client;
 

@@ -1,5 +1,3 @@
-using Pgb.Client.Models;
-
 namespace Pgb.Client;
 
 public sealed partial class PgbClient

@@ -1,7 +1,3 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-using Pgb.Client.Models;
-
 namespace Pgb.Client;
 
 /// <summary>The signing-key write calls (the listings and the single key are read in PgbClient.cs).</summary>
@@ -19,13 +15,7 @@ public sealed partial class PgbClient
             throw new ArgumentNullException(nameof(key));
         }
 
-        key.Validate(nameof(key));
-        var files = new List<(string Name, string Path)>();
-        foreach (var file in key.Files)
-        {
-            RequireFile(file.Path, file.What, nameof(key) + "." + file.Property);
-            files.Add((file.Part, file.Path!));
-        }
+        var files = key.FilesToSend(nameof(key));
 
         // Before anything is sent: an error answer that echoes the data must already be scrubbed.
         RegisterPasswords(key.Passwords);

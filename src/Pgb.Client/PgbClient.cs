@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-using Pgb.Client.Models;
 
 namespace Pgb.Client;
 
@@ -208,21 +205,7 @@ public sealed partial class PgbClient : IDisposable
         }
     }
 
-    private static void RequireFile(string path) => RequireFile(path, "archive", nameof(path));
-
-    /// <param name="what">What the file is, for the message ("archive", "iOS certificate").</param>
-    private static void RequireFile(string? path, string what, string parameterName)
-    {
-        if (string.IsNullOrEmpty(path))
-        {
-            throw new ArgumentException($"No {what} path given.", parameterName);
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"The {what} to upload does not exist.", path);
-        }
-    }
+    private static void RequireFile(string path) => UploadFiles.Require(path, "archive", nameof(path));
 
     private static string Data(object value) => JsonConvert.SerializeObject(value, DataSettings);
 

@@ -1,6 +1,3 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-using Pgb.Client.Models;
 using Pgb.Client.Models.V0;
 
 namespace Pgb.Client;
@@ -71,7 +68,7 @@ public sealed class PgbV0Client : IDisposable
             throw new ArgumentNullException(nameof(app));
         }
 
-        RequireFile(archivePath, nameof(archivePath));
+        UploadFiles.Require(archivePath, "archive", nameof(archivePath));
         return _client.SendFilesAsync<PgbV0App>(HttpMethod.Post, Api("apps"), Data(app), [("file", archivePath)], cancellationToken);
     }
 
@@ -96,7 +93,7 @@ public sealed class PgbV0Client : IDisposable
     /// <summary><c>POST /api/v0/apps/:id/icon</c> with the png as the <c>file</c> part: the app as answered.</summary>
     public Task<PgbV0App> SetIconAsync(int appId, string pngPath, CancellationToken cancellationToken = default)
     {
-        RequireFile(pngPath, nameof(pngPath));
+        UploadFiles.Require(pngPath, "icon", nameof(pngPath));
         return _client.SendFilesAsync<PgbV0App>(HttpMethod.Post, Api($"apps/{appId}/icon"), null, [("file", pngPath)], cancellationToken);
     }
 
@@ -150,13 +147,7 @@ public sealed class PgbV0Client : IDisposable
             throw new ArgumentNullException(nameof(key));
         }
 
-        key.Validate(nameof(key));
-        var files = new List<(string Name, string Path)>();
-        foreach (var file in key.Files)
-        {
-            RequireFile(file.Path, nameof(key) + "." + file.Property);
-            files.Add((KeyParts[file.Part], file.Path!));
-        }
+        var files = key.FilesToSend(nameof(key)).Select(file => (KeyParts[file.Part], file.Path)).ToList();
 
         _client.RegisterSecrets(key.Passwords);
         return _client.SendFilesAsync<PgbV0Key>(HttpMethod.Post, Api("keys/" + Uri.EscapeDataString(key.Platform)), key.Data().ToString(Formatting.None), files, cancellationToken);
@@ -180,19 +171,6 @@ public sealed class PgbV0Client : IDisposable
         if (string.IsNullOrWhiteSpace(platform))
         {
             throw new ArgumentException("No platform given.", nameof(platform));
-        }
-    }
-
-    private static void RequireFile(string? path, string parameterName)
-    {
-        if (string.IsNullOrEmpty(path))
-        {
-            throw new ArgumentException("No file path given.", parameterName);
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException("The file to upload does not exist.", path);
         }
     }
 }

@@ -1,5 +1,3 @@
-using Pgb.Client.Models;
-
 namespace Pgb.Pipeline;
 
 /// <summary>What <see cref="PgbPipeline.EnsureKeyAsync"/> found or uploaded.</summary>

@@ -1,6 +1,3 @@
-using Pgb.Client;
-using Pgb.Client.Models;
-
 namespace Pgb.Pipeline;
 
 /// <summary>Who the token belongs to, and how a token is obtained and stored (<c>pgb login</c>).</summary>

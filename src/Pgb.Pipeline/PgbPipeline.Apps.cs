@@ -1,6 +1,3 @@
-using Pgb.Client;
-using Pgb.Client.Models;
-
 namespace Pgb.Pipeline;
 
 /// <summary>One call each for what <c>pgb apps</c>, <c>app</c>, <c>status</c>, <c>log</c> and <c>download</c> do, with the pipeline's coded errors.</summary>

@@ -1,6 +1,3 @@
-using Pgb.Client;
-using Pgb.Client.Models;
-
 namespace Pgb.Pipeline;
 
 public sealed partial class PgbPipeline

@@ -1,5 +1,3 @@
-using Pgb.Client.Models;
-
 namespace Pgb.Pipeline;
 
 /// <summary>A key found by its title, or uploaded: the MSBuild way to sign with key files (see <see cref="PgbKeyFiles"/>).</summary>

@@ -1,5 +1,3 @@
-using Pgb.Client;
-
 namespace Pgb.Pipeline;
 
 public sealed partial class PgbPipeline

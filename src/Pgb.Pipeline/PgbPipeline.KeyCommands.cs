@@ -1,5 +1,3 @@
-using Pgb.Client.Models;
-
 namespace Pgb.Pipeline;
 
 /// <summary>The signing-key calls of <c>pgb keys</c>, with the pipeline's coded errors.</summary>

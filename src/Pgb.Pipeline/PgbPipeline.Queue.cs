@@ -18,6 +18,13 @@ public sealed partial class PgbPipeline
             throw new PgbPipelineException(PgbErrorCodes.NoPlatforms, Strings.NoPlatforms);
         }
 
+        return await SendAndQueueAsync(job, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What <see cref="QueueAsync"/> and <see cref="RunAsync"/> both do once the job is checked: package (or
+    /// pull), upload, select the signing keys, queue the builds.</summary>
+    private async Task<int> SendAndQueueAsync(PgbJob job, IProgress<PgbProgress>? progress, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrEmpty(job.Upload.RepoUrl))
         {
             var archive = await PackageAsync(job.Package, progress, cancellationToken).ConfigureAwait(false);

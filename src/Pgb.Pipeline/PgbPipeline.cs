@@ -1,6 +1,3 @@
-using Pgb.Client;
-using Pgb.Client.Models;
-
 namespace Pgb.Pipeline;
 
 /// <summary>
@@ -42,18 +39,10 @@ public sealed partial class PgbPipeline
         }
 
         PrepareOutputDirectory(job.OutputDirectory);
-        if (string.IsNullOrEmpty(job.Upload.RepoUrl))
-        {
-            var archive = await PackageAsync(job.Package, progress, cancellationToken).ConfigureAwait(false);
-            job.Upload.ArchivePath = archive.ArchivePath;
-        }
-
-        var app = await UploadAsync(job.Upload, progress, cancellationToken).ConfigureAwait(false);
-        await UseSigningKeysAsync(app.Id, job.Keys, progress, cancellationToken).ConfigureAwait(false);
-        await QueueBuildAsync(app.Id, job.Platforms, progress, cancellationToken).ConfigureAwait(false);
-        var built = await WaitForCompletionAsync(app.Id, job.Platforms, job.Wait, progress, cancellationToken).ConfigureAwait(false);
+        var appId = await SendAndQueueAsync(job, progress, cancellationToken).ConfigureAwait(false);
+        var built = await WaitForCompletionAsync(appId, job.Platforms, job.Wait, progress, cancellationToken).ConfigureAwait(false);
         var artifacts = await DownloadAsync(built, job.Platforms, job.OutputDirectory, job.ArtifactName, progress, cancellationToken).ConfigureAwait(false);
-        return new PgbJobResult(app.Id, artifacts);
+        return new PgbJobResult(appId, artifacts);
     }
 
     /// <summary>Zips the www folder (see <see cref="PgbPackager"/>).</summary>

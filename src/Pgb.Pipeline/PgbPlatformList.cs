@@ -1,5 +1,3 @@
-using Pgb.Client;
-
 namespace Pgb.Pipeline;
 
 /// <summary>Reads the platforms a user asked for: <c>android;ios</c> (MSBuild) or <c>android,ios</c> (CLI).</summary>

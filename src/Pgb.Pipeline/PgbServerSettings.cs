@@ -1,5 +1,3 @@
-using Pgb.Client;
-
 namespace Pgb.Pipeline;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Pgb.Client;
-
 namespace Pgb.Pipeline;
 
 /// <summary>How to wait for builds: a growing poll interval, bounded by an overall timeout.</summary>

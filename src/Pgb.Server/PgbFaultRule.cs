@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Pgb.Server;
 
 /// <summary>One rule of a <see cref="PgbFaultPlan"/>: which requests it matches, what it does to them, and how many more

@@ -1,5 +1,3 @@
-using Pgb.Server.Hosting;
-
 namespace Pgb.Server;
 
 /// <summary>A running PhoneGap-Build-compatible server on 127.0.0.1 (think Azurite). Start one per test or per

@@ -1,5 +1,3 @@
-using Pgb.Server.Model;
-
 namespace Pgb.Server;
 
 /// <summary>The knobs of the build simulation, changeable while the server runs (tests flip a platform to

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using Pgb.Pipeline;
 using Spectre.Console;
 
 namespace Pgb.Tool;

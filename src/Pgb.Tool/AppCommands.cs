@@ -1,10 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Pgb.Client;
-using Pgb.Client.Models;
-using Pgb.Pipeline;
-
 namespace Pgb.Tool;
 
 /// <summary><c>pgb apps</c> and <c>pgb app show|new|update|rm|icon</c> (and <c>pgb app ID</c>, the official CLI's form).</summary>
@@ -79,22 +72,14 @@ internal static class AppCommands
             "pgb app new --file app.zip --package com.example.app",
             "pgb app new --repo https://github.com/phonegap/phonegap-start.git",
             "pgb new ./www        # the official CLI's form");
-        var source = new Argument<string?>("SOURCE") { Description = "A repository URL, a www folder or a file (instead of --www, --file or --repo).", Arity = ArgumentArity.ZeroOrOne };
-        var www = new Option<string>("--www") { Description = "A www folder to package and upload.", HelpName = "DIR" };
-        var config = new Option<string>("--config") { Description = "A config.xml to put at the archive root (with --www).", HelpName = "FILE" };
-        var file = new Option<string>("--file") { Description = "A zip, tar.gz or index.html to upload as it is.", HelpName = "FILE" };
-        var repo = new Option<string>("--repo") { Description = "A public repository: the app is repo-backed.", HelpName = "URL" };
+        var sources = AppSourceOptions.ForNew();
         var metadata = new AppMetadataOptions();
-        command.Arguments.Add(source);
-        command.Options.Add(www);
-        command.Options.Add(config);
-        command.Options.Add(file);
-        command.Options.Add(repo);
+        sources.AddTo(command);
         metadata.AddTo(command);
         var (server, variable) = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
-            var from = Source(parse, source, www, config, file, repo, pull: null, cli.Environment);
+            var from = sources.Read(parse, cli.Environment);
             using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
             var options = metadata.ForCreate(parse);
             options.Title ??= from.WwwDirectory is { } dir ? DefaultTitle(dir) : null;
@@ -115,25 +100,16 @@ internal static class AppCommands
                 ? ["pgb pull 12"]
                 : ["pgb app update 12 --www www", "pgb app update 12 --file app.zip --app-version 1.2.0", "pgb app update 12 --pull", "pgb app update 12 --title \"New Title\" --debug false"]);
         var id = ToolCommand.AppIdArgument();
-        var source = new Argument<string?>("SOURCE") { Description = "A www folder or a file (instead of --www or --file).", Arity = ArgumentArity.ZeroOrOne };
-        var www = new Option<string>("--www") { Description = "A www folder to package and upload.", HelpName = "DIR" };
-        var config = new Option<string>("--config") { Description = "A config.xml to put at the archive root (with --www).", HelpName = "FILE" };
-        var file = new Option<string>("--file") { Description = "A zip, tar.gz or index.html to upload as it is.", HelpName = "FILE" };
-        var pull = new Option<bool>("--pull") { Description = "A repo-backed app pulls its repository again." };
+        var sources = AppSourceOptions.ForUpdate();
         var metadata = new AppMetadataOptions();
         command.Arguments.Add(id);
-        command.Arguments.Add(source);
-        command.Options.Add(www);
-        command.Options.Add(config);
-        command.Options.Add(file);
-        command.Options.Add(pull);
+        sources.AddTo(command);
         metadata.AddTo(command);
         var (server, variable) = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
             var appId = PgbServerSettings.ParseAppId(parse.GetValue(id)!);
-            var from = Source(parse, source, www, config, file, repo: null, pullAlways ? null : pull, cli.Environment);
-            from.Pull |= pullAlways;
+            var from = sources.Read(parse, cli.Environment, pullAlways);
             using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
             var app = await connection.Pipeline.UpdateAppAsync(appId, from, metadata.ForUpdate(parse), new ConsoleReporter(console), cancellationToken).ConfigureAwait(false);
             ToolOutput.Print(console, Strings.AppUpdatedLine.F(app.Id, app.Title), () => ToolOutput.Json(app));
@@ -178,56 +154,6 @@ internal static class AppCommands
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>The contents named by the options or the SOURCE argument; more than one is PGB1000.</summary>
-    private static PgbAppSource Source(ParseResult parse, Argument<string?> argument, Option<string> www, Option<string> config, Option<string> file, Option<string>? repo,
-        Option<bool>? pull, ToolEnvironment environment)
-    {
-        var given = new List<PgbAppSource>();
-        if (parse.GetValue(argument) is { } text)
-        {
-            given.Add(PgbAppSource.FromArgument(text));
-        }
-
-        if (parse.GetValue(www) is { } dir)
-        {
-            given.Add(new PgbAppSource { WwwDirectory = Path.GetFullPath(dir) });
-        }
-
-        if (parse.GetValue(file) is { } path)
-        {
-            given.Add(new PgbAppSource { File = Path.GetFullPath(path) });
-        }
-
-        if (repo is not null && parse.GetValue(repo) is { } url)
-        {
-            given.Add(new PgbAppSource { Repo = url });
-        }
-
-        if (pull is not null && parse.GetValue(pull))
-        {
-            given.Add(new PgbAppSource { Pull = true });
-        }
-
-        if (given.Count > 1)
-        {
-            throw new PgbToolException(ToolErrorCodes.InvalidArguments, Strings.OneSourceOnly);
-        }
-
-        var source = given.SingleOrDefault() ?? new PgbAppSource();
-        if (source.WwwDirectory is not null && !Directory.Exists(source.WwwDirectory))
-        {
-            throw new PgbPipelineException(PgbErrorCodes.WwwDirectoryNotFound, Strings.WwwNotFound.F(source.WwwDirectory));
-        }
-
-        if (parse.GetValue(config) is { } configXml)
-        {
-            source.ConfigXml = Path.GetFullPath(configXml);
-        }
-
-        source.TemporaryFolder = environment.TemporaryFolder;
-        return source;
     }
 
     /// <summary>The folder holding www is the project's: its name is the title when none is given (as in 'pgb build').</summary>

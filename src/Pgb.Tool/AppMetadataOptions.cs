@@ -1,7 +1,3 @@
-using System.CommandLine;
-using Pgb.Client.Models;
-using Pgb.Pipeline;
-
 namespace Pgb.Tool;
 
 /// <summary>The metadata options of <c>pgb app new</c> and <c>app update</c>, named after the Write API's fields.</summary>
@@ -26,29 +22,23 @@ internal sealed class AppMetadataOptions
 
     public string? Title(ParseResult parse) => parse.GetValue(_title);
 
-    public PgbAppCreateOptions ForCreate(ParseResult parse) => new()
-    {
-        Title = parse.GetValue(_title),
-        Package = parse.GetValue(_package),
-        Version = parse.GetValue(_version),
-        Description = parse.GetValue(_description),
-        PhonegapVersion = parse.GetValue(_phonegap),
-        Debug = Switch(parse, _debug),
-        Private = Switch(parse, _private),
-        Keys = Keys(parse),
-    };
+    public PgbAppCreateOptions ForCreate(ParseResult parse) => Read(parse, new PgbAppCreateOptions());
 
-    public PgbAppUpdateOptions ForUpdate(ParseResult parse) => new()
+    public PgbAppUpdateOptions ForUpdate(ParseResult parse) => Read(parse, new PgbAppUpdateOptions());
+
+    private T Read<T>(ParseResult parse, T options)
+        where T : PgbAppMetadata
     {
-        Title = parse.GetValue(_title),
-        Package = parse.GetValue(_package),
-        Version = parse.GetValue(_version),
-        Description = parse.GetValue(_description),
-        PhonegapVersion = parse.GetValue(_phonegap),
-        Debug = Switch(parse, _debug),
-        Private = Switch(parse, _private),
-        Keys = Keys(parse),
-    };
+        options.Title = parse.GetValue(_title);
+        options.Package = parse.GetValue(_package);
+        options.Version = parse.GetValue(_version);
+        options.Description = parse.GetValue(_description);
+        options.PhonegapVersion = parse.GetValue(_phonegap);
+        options.Debug = Switch(parse, _debug);
+        options.Private = Switch(parse, _private);
+        options.Keys = Keys(parse);
+        return options;
+    }
 
     private static bool? Switch(ParseResult parse, Option<string> option) =>
         parse.GetValue(option) is { } text ? PgbServerSettings.ParseSwitch(option.Name, text) : null;

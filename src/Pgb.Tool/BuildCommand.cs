@@ -1,9 +1,4 @@
-using System.CommandLine;
-using System.Globalization;
 using System.Reflection;
-using System.Text.Json.Nodes;
-using Pgb.Client;
-using Pgb.Pipeline;
 using Pgb.Server;
 
 namespace Pgb.Tool;

@@ -1,10 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Pgb.Client;
-using Pgb.Client.Models;
-using Pgb.Pipeline;
-
 namespace Pgb.Tool;
 
 /// <summary><c>pgb status</c>, <c>download</c>, <c>log</c>, <c>pack</c> and <c>phonegaps</c>.</summary>

@@ -1,9 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Pgb.Client.Models;
-using Pgb.Pipeline;
-
 namespace Pgb.Tool;
 
 /// <summary><c>pgb collab ID</c> (list) and <c>collab add|role|rm</c>: the people an app is shared with (Write API: collaborators).</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Pgb.Pipeline;
 
 namespace Pgb.Tool;
 

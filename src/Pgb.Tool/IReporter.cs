@@ -1,5 +1,3 @@
-using Pgb.Pipeline;
-
 namespace Pgb.Tool;
 
 /// <summary>Progress for a person; disposing it ends the display (the live one leaves its summary rows and restores the cursor).</summary>

@@ -1,10 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Pgb.Client;
-using Pgb.Client.Models;
-using Pgb.Pipeline;
-
 namespace Pgb.Tool;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using Pgb.Pipeline;
 
 namespace Pgb.Tool;
 

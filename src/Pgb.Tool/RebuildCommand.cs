@@ -1,8 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Pgb.Pipeline;
-
 namespace Pgb.Tool;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Pgb.Client;
-using Pgb.Pipeline;
 using Pgb.Server;
 
 namespace Pgb.Tool;

@@ -1,6 +1,3 @@
-using Pgb.Client;
-using Pgb.Pipeline;
-
 namespace Pgb.Tool;
 
 /// <summary>

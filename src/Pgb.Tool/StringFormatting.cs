@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Pgb.Tool;
 
 internal static class StringFormatting

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using Pgb.Pipeline;
-
 namespace Pgb.Tool;
 
 /// <summary>What the commands share: a description with examples for <c>--help</c>, the action wired through <see cref="PgbCommandLine.Run"/>, and id parsing.</summary>

@@ -1,7 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Pgb.Client;
 
 namespace Pgb.Tool;
 

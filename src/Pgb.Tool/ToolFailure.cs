@@ -1,6 +1,3 @@
-using Pgb.Client;
-using Pgb.Pipeline;
-
 namespace Pgb.Tool;
 
 /// <summary>A failure as the tool reports it: a <c>PGB####</c> code and a message, never a stack trace.</summary>

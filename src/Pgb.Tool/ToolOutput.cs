@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Newtonsoft.Json;
 using Spectre.Console;
 using Spectre.Console.Rendering;

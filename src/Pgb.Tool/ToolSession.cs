@@ -1,7 +1,3 @@
-using System.CommandLine;
-using Pgb.Client;
-using Pgb.Pipeline;
-
 namespace Pgb.Tool;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Newtonsoft.Json;
-
 namespace Pgb.Client.Models;
 
 /// <summary>An Android key: a keystore, sent as the <c>keystore</c> part, and the alias of the key in it.</summary>

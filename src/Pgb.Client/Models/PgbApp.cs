@@ -1,5 +1,3 @@
-using Newtonsoft.Json;
-
 namespace Pgb.Client.Models;
 
 /// <summary>An app as <c>GET /api/v1/apps/:id</c>, <c>POST /api/v1/apps</c> and <c>PUT</c> return it.</summary>

@@ -1,5 +1,3 @@
-using Newtonsoft.Json;
-
 namespace Pgb.Client.Models;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-
 namespace Pgb.Client.Models;
 
 /// <summary>
@@ -60,6 +57,21 @@ public abstract class PgbKeyOptions
         {
             throw new ArgumentException($"A {Platform} key needs a title.", parameterName);
         }
+    }
+
+    /// <summary>Checks the key (<see cref="Validate"/>) and that each of its files exists: the files to send, by the v1
+    /// part name.</summary>
+    internal IReadOnlyList<(string Part, string Path)> FilesToSend(string parameterName)
+    {
+        Validate(parameterName);
+        var files = new List<(string Part, string Path)>();
+        foreach (var file in Files)
+        {
+            UploadFiles.Require(file.Path, file.What, parameterName + "." + file.Property);
+            files.Add((file.Part, file.Path!));
+        }
+
+        return files;
     }
 
     /// <summary>Never prints a password: options end up in logs and exception messages otherwise.</summary>

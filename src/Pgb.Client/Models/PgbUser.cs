@@ -1,5 +1,3 @@
-using Newtonsoft.Json;
-
 namespace Pgb.Client.Models;
 
 /// <summary><c>GET /api/v1/me</c>: the user and links to the resources the API is navigated from.</summary>

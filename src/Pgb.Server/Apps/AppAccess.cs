@@ -1,7 +1,3 @@
-using Pgb.Server.Errors;
-using Pgb.Server.Model;
-using Pgb.Server.Stores;
-
 namespace Pgb.Server.Apps;
 
 /// <summary>Who may do what to which app: the one place that decides it (docs/server.md, "Collaborators"). The owner and

@@ -1,9 +1,6 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
-using Pgb.Server.Build;
-using Pgb.Server.Errors;
-using Pgb.Server.Model;
 
 namespace Pgb.Server.Apps;
 

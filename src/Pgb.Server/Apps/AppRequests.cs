@@ -1,5 +1,3 @@
-using Pgb.Server.Model;
-
 namespace Pgb.Server.Apps;
 
 /// <summary>POST /apps as sent: <see cref="CreateMethod"/>, <see cref="Repo"/> and <see cref="Platforms"/> are null when

@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Net.Mail;
-using Pgb.Server.Errors;
-using Pgb.Server.Model;
-using Pgb.Server.Stores;
 
 namespace Pgb.Server.Apps;
 

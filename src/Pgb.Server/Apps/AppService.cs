@@ -1,10 +1,3 @@
-using Pgb.Server.Build;
-using Pgb.Server.Errors;
-using Pgb.Server.Inspection;
-using Pgb.Server.Keys;
-using Pgb.Server.Model;
-using Pgb.Server.Stores;
-
 namespace Pgb.Server.Apps;
 
 /// <summary>The apps of a server, whichever API (v1, v0) asks. Every operation on an app first resolves the caller's app,

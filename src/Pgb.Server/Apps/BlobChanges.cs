@@ -1,6 +1,3 @@
-using Pgb.Server.Model;
-using Pgb.Server.Stores;
-
 namespace Pgb.Server.Apps;
 
 /// <summary>Keeps the blob store in step with an app's committed versions. A change writes its blobs under fresh keys

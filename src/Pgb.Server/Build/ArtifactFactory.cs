@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Security;
 using System.Text;
 using System.Text.Json;
-using Pgb.Server.Inspection;
 
 namespace Pgb.Server.Build;
 

@@ -1,6 +1,3 @@
-using Pgb.Server.Keys;
-using Pgb.Server.Model;
-
 namespace Pgb.Server.Build;
 
 /// <summary>What a selected signing key means for a build queued now (see <see cref="KeyService.ForBuild"/>).</summary>

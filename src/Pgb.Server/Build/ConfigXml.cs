@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
 using System.Xml;
-using Pgb.Server.Inspection;
 
 namespace Pgb.Server.Build;
 

@@ -1,10 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using Pgb.Server.Errors;
-using Pgb.Server.Inspection;
 
 namespace Pgb.Server.Build;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Pgb.Server.Errors;
 
 namespace Pgb.Server.Build;
 

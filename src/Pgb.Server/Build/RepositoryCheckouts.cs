@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Pgb.Server.Inspection;
 
 namespace Pgb.Server.Build;
 

@@ -1,8 +1,6 @@
 using System.IO.Compression;
 using System.IO.Hashing;
 using System.Text.Unicode;
-using Pgb.Server.Errors;
-using Pgb.Server.Inspection;
 
 namespace Pgb.Server.Build;
 

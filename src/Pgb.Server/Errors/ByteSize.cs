@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Pgb.Server.Errors;
 
 internal static class ByteSize

@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.WebUtilities;
-using Pgb.Server.Apps;
-using Pgb.Server.Inspection;
-using Pgb.Server.Keys;
 using Pgb.Server.Middleware;
-using Pgb.Server.Model;
 
 namespace Pgb.Server.Errors;
 

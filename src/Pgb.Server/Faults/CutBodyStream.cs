@@ -1,3 +1,5 @@
+using Pgb.Server.Streams;
+
 namespace Pgb.Server.Faults;
 
 /// <summary>A response body that lets the first <c>limit</c> bytes through and swallows the rest. The handler never learns
@@ -6,24 +8,10 @@ namespace Pgb.Server.Faults;
 /// exactly <c>limit</c> bytes, then end of stream: a download broken by the network. Not <c>HttpContext.Abort</c>: an
 /// abort resets the socket at once and may discard the headers still queued, which would turn a cut body into no
 /// answer at all, a different fault. A limit of 0 sends the headers alone.</summary>
-internal sealed class CutBodyStream(Stream inner, long limit) : Stream
+internal sealed class CutBodyStream(Stream inner, long limit) : WriteOnlyStream
 {
     private long _written;
     private bool _cut;
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -51,18 +39,5 @@ internal sealed class CutBodyStream(Stream inner, long limit) : Stream
         }
     }
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count).GetAwaiter().GetResult();
-
     public override Task FlushAsync(CancellationToken cancellationToken) => _cut ? Task.CompletedTask : inner.FlushAsync(cancellationToken);
-
-    public override void Flush() => FlushAsync().GetAwaiter().GetResult();
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

@@ -1,10 +1,3 @@
-using System.Text.Json.Nodes;
-using Pgb.Server.Apps;
-using Pgb.Server.Errors;
-using Pgb.Server.Http;
-using Pgb.Server.Keys;
-using Pgb.Server.Model;
-
 namespace Pgb.Server.Handlers;
 
 /// <summary>Turns an app write request, however the client sent its fields (<see cref="RequestData"/>), into the app

@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Pgb.Server.Apps;
-using Pgb.Server.Errors;
-using Pgb.Server.Http;
-using Pgb.Server.Model;
 using static Pgb.Server.Handlers.HandlerContext;
 
 namespace Pgb.Server.Handlers;

@@ -1,10 +1,4 @@
-using System.Globalization;
-using Pgb.Server.Errors;
-using Pgb.Server.Hosting;
-using Pgb.Server.Inspection;
 using Pgb.Server.Middleware;
-using Pgb.Server.Model;
-using Pgb.Server.Stores;
 
 namespace Pgb.Server.Handlers;
 

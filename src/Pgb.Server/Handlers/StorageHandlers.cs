@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.Net.Http.Headers;
-using Pgb.Server.Errors;
-using Pgb.Server.Model;
-using Pgb.Server.Stores;
 
 namespace Pgb.Server.Handlers;
 

@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Pgb.Server.Apps;
-using Pgb.Server.Http;
-using Pgb.Server.Model;
-using Pgb.Server.Stores;
 using static Pgb.Server.Handlers.HandlerContext;
 
 namespace Pgb.Server.Handlers;

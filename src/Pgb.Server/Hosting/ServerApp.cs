@@ -1,9 +1,7 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Pgb.Server.Handlers;
-using Pgb.Server.Http;
 using Pgb.Server.Middleware;
 
 namespace Pgb.Server.Hosting;

@@ -1,9 +1,4 @@
-using Pgb.Server.Apps;
-using Pgb.Server.Build;
-using Pgb.Server.Inspection;
-using Pgb.Server.Keys;
 using Pgb.Server.Middleware;
-using Pgb.Server.Stores;
 
 namespace Pgb.Server.Hosting;
 

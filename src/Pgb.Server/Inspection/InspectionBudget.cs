@@ -1,5 +1,4 @@
-using System.Globalization;
-using Pgb.Server.Errors;
+using Pgb.Server.Streams;
 
 namespace Pgb.Server.Inspection;
 
@@ -61,21 +60,11 @@ internal sealed class InspectionBudget(InspectionLimits limits, string what = "t
     public static BudgetExceededException TooManyEntries(int maxEntries, string what = "the upload") =>
         new(string.Create(CultureInfo.InvariantCulture, $"{what} holds more than {maxEntries:N0} entries"));
 
-    private sealed class MeteredStream(Stream inner, InspectionBudget budget) : Stream
+    private sealed class MeteredStream(Stream inner, InspectionBudget budget) : ForwardOnlyStream
     {
         public override bool CanRead => true;
 
-        public override bool CanSeek => false;
-
         public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
 
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -89,10 +78,6 @@ internal sealed class InspectionBudget(InspectionLimits limits, string what = "t
         public override void Flush()
         {
         }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Pgb.Server.Model;
-
 namespace Pgb.Server.Keys;
 
 /// <summary>The key shapes of the Read and Write API (v1) and of v0, rendered from <see cref="KeyInfo"/> snapshots. None

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Pgb.Server.Keys;
 
 /// <summary>The password fields of key uploads, key unlocks and an app's <c>keys.PLATFORM</c> objects. Values are only

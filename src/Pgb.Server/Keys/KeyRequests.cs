@@ -1,5 +1,3 @@
-using Pgb.Server.Model;
-
 namespace Pgb.Server.Keys;
 
 /// <summary>POST /api/v1/keys/:platform (and v0's): the fields and files of an upload, as sent. <see cref="Passwords"/>

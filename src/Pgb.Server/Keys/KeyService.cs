@@ -1,8 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
-using Pgb.Server.Errors;
-using Pgb.Server.Model;
-using Pgb.Server.Stores;
 
 namespace Pgb.Server.Keys;
 
@@ -89,22 +85,15 @@ internal sealed class KeyService(KeyStore store, IBlobStore blobs, PgbSimulation
             lock (store.Gate)
             {
                 var now = clock();
-                var key = new SigningKey
+                var key = (CreateKey(caller, group, title.Trim(), now) with
                 {
-                    Id = store.NextId(),
-                    OwnerId = caller.Id,
-                    OwnerEmail = caller.Account.Email,
-                    Platform = group,
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                    Title = title.Trim(),
                     Alias = group == "android" ? alias!.Trim() : null,
                     CertName = group == "ios" ? Path.GetFileName(uploads[0].File.FileName) : null,
                     Provision = group == "ios" ? Path.GetFileName(uploads[1].File.FileName) : null,
                     Role = group == "ios" ? role : null,
                     Default = request.Default == true,
                     Files = files,
-                }.WithPasswords(passwords);
+                }).WithPasswords(passwords);
                 key = request.Lock ? key.Locking() : key;
                 store.Commit([key, .. key.Default ? OtherDefaults(key, now) : []]);
                 return key.Snapshot();
@@ -241,18 +230,7 @@ internal sealed class KeyService(KeyStore store, IBlobStore blobs, PgbSimulation
             }
 
             var now = clock();
-            SigningKey Key(string platform, string title) => new()
-            {
-                Id = store.NextId(),
-                OwnerId = account.Id,
-                OwnerEmail = account.Account.Email,
-                Platform = platform,
-                CreatedAt = now,
-                UpdatedAt = now,
-                Title = title,
-                Default = true,
-                Development = true,
-            };
+            SigningKey Key(string platform, string title) => CreateKey(account, platform, title, now) with { Default = true, Development = true };
 
             store.Commit(
             [
@@ -266,6 +244,18 @@ internal sealed class KeyService(KeyStore store, IBlobStore blobs, PgbSimulation
             ]);
         }
     }
+
+    /// <summary>A key of <paramref name="owner"/>'s with the next id; the caller holds the store's lock.</summary>
+    private SigningKey CreateKey(StoredAccount owner, string platform, string title, DateTimeOffset now) => new()
+    {
+        Id = store.NextId(),
+        OwnerId = owner.Id,
+        OwnerEmail = owner.Account.Email,
+        Platform = platform,
+        CreatedAt = now,
+        UpdatedAt = now,
+        Title = title,
+    };
 
     /// <summary>Call under the store's lock.</summary>
     private SigningKey Find(StoredAccount caller, string platform, string id)

@@ -1,7 +1,3 @@
-using Pgb.Server.Errors;
-using Pgb.Server.Hosting;
-using Pgb.Server.Http;
-
 namespace Pgb.Server.Middleware;
 
 /// <summary>Answers only requests for a host this server serves: 127.0.0.1, localhost, [::1] and the names in

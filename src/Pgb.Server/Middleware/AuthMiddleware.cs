@@ -1,9 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Pgb.Server.Errors;
-using Pgb.Server.Hosting;
-using Pgb.Server.Http;
-using Pgb.Server.Stores;
 
 namespace Pgb.Server.Middleware;
 

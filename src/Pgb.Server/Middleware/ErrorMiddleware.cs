@@ -1,8 +1,4 @@
 using System.Text.Json;
-using Pgb.Server.Errors;
-using Pgb.Server.Hosting;
-using Pgb.Server.Http;
-using Pgb.Server.Inspection;
 
 namespace Pgb.Server.Middleware;
 

@@ -1,11 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Connections.Features;
-using Pgb.Server.Errors;
 using Pgb.Server.Faults;
-using Pgb.Server.Hosting;
-using Pgb.Server.Http;
 
 namespace Pgb.Server.Middleware;
 

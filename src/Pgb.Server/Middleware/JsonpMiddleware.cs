@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Pgb.Server.Errors;
-using Pgb.Server.Http;
 
 namespace Pgb.Server.Middleware;
 

@@ -1,6 +1,3 @@
-using Pgb.Server.Errors;
-using Pgb.Server.Http;
-
 namespace Pgb.Server.Middleware;
 
 /// <summary>The real front end refused chunked uploads (no Content-Length) to the app endpoints with 411; clients

@@ -1,7 +1,3 @@
-using Pgb.Server.Errors;
-using Pgb.Server.Hosting;
-using Pgb.Server.Http;
-
 namespace Pgb.Server.Middleware;
 
 /// <summary>With a storage port (<see cref="PgbServerOptions.StoragePort"/>), the server has two origins, as the service

@@ -1,5 +1,4 @@
 using Pgb.Server.Faults;
-using Pgb.Server.Hosting;
 
 namespace Pgb.Server.Middleware;
 

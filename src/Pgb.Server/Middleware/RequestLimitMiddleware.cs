@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Features;
-using Pgb.Server.Errors;
-using Pgb.Server.Hosting;
-using Pgb.Server.Http;
 
 namespace Pgb.Server.Middleware;
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using Pgb.Server.Hosting;
 
 namespace Pgb.Server.Middleware;
 

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Pgb.Server.Keys;
-using Pgb.Server.Stores;
-
 namespace Pgb.Server.Model;
 
 /// <summary>The v1 JSON shapes, as the Read and Write API show them. They drift between endpoints and the server

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Pgb.Server.Build;
 
 namespace Pgb.Server.Model;
 

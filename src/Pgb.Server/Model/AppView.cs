@@ -1,5 +1,3 @@
-using Pgb.Server.Keys;
-
 namespace Pgb.Server.Model;
 
 /// <summary>One app as one request saw it: the version the request read or produced (never changed afterwards), the

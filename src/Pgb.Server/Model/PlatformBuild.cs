@@ -1,5 +1,3 @@
-using Pgb.Server.Build;
-
 namespace Pgb.Server.Model;
 
 /// <summary>One queued build of one platform. Immutable once queued: its outcome is computed lazily from the queue time

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Pgb.Server.Stores;
-
 namespace Pgb.Server.Model;
 
 /// <summary>The v0 shapes ("kept online for existing clients"): the same apps, flat (<c>android_status</c>,

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
-using Pgb.Server.Build;
-using Pgb.Server.Model;
+using static Pgb.Server.Stores.DataFiles;
 
 namespace Pgb.Server.Stores;
 
@@ -214,12 +213,4 @@ internal static class AppDocumentMapper
     /// <summary><c>/storage/{guid}/{file}</c> serves <c>public/{guid}/{file}</c>: exactly three segments.</summary>
     private static bool IsPublicKey(string key) =>
         key.Split('/') is ["public", _, _] && BlobPaths.IsValidKey(key);
-
-    private static void Check(bool condition, string problem)
-    {
-        if (!condition)
-        {
-            throw new InvalidDataException(problem);
-        }
-    }
 }

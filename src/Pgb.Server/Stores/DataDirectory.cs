@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Pgb.Server.Stores;
 
 /// <summary>The layout of a data directory and the lock that makes it one server's:

@@ -7,6 +7,16 @@ namespace Pgb.Server.Stores;
 /// when one cannot be used.</summary>
 internal static class DataFiles
 {
+    /// <summary>Refuses a value the server could never have written: the loader of the file turns the
+    /// <see cref="InvalidDataException"/> into <see cref="Corrupt"/>, which names the file.</summary>
+    public static void Check(bool condition, string problem)
+    {
+        if (!condition)
+        {
+            throw new InvalidDataException(problem);
+        }
+    }
+
     /// <summary>The format is checked before the content: a newer server's file is "newer", whatever else changed.</summary>
     /// <exception cref="PgbDataDirectoryException">the file cannot be read, is damaged, or is newer.</exception>
     public static T Read<T>(string path, JsonTypeInfo<T> type)

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Pgb.Server.Model;
-
 namespace Pgb.Server.Stores;
 
 /// <summary>Reads a data directory's state.json and apps/*.json into a <see cref="FileAppStore"/>, each app's owner

@@ -1,5 +1,3 @@
-using Pgb.Server.Model;
-
 namespace Pgb.Server.Stores;
 
 /// <summary>The current version of every app. Versions are immutable; <see cref="Add"/> and <see cref="Replace"/> persist

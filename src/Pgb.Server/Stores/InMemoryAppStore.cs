@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Pgb.Server.Model;
 
 namespace Pgb.Server.Stores;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Pgb.Server.Keys;
+using static Pgb.Server.Stores.DataFiles;
 
 namespace Pgb.Server.Stores;
 
@@ -119,14 +119,6 @@ internal sealed class KeyFileStore(DataDirectory directory) : IKeyFile
         catch (FormatException)
         {
             return null;
-        }
-    }
-
-    private static void Check(bool condition, string problem)
-    {
-        if (!condition)
-        {
-            throw new InvalidDataException(problem);
         }
     }
 }

@@ -1,5 +1,3 @@
-using Pgb.Server.Keys;
-
 namespace Pgb.Server.Stores;
 
 /// <summary>The accounts' ids and the app and blob stores of one server: in memory (the default), or persisted in a data

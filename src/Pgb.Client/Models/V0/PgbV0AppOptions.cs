@@ -1,5 +1,3 @@
-using Newtonsoft.Json;
-
 namespace Pgb.Client.Models.V0;
 
 /// <summary>The <c>data</c> of v0's <c>POST /api/v0/apps</c> and <c>PUT /api/v0/apps/:id</c>, as its docs show them. Unset fields are not sent.</summary>

@@ -1,5 +1,3 @@
-using Newtonsoft.Json;
-
 namespace Pgb.Client.Models.V0;
 
 /// <summary>A signing key as API v0 lists and answers it (<c>{"title","updated_at","id"}</c>, plus iOS's file names).</summary>

@@ -1,5 +1,3 @@
-using Newtonsoft.Json;
-
 namespace Pgb.Client.Models.V0;
 
 /// <summary><c>GET /api/v0/me</c>.</summary>
