@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Build.Framework;
-using Pgb.Client;
 using Pgb.Pipeline;
 
 namespace Pgb.Build.Tasks.Tests;
@@ -11,17 +10,8 @@ public sealed class IconAndArtifactMetadataTests : TaskTestBase
 {
     private const string App = """{"id":7,"title":"My App","icon":{"filename":"icon.png","link":"/api/v1/apps/7/icon"}}""";
 
-    private PgbSetIcon IconTask(MockEngine engine, FakeHandler handler, string icon, string appId = "7") => new()
-    {
-        BuildEngine = engine,
-        ProjectFile = UserProject,
-        ServerUrl = "http://127.0.0.1:1",
-        TokenVariable = TokenVariable,
-        AppId = appId,
-        Icon = icon,
-        StateFile = Path.Combine(Temp, "obj", "pgb", "icon.txt"),
-        ClientOptionsFactory = () => new PgbClientOptions { Handler = handler, Retry = { MaxRetries = 0 } },
-    };
+    private PgbSetIcon IconTask(MockEngine engine, FakeHandler handler, string icon, string appId = "7") =>
+        OnFakeServer(new PgbSetIcon { AppId = appId, Icon = icon, StateFile = Path.Combine(Temp, "obj", "pgb", "icon.txt") }, engine, handler, NoRetries);
 
     [TestMethod]
     public void SetIcon_UploadsOnce_SkipsAnUnchangedIcon_AndUploadsAChangedOneOrToAnotherApp()

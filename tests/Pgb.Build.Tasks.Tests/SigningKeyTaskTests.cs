@@ -1,5 +1,4 @@
 using System.Net;
-using Pgb.Client;
 
 namespace Pgb.Build.Tasks.Tests;
 
@@ -11,15 +10,7 @@ public sealed class SigningKeyTaskTests : TaskTestBase
     [TestCleanup]
     public void ClearPassword() => Environment.SetEnvironmentVariable(PasswordVariable, null);
 
-    private PgbUseSigningKeys Task(MockEngine engine, FakeHandler handler) => new()
-    {
-        BuildEngine = engine,
-        ProjectFile = UserProject,
-        ServerUrl = "http://127.0.0.1:1",
-        TokenVariable = TokenVariable,
-        AppId = "7",
-        ClientOptionsFactory = () => new PgbClientOptions { Handler = handler, Retry = { MaxRetries = 0 } },
-    };
+    private PgbUseSigningKeys Task(MockEngine engine, FakeHandler handler) => OnFakeServer(new PgbUseSigningKeys { AppId = "7" }, engine, handler, NoRetries);
 
     [TestMethod]
     public void UseSigningKeys_UnlocksWithThePasswordFromTheVariable_ThenSelectsTheKey_AndNeverLogsThePassword()
