@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 
 namespace Pgb.Build.Tasks.Tests;
 

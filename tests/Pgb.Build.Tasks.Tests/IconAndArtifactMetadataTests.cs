@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.Build.Framework;
-using Pgb.Pipeline;
-
 namespace Pgb.Build.Tasks.Tests;
 
 /// <summary><c>PgbIcon</c> (uploaded when it changed) and the metadata of <c>@(PgbArtifact)</c> a later target reads.</summary>

@@ -1,5 +1,3 @@
-using Pgb.Pipeline;
-
 namespace Pgb.Build.Tasks.Tests;
 
 /// <summary><c>PgbRequestTimeoutSeconds</c>: checked with the other settings, and the bound every service task waits within.</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using Microsoft.Build.Framework;
-
 namespace Pgb.Build.Tasks.Tests;
 
 [TestClass]

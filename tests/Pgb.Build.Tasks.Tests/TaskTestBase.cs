@@ -1,4 +1,3 @@
-using Microsoft.Build.Framework;
 using Pgb.Client;
 
 namespace Pgb.Build.Tasks.Tests;

@@ -1,7 +1,4 @@
-using Pgb.Client;
-using Pgb.Client.Models;
 using Pgb.Client.Models.V0;
-using Pgb.Server;
 
 namespace Pgb.Integration.Tests;
 

@@ -1,6 +1,3 @@
-using Pgb.Client;
-using Pgb.Client.Models;
-using Pgb.Server;
 using static Pgb.Testing.TestAccounts;
 
 namespace Pgb.Integration.Tests;

@@ -1,7 +1,3 @@
-using Pgb.Client;
-using Pgb.Client.Models;
-using Pgb.Server;
-
 namespace Pgb.Integration.Tests;
 
 /// <summary>The client's retry policy against faults the server injects over real sockets. Each test pins the exact

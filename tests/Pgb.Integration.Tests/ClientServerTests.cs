@@ -1,8 +1,4 @@
 using System.IO.Compression;
-using Pgb.Client;
-using Pgb.Client.Models;
-using Pgb.Pipeline;
-using Pgb.Server;
 
 namespace Pgb.Integration.Tests;
 

@@ -1,6 +1,3 @@
-using Pgb.Client;
-using Pgb.Server;
-
 namespace Pgb.Integration.Tests;
 
 /// <summary>Downloads whose storage body breaks off: the client must fail clearly and leave nothing half-written.</summary>

@@ -1,7 +1,3 @@
-using Pgb.Client;
-using Pgb.Pipeline;
-using Pgb.Server;
-
 namespace Pgb.Integration.Tests;
 
 /// <summary>What the client-against-server tests share: a temp folder per test, clients of the development account

@@ -1,8 +1,3 @@
-using Pgb.Client;
-using Pgb.Client.Models;
-using Pgb.Pipeline;
-using Pgb.Server;
-
 namespace Pgb.Integration.Tests;
 
 /// <summary>Signing keys between the client and the server, which share nothing but the spec.</summary>

@@ -1,7 +1,3 @@
-using Pgb.Client;
-using Pgb.Pipeline;
-using Pgb.Server;
-
 namespace Pgb.Integration.Tests;
 
 /// <summary>The client's rule never to send credentials to the storage host, tested against a server whose downloads are

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Pgb.Testing;
 using static Pgb.Tool.Tests.BuildToken;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Pgb.Server;
 using static Pgb.Tool.Tests.BuildToken;
 
 namespace Pgb.Tool.Tests;

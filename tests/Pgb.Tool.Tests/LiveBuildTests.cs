@@ -1,4 +1,3 @@
-using System.Net;
 using static Pgb.Tool.Tests.BuildToken;
 
 namespace Pgb.Tool.Tests;

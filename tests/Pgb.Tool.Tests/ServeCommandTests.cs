@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-
 namespace Pgb.Tool.Tests;
 
 [TestClass]
