@@ -19,12 +19,32 @@ public sealed partial class ServeCommandTests
         return (running, await stdout.FirstLine, stdout, stderr);
     }
 
+    /// <summary>
+    /// Runs <c>pgb serve</c> with <paramref name="args"/> while <paramref name="test"/> talks to it (given the first line
+    /// it printed, its stdout and its stderr), then stops it as Ctrl+C does and checks that it ends with exit code 0.
+    /// Returns what it printed, for what a test checks once it stopped.
+    /// </summary>
+    private static async Task<(string FirstLine, LineWriter Stdout, LineWriter Stderr)> WhileServingAsync(string[] args, Func<string, LineWriter, LineWriter, Task> test)
+    {
+        using var stop = new CancellationTokenSource();
+        var (running, line, stdout, stderr) = await StartAsync(stop.Token, args);
+        try
+        {
+            await test(line, stdout, stderr);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        Assert.AreEqual(ExitCodes.Success, await running.WaitAsync(Wait), stderr.ToString());
+        return (line, stdout, stderr);
+    }
+
     [TestMethod]
     public async Task Serve_OnPortZero_PrintsTheListeningLine_Serves_AndStopsWithZero()
     {
-        using var stop = new CancellationTokenSource();
-        var (running, line, stdout, stderr) = await StartAsync(stop.Token, "--port", "0");
-        try
+        var (firstLine, output, _) = await WhileServingAsync(["--port", "0"], async (line, stdout, stderr) =>
         {
             var match = ListeningLine().Match(line);
             Assert.IsTrue(match.Success, line);
@@ -35,14 +55,9 @@ public sealed partial class ServeCommandTests
             using var http = new HttpClient();
             using var answer = await http.GetAsync(new Uri(line["Listening on ".Length..] + "/api/v1/me?auth_token=pgb-dev-token"));
             Assert.AreEqual(HttpStatusCode.OK, answer.StatusCode);
-        }
-        finally
-        {
-            await stop.CancelAsync();
-        }
+        });
 
-        Assert.AreEqual(ExitCodes.Success, await running.WaitAsync(Wait));
-        Assert.AreEqual(line + Environment.NewLine, stdout.ToString(), "exactly one line on stdout");
+        Assert.AreEqual(firstLine + Environment.NewLine, output.ToString(), "exactly one line on stdout");
     }
 
     [TestMethod]
@@ -60,9 +75,7 @@ public sealed partial class ServeCommandTests
     [TestMethod]
     public async Task Serve_WithUsers_AcceptsTheirTokens_AndHasNoDevelopmentAccount()
     {
-        using var stop = new CancellationTokenSource();
-        var (running, line, _, stderr) = await StartAsync(stop.Token, "--port", "0", "--user", "ann:ann@example.com:pa:ss:ann-token", "--verbose");
-        try
+        var (_, _, log) = await WhileServingAsync(["--port", "0", "--user", "ann:ann@example.com:pa:ss:ann-token", "--verbose"], async (line, _, stderr) =>
         {
             var url = line["Listening on ".Length..];
             using var http = new HttpClient();
@@ -72,14 +85,9 @@ public sealed partial class ServeCommandTests
             Assert.AreEqual(HttpStatusCode.Unauthorized, dev.StatusCode);
             Assert.DoesNotContain("Development account", stderr.ToString());
             Assert.Contains("Accounts: ann, with no signing keys yet. For pgb build, set PGB_AUTH_TOKEN to the token given with --user.", stderr.ToString());
-        }
-        finally
-        {
-            await stop.CancelAsync();
-        }
+        });
 
-        Assert.AreEqual(ExitCodes.Success, await running.WaitAsync(Wait));
-        Assert.DoesNotContain("ann-token", stderr.ToString(), "the request log never shows a token");
+        Assert.DoesNotContain("ann-token", log.ToString(), "the request log never shows a token");
     }
 
     [TestMethod]
@@ -177,51 +185,30 @@ public sealed partial class ServeCommandTests
     }
 
     /// <summary>Runs <c>pgb serve --data</c> on a free port, hands its URL to <paramref name="use"/>, then stops it (exit 0).</summary>
-    private static async Task RunServerAsync(string data, Func<string, Task> use)
-    {
-        using var stop = new CancellationTokenSource();
-        var (running, line, _, stderr) = await StartAsync(stop.Token, "--port", "0", "--data", data);
-        var url = line["Listening on ".Length..];
-        try
+    private static Task RunServerAsync(string data, Func<string, Task> use) =>
+        WhileServingAsync(["--port", "0", "--data", data], async (line, _, stderr) =>
         {
             StringAssert.Contains(stderr.ToString(), "Data directory: ");
-            await use(url);
-        }
-        finally
-        {
-            await stop.CancelAsync();
-        }
-
-        Assert.AreEqual(ExitCodes.Success, await running.WaitAsync(Wait), stderr.ToString());
-    }
+            await use(line["Listening on ".Length..]);
+        });
 
     [TestMethod]
     public async Task Serve_OnAPortInUse_ExitsFiveWithPGB4010()
     {
-        using var stop = new CancellationTokenSource();
-        var (running, line, _, _) = await StartAsync(stop.Token, "--port", "0");
-        try
+        await WhileServingAsync(["--port", "0"], async (line, _, _) =>
         {
             var port = ListeningLine().Match(line).Groups["port"].Value;
             var second = await ToolRun.RunAsync("serve", "--port", port);
 
             Assert.AreEqual(ExitCodes.LocalIO, second.ExitCode, second.ToString());
             Assert.Contains("pgb: error PGB4010:", second.Stderr);
-        }
-        finally
-        {
-            await stop.CancelAsync();
-        }
-
-        Assert.AreEqual(ExitCodes.Success, await running.WaitAsync(Wait));
+        });
     }
 
     [TestMethod]
     public async Task Serve_WithMaxUploadMbAndAllowedHost_AppliesThem()
     {
-        using var stop = new CancellationTokenSource();
-        var (running, line, _, _) = await StartAsync(stop.Token, "--port", "0", "--max-upload-mb", "1", "--allowed-host", "build.example.com");
-        try
+        await WhileServingAsync(["--port", "0", "--max-upload-mb", "1", "--allowed-host", "build.example.com"], async (line, _, _) =>
         {
             var url = new Uri(line["Listening on ".Length..]);
             using var http = new HttpClient { BaseAddress = url };
@@ -237,21 +224,13 @@ public sealed partial class ServeCommandTests
             Assert.AreEqual(HttpStatusCode.RequestEntityTooLarge, (await http.SendAsync(upload)).StatusCode);
             Assert.AreEqual(HttpStatusCode.OK, (await http.SendAsync(allowed)).StatusCode);
             Assert.AreEqual(HttpStatusCode.BadRequest, (await http.SendAsync(foreign)).StatusCode);
-        }
-        finally
-        {
-            await stop.CancelAsync();
-        }
-
-        Assert.AreEqual(ExitCodes.Success, await running.WaitAsync(Wait));
+        });
     }
 
     [TestMethod]
     public async Task Serve_WithAStoragePort_ServesDownloadsFromIt_AndAnswersHealth()
     {
-        using var stop = new CancellationTokenSource();
-        var (running, line, _, stderr) = await StartAsync(stop.Token, "--port", "0", "--storage-port", "0", "--build-seconds", "0.1");
-        try
+        await WhileServingAsync(["--port", "0", "--storage-port", "0", "--build-seconds", "0.1"], async (line, _, stderr) =>
         {
             var url = new Uri(line["Listening on ".Length..]);
             var storage = Regex.Match(stderr.ToString(), @"Downloads and icons are served from (?<url>http://127\.0\.0\.1:\d+)\.");
@@ -278,13 +257,7 @@ public sealed partial class ServeCommandTests
             Assert.AreEqual(HttpStatusCode.OK, (await http.GetAsync(download.Headers.Location)).StatusCode);
             Assert.AreEqual(HttpStatusCode.OK, health.StatusCode);
             StringAssert.Contains(await health.Content.ReadAsStringAsync(), "\"status\":\"ok\"");
-        }
-        finally
-        {
-            await stop.CancelAsync();
-        }
-
-        Assert.AreEqual(ExitCodes.Success, await running.WaitAsync(Wait));
+        });
     }
 
     /// <summary>Arguments that cannot make a server: refused before anything starts, with what is wrong (the message's
