@@ -67,8 +67,8 @@ public sealed class ClientRetryTests : IntegrationTest
     public async Task CreateApp_On500_IsNotRetried_SoNoAppIsCreatedTwice()
     {
         await using var server = await PgbServer.StartAsync(new PgbServerOptions());
-        var www = Directory.CreateDirectory(Temp.Combine("www")).FullName;
-        File.WriteAllText(Path.Combine(www, "index.html"), "<html></html>");
+        var www = Temp.Combine("www");
+        Temp.WriteFile("www/index.html", "<html></html>");
         var archive = Temp.Combine("app.zip");
         System.IO.Compression.ZipFile.CreateFromDirectory(www, archive);
         // Only one 500: a client that retried the POST would succeed and create the app.

@@ -8,8 +8,7 @@ public sealed class ClientServerTests : IntegrationTest
     [TestInitialize]
     public void CreateApp()
     {
-        Directory.CreateDirectory(Temp.Combine("www"));
-        File.WriteAllText(Temp.Combine("www", "index.html"), "<html><body>Hello</body></html>");
+        Temp.WriteFile("www/index.html", "<html><body>Hello</body></html>");
         File.WriteAllText(Temp.Combine("config.xml"), """
             <?xml version="1.0" encoding="UTF-8"?>
             <widget xmlns="http://www.w3.org/ns/widgets" id="com.example.it" version="2.0.0"><name>Integration App</name></widget>

@@ -7,8 +7,7 @@ public sealed class SigningKeyTests : IntegrationTest
     [TestInitialize]
     public void CreateApp()
     {
-        Directory.CreateDirectory(Temp.Combine("www"));
-        File.WriteAllText(Temp.Combine("www", "index.html"), "<html><body>signed</body></html>");
+        Temp.WriteFile("www/index.html", "<html><body>signed</body></html>");
         File.WriteAllBytes(Temp.Combine("release.keystore"), [0xFE, 0xED, 0xFE, 0xED, 1, 2, 3, 4]);
     }
 

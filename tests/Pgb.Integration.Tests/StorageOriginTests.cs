@@ -10,8 +10,7 @@ public sealed class StorageOriginTests : IntegrationTest
     {
         await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(100), StoragePort = 0 });
         var www = Temp.Combine("www");
-        Directory.CreateDirectory(www);
-        File.WriteAllText(Path.Combine(www, "index.html"), "<html><body>stored elsewhere</body></html>");
+        Temp.WriteFile("www/index.html", "<html><body>stored elsewhere</body></html>");
         using var client = ClientOf(server);
 
         var result = await new PgbPipeline(client).RunAsync(new PgbJob
