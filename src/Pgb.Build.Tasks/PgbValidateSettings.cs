@@ -41,6 +41,14 @@ public sealed class PgbValidateSettings : PgbTask
 
     public string? IosKeyId { get; set; }
 
+    public string? AndroidKeystore { get; set; }
+
+    public string? AndroidKeyAlias { get; set; }
+
+    public string? IosCertificate { get; set; }
+
+    public string? IosProfile { get; set; }
+
     protected override Task ExecuteCoreAsync(CancellationToken cancellationToken)
     {
         Check(() => PgbServerSettings.ParseServerUrl(ServerUrl));
@@ -56,6 +64,11 @@ public sealed class PgbValidateSettings : PgbTask
         if (!string.IsNullOrWhiteSpace(IosKeyId))
         {
             Check(() => PgbServerSettings.ParseKeyId("PgbIosKeyId", IosKeyId!));
+        }
+
+        foreach (var problem in PgbKeyFiles.CheckAndroid(AndroidKeyId, AndroidKeystore, AndroidKeyAlias).Concat(PgbKeyFiles.CheckIos(IosKeyId, IosCertificate, IosProfile)))
+        {
+            LogError(problem.Code, problem.Message);
         }
 
         bool? createApp = null;

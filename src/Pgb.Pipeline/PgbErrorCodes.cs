@@ -27,6 +27,8 @@ public static class PgbErrorCodes
     public const string RoleInvalid = "PGB1018";
     public const string FileNotFound = "PGB1019";
     public const string NoAppSource = "PGB1020";
+    public const string KeyFilesIncomplete = "PGB1021";
+    public const string KeyChosenTwice = "PGB1022";
 
     public const string ServerUnreachable = "PGB2001";
     public const string ServerTimedOut = "PGB2002";

@@ -1,7 +1,7 @@
 namespace Pgb.Server.Inspection;
 
 /// <summary>The fixed budgets within which the server reads what clients give it to inspect: uploaded sources (their
-/// config.xml and the icon it names), uploaded icons, and, once pulls fetch anything, repository checkouts. Each is
+/// config.xml and the icon it names), uploaded icons, and the checkouts of repository-backed apps. Each is
 /// far above what a real app needs (a Cordova config.xml is a few KB and a handful of levels deep) and far below what
 /// could hurt the process. docs/server.md ("Security") lists them.</summary>
 internal sealed record InspectionLimits
