@@ -62,10 +62,7 @@ public sealed class IconAndArtifactMetadataTests : TaskTestBase
         var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.Created, App));
         var engine = new MockEngine();
 
-        Assert.IsFalse(IconTask(engine, handler, Path.Combine(Temp, "missing.png")).Execute());
-
-        AssertSingleError(engine, "PGB1019");
-        Assert.IsEmpty(handler.Requests);
+        AssertFailsBeforeAnyRequest(IconTask(engine, handler, Path.Combine(Temp, "missing.png")), engine, handler, "PGB1019");
     }
 
     [TestMethod]

@@ -166,10 +166,7 @@ public sealed class SigningKeyFileTaskTests : TaskTestBase
         task.AndroidKeyAlias = "release";
         task.AndroidKeyId = "12";
 
-        Assert.IsFalse(task.Execute());
-
-        AssertSingleError(engine, "PGB1022");
-        Assert.IsEmpty(handler.Requests);
+        AssertFailsBeforeAnyRequest(task, engine, handler, "PGB1022");
     }
 
     private string WriteFile(string name)

@@ -57,11 +57,8 @@ public sealed class SigningKeyTaskTests : TaskTestBase
         task.IosKeyId = "3";
         task.IosKeyPasswordVariable = PasswordVariable;
 
-        Assert.IsFalse(task.Execute());
-
-        AssertSingleError(engine, "PGB1016");
+        AssertFailsBeforeAnyRequest(task, engine, handler, "PGB1016");
         StringAssert.Contains(engine.Errors[0].Message, PasswordVariable);
-        Assert.IsEmpty(handler.Requests);
     }
 
     [TestMethod]
@@ -73,10 +70,7 @@ public sealed class SigningKeyTaskTests : TaskTestBase
         var task = Task(engine, handler);
         task.AndroidKeyId = "release";
 
-        Assert.IsFalse(task.Execute());
-
-        AssertSingleError(engine, "PGB1015");
-        Assert.IsEmpty(handler.Requests);
+        AssertFailsBeforeAnyRequest(task, engine, handler, "PGB1015");
     }
 
     [TestMethod]

@@ -51,6 +51,15 @@ public abstract class TaskTestBase
     /// <summary>For <see cref="OnFakeServer"/>: the first answer is the one under test.</summary>
     protected static void NoRetries(PgbClientOptions options) => options.Retry.MaxRetries = 0;
 
+    /// <summary>Runs <paramref name="task"/> and checks it ends with the one error <paramref name="code"/> before
+    /// <paramref name="handler"/> saw any request: a setting the task can check itself costs no round trip.</summary>
+    protected static void AssertFailsBeforeAnyRequest(PgbTask task, MockEngine engine, FakeHandler handler, string code)
+    {
+        Assert.IsFalse(task.Execute());
+        AssertSingleError(engine, code);
+        Assert.IsEmpty(handler.Requests);
+    }
+
     protected static void AssertSingleError(MockEngine engine, string code)
     {
         Assert.HasCount(1, engine.Errors, engine.AllText());
