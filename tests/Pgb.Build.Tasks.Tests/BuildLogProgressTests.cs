@@ -1,6 +1,4 @@
-using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using Pgb.Pipeline;
 
 namespace Pgb.Build.Tasks.Tests;
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using Pgb.Client;
 
 namespace Pgb.Build.Tasks.Tests;
 
@@ -22,16 +20,7 @@ public sealed class CancellationTests : TaskTestBase
             throw new UnreachableException();
         });
         var engine = new MockEngine();
-        var task = new PgbUpload
-        {
-            BuildEngine = engine,
-            ProjectFile = UserProject,
-            ServerUrl = "http://127.0.0.1:1",
-            TokenVariable = TokenVariable,
-            AppId = "7",
-            Archive = archive,
-            ClientOptionsFactory = () => new PgbClientOptions { Handler = handler },
-        };
+        var task = OnFakeServer(new PgbUpload { AppId = "7", Archive = archive }, engine, handler);
 
         await AssertCancelEndsPromptlyAsync(task, engine, sent.Task, TimeSpan.Zero);
     }
@@ -50,17 +39,12 @@ public sealed class CancellationTests : TaskTestBase
             return Task.FromResult(busy);
         });
         var engine = new MockEngine();
-        var task = new PgbQueueBuild
+        // Limits that let the hour's wait happen: only the cancellation can end it within the test's bound.
+        var task = OnFakeServer(new PgbQueueBuild { AppId = "7", Platforms = "android" }, engine, handler, options =>
         {
-            BuildEngine = engine,
-            ProjectFile = UserProject,
-            ServerUrl = "http://127.0.0.1:1",
-            TokenVariable = TokenVariable,
-            AppId = "7",
-            Platforms = "android",
-            // Limits that let the hour's wait happen: only the cancellation can end it within the test's bound.
-            ClientOptionsFactory = () => new PgbClientOptions { Handler = handler, RequestTimeout = TimeSpan.FromHours(1), Retry = { MaxDelay = TimeSpan.FromHours(1) } },
-        };
+            options.RequestTimeout = TimeSpan.FromHours(1);
+            options.Retry.MaxDelay = TimeSpan.FromHours(1);
+        });
 
         await AssertCancelEndsPromptlyAsync(task, engine, answered.Task, TimeSpan.FromMilliseconds(100));
     }
@@ -81,19 +65,7 @@ public sealed class CancellationTests : TaskTestBase
         var engine = new MockEngine();
         var manifest = Path.Combine(Temp, "obj", "artifacts.tsv");
         var output = Path.Combine(Temp, "out");
-        task = new PgbDownload
-        {
-            BuildEngine = engine,
-            ProjectFile = UserProject,
-            ServerUrl = "http://127.0.0.1:1",
-            TokenVariable = TokenVariable,
-            AppId = "7",
-            Platforms = "android",
-            OutputDirectory = output,
-            ArtifactName = "MyApp",
-            ManifestFile = manifest,
-            ClientOptionsFactory = () => new PgbClientOptions { Handler = handler },
-        };
+        task = OnFakeServer(new PgbDownload { AppId = "7", Platforms = "android", OutputDirectory = output, ArtifactName = "MyApp", ManifestFile = manifest }, engine, handler);
 
         Assert.IsFalse(task.Execute());
 
@@ -102,10 +74,6 @@ public sealed class CancellationTests : TaskTestBase
         Assert.IsFalse(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any(), "nothing is downloaded after Ctrl+C");
     }
 
-    /// <summary>
-    /// Runs <paramref name="task"/>, presses Ctrl+C (ICancelableTask.Cancel) once <paramref name="reached"/> has
-    /// completed and <paramref name="settle"/> has passed, and checks the task then fails within seconds with PGB0001.
-    /// </summary>
     /// <summary>
     /// Cancels <paramref name="task"/> once it got to <paramref name="reached"/> (and <paramref name="settle"/> later,
     /// whatever it was doing then) and expects it to end with PGB0001 within a bound far shorter than what the step

@@ -1,8 +1,3 @@
-using System.Net;
-using Microsoft.Build.Framework;
-using Pgb.Client;
-using Pgb.Pipeline;
-
 namespace Pgb.Build.Tasks.Tests;
 
 /// <summary><c>PgbIcon</c> (uploaded when it changed) and the metadata of <c>@(PgbArtifact)</c> a later target reads.</summary>
@@ -11,17 +6,8 @@ public sealed class IconAndArtifactMetadataTests : TaskTestBase
 {
     private const string App = """{"id":7,"title":"My App","icon":{"filename":"icon.png","link":"/api/v1/apps/7/icon"}}""";
 
-    private PgbSetIcon IconTask(MockEngine engine, FakeHandler handler, string icon, string appId = "7") => new()
-    {
-        BuildEngine = engine,
-        ProjectFile = UserProject,
-        ServerUrl = "http://127.0.0.1:1",
-        TokenVariable = TokenVariable,
-        AppId = appId,
-        Icon = icon,
-        StateFile = Path.Combine(Temp, "obj", "pgb", "icon.txt"),
-        ClientOptionsFactory = () => new PgbClientOptions { Handler = handler, Retry = { MaxRetries = 0 } },
-    };
+    private PgbSetIcon IconTask(MockEngine engine, FakeHandler handler, string icon, string appId = "7") =>
+        OnFakeServer(new PgbSetIcon { AppId = appId, Icon = icon, StateFile = Path.Combine(Temp, "obj", "pgb", "icon.txt") }, engine, handler, NoRetries);
 
     [TestMethod]
     public void SetIcon_UploadsOnce_SkipsAnUnchangedIcon_AndUploadsAChangedOneOrToAnotherApp()
@@ -76,10 +62,7 @@ public sealed class IconAndArtifactMetadataTests : TaskTestBase
         var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.Created, App));
         var engine = new MockEngine();
 
-        Assert.IsFalse(IconTask(engine, handler, Path.Combine(Temp, "missing.png")).Execute());
-
-        AssertSingleError(engine, "PGB1019");
-        Assert.IsEmpty(handler.Requests);
+        AssertFailsBeforeAnyRequest(IconTask(engine, handler, Path.Combine(Temp, "missing.png")), engine, handler, "PGB1019");
     }
 
     [TestMethod]

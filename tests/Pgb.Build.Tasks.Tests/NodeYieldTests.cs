@@ -1,6 +1,3 @@
-using System.Net;
-using Pgb.Client;
-
 namespace Pgb.Build.Tasks.Tests;
 
 [TestClass]
@@ -19,17 +16,7 @@ public sealed class NodeYieldTests : TaskTestBase
                 ? """{"id":7,"status":{"android":"pending"}}"""
                 : """{"id":7,"version":"1.0.0","status":{"android":"complete"}}""");
         });
-        var task = new PgbWaitForBuild
-        {
-            BuildEngine = engine,
-            ProjectFile = UserProject,
-            ServerUrl = "http://127.0.0.1:1",
-            TokenVariable = TokenVariable,
-            AppId = "7",
-            Platforms = "android",
-            PollIntervalSeconds = "0.01",
-            ClientOptionsFactory = () => new PgbClientOptions { Handler = handler },
-        };
+        var task = OnFakeServer(new PgbWaitForBuild { AppId = "7", Platforms = "android", PollIntervalSeconds = "0.01" }, engine, handler);
 
         Assert.IsTrue(task.Execute(), engine.Log.AllText());
 
@@ -42,16 +29,7 @@ public sealed class NodeYieldTests : TaskTestBase
         Environment.SetEnvironmentVariable(TokenVariable, "t");
         var engine = new YieldRecordingEngine();
         var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.Unauthorized, """{"error":"bad token"}"""));
-        var task = new PgbWaitForBuild
-        {
-            BuildEngine = engine,
-            ProjectFile = UserProject,
-            ServerUrl = "http://127.0.0.1:1",
-            TokenVariable = TokenVariable,
-            AppId = "7",
-            Platforms = "android",
-            ClientOptionsFactory = () => new PgbClientOptions { Handler = handler },
-        };
+        var task = OnFakeServer(new PgbWaitForBuild { AppId = "7", Platforms = "android" }, engine, handler);
 
         Assert.IsFalse(task.Execute());
 

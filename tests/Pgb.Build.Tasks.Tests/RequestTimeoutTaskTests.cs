@@ -1,6 +1,3 @@
-using Pgb.Client;
-using Pgb.Pipeline;
-
 namespace Pgb.Build.Tasks.Tests;
 
 /// <summary><c>PgbRequestTimeoutSeconds</c>: checked with the other settings, and the bound every service task waits within.</summary>
@@ -46,17 +43,7 @@ public sealed class RequestTimeoutTaskTests : TaskTestBase
     {
         Environment.SetEnvironmentVariable(TokenVariable, "t");
         var engine = new MockEngine();
-        var task = new PgbWaitForBuild
-        {
-            BuildEngine = engine,
-            ProjectFile = UserProject,
-            ServerUrl = "http://127.0.0.1:1",
-            TokenVariable = TokenVariable,
-            AppId = "7",
-            Platforms = "android",
-            RequestTimeoutSeconds = "0.1",
-            ClientOptionsFactory = () => new PgbClientOptions { Handler = new SilentHandler() },
-        };
+        var task = OnFakeServer(new PgbWaitForBuild { AppId = "7", Platforms = "android", RequestTimeoutSeconds = "0.1" }, engine, new SilentHandler());
 
         var finished = await Task.Run(task.Execute).WaitAsync(TimeSpan.FromSeconds(30));
 

@@ -1,6 +1,3 @@
-using System.Net;
-using Pgb.Client;
-
 namespace Pgb.Build.Tasks.Tests;
 
 /// <summary>Keys given by their files (PgbAndroidKeystore, PgbIosCertificate...): checked, uploaded once, found again by title.</summary>
@@ -21,16 +18,8 @@ public sealed class SigningKeyFileTaskTests : TaskTestBase
         return path;
     }
 
-    private PgbUseSigningKeys Task(MockEngine engine, FakeHandler handler) => new()
-    {
-        BuildEngine = engine,
-        ProjectFile = UserProject,
-        ServerUrl = "http://127.0.0.1:1",
-        TokenVariable = TokenVariable,
-        AppId = "7",
-        AppTitle = "MyApp",
-        ClientOptionsFactory = () => new PgbClientOptions { Handler = handler, Retry = { MaxRetries = 0 } },
-    };
+    private PgbUseSigningKeys Task(MockEngine engine, FakeHandler handler) =>
+        OnFakeServer(new PgbUseSigningKeys { AppId = "7", AppTitle = "MyApp" }, engine, handler, NoRetries);
 
     /// <summary>The task with an android keystore (alias "release") whose passwords are in <see cref="PasswordVariable"/>.</summary>
     private PgbUseSigningKeys KeystoreTask(MockEngine engine, FakeHandler handler, string keystore)
@@ -177,10 +166,7 @@ public sealed class SigningKeyFileTaskTests : TaskTestBase
         task.AndroidKeyAlias = "release";
         task.AndroidKeyId = "12";
 
-        Assert.IsFalse(task.Execute());
-
-        AssertSingleError(engine, "PGB1022");
-        Assert.IsEmpty(handler.Requests);
+        AssertFailsBeforeAnyRequest(task, engine, handler, "PGB1022");
     }
 
     private string WriteFile(string name)

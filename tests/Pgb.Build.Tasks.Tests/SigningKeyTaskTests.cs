@@ -1,6 +1,3 @@
-using System.Net;
-using Pgb.Client;
-
 namespace Pgb.Build.Tasks.Tests;
 
 [TestClass]
@@ -11,15 +8,7 @@ public sealed class SigningKeyTaskTests : TaskTestBase
     [TestCleanup]
     public void ClearPassword() => Environment.SetEnvironmentVariable(PasswordVariable, null);
 
-    private PgbUseSigningKeys Task(MockEngine engine, FakeHandler handler) => new()
-    {
-        BuildEngine = engine,
-        ProjectFile = UserProject,
-        ServerUrl = "http://127.0.0.1:1",
-        TokenVariable = TokenVariable,
-        AppId = "7",
-        ClientOptionsFactory = () => new PgbClientOptions { Handler = handler, Retry = { MaxRetries = 0 } },
-    };
+    private PgbUseSigningKeys Task(MockEngine engine, FakeHandler handler) => OnFakeServer(new PgbUseSigningKeys { AppId = "7" }, engine, handler, NoRetries);
 
     [TestMethod]
     public void UseSigningKeys_UnlocksWithThePasswordFromTheVariable_ThenSelectsTheKey_AndNeverLogsThePassword()
@@ -68,11 +57,8 @@ public sealed class SigningKeyTaskTests : TaskTestBase
         task.IosKeyId = "3";
         task.IosKeyPasswordVariable = PasswordVariable;
 
-        Assert.IsFalse(task.Execute());
-
-        AssertSingleError(engine, "PGB1016");
+        AssertFailsBeforeAnyRequest(task, engine, handler, "PGB1016");
         StringAssert.Contains(engine.Errors[0].Message, PasswordVariable);
-        Assert.IsEmpty(handler.Requests);
     }
 
     [TestMethod]
@@ -84,10 +70,7 @@ public sealed class SigningKeyTaskTests : TaskTestBase
         var task = Task(engine, handler);
         task.AndroidKeyId = "release";
 
-        Assert.IsFalse(task.Execute());
-
-        AssertSingleError(engine, "PGB1015");
-        Assert.IsEmpty(handler.Requests);
+        AssertFailsBeforeAnyRequest(task, engine, handler, "PGB1015");
     }
 
     [TestMethod]

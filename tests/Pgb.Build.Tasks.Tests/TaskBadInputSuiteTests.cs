@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Build.Framework;
 using Pgb.Client;
 using Pgb.Testing;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.Build.Framework;
-using Pgb.Client;
-
 namespace Pgb.Build.Tasks.Tests;
 
 [TestClass]
@@ -26,19 +22,7 @@ public sealed class TaskBehaviorTests : TaskTestBase
         });
         var engine = new MockEngine();
         var manifest = Path.Combine(Temp, "obj", "artifacts.tsv");
-        var task = new PgbDownload
-        {
-            BuildEngine = engine,
-            ProjectFile = UserProject,
-            ServerUrl = "http://127.0.0.1:1",
-            TokenVariable = TokenVariable,
-            AppId = "7",
-            Platforms = "android;ios",
-            OutputDirectory = Path.Combine(Temp, "out"),
-            ArtifactName = "MyApp",
-            ManifestFile = manifest,
-            ClientOptionsFactory = () => new PgbClientOptions { Handler = handler },
-        };
+        var task = OnFakeServer(new PgbDownload { AppId = "7", Platforms = "android;ios", OutputDirectory = Path.Combine(Temp, "out"), ArtifactName = "MyApp", ManifestFile = manifest }, engine, handler);
 
         Assert.IsTrue(task.Execute(), engine.AllText());
 
@@ -91,18 +75,7 @@ public sealed class TaskBehaviorTests : TaskTestBase
             return FakeHandler.Json(HttpStatusCode.OK, """{"id":7,"status":{"android":"pending"}}""");
         });
         var engine = new MockEngine();
-        var task = new PgbWaitForBuild
-        {
-            BuildEngine = engine,
-            ProjectFile = UserProject,
-            ServerUrl = "http://127.0.0.1:1",
-            TokenVariable = TokenVariable,
-            AppId = "7",
-            Platforms = "android",
-            TimeoutSeconds = "600",
-            PollIntervalSeconds = "30",
-            ClientOptionsFactory = () => new PgbClientOptions { Handler = handler },
-        };
+        var task = OnFakeServer(new PgbWaitForBuild { AppId = "7", Platforms = "android", TimeoutSeconds = "600", PollIntervalSeconds = "30" }, engine, handler);
 
         var execution = Task.Run(task.Execute);
         await polled.Task.WaitAsync(TimeSpan.FromSeconds(30));
@@ -120,17 +93,7 @@ public sealed class TaskBehaviorTests : TaskTestBase
         var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.OK,
             """{"id":7,"status":{"android":"complete","ios":"error"},"error":{"ios":"Provisioning profile expired"}}"""));
         var engine = new MockEngine();
-        var task = new PgbWaitForBuild
-        {
-            BuildEngine = engine,
-            ProjectFile = UserProject,
-            ServerUrl = "http://127.0.0.1:1",
-            TokenVariable = TokenVariable,
-            AppId = "7",
-            Platforms = "android;ios",
-            PollIntervalSeconds = "0.01",
-            ClientOptionsFactory = () => new PgbClientOptions { Handler = handler },
-        };
+        var task = OnFakeServer(new PgbWaitForBuild { AppId = "7", Platforms = "android;ios", PollIntervalSeconds = "0.01" }, engine, handler);
 
         Assert.IsFalse(task.Execute());
 
@@ -147,18 +110,7 @@ public sealed class TaskBehaviorTests : TaskTestBase
         Environment.SetEnvironmentVariable(TokenVariable, "t");
         var handler = new FakeHandler(_ => FakeHandler.Json((HttpStatusCode)status, """{"error":"the server says no"}"""));
         var engine = new MockEngine();
-        var task = new PgbDownload
-        {
-            BuildEngine = engine,
-            ProjectFile = UserProject,
-            ServerUrl = "http://127.0.0.1:1",
-            TokenVariable = TokenVariable,
-            AppId = "7",
-            Platforms = "android",
-            OutputDirectory = Path.Combine(Temp, "out"),
-            ArtifactName = "MyApp",
-            ClientOptionsFactory = () => new PgbClientOptions { Handler = handler, Retry = { MaxRetries = 0 } },
-        };
+        var task = OnFakeServer(new PgbDownload { AppId = "7", Platforms = "android", OutputDirectory = Path.Combine(Temp, "out"), ArtifactName = "MyApp" }, engine, handler, NoRetries);
 
         Assert.IsFalse(task.Execute());
 

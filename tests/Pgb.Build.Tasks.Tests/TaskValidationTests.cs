@@ -1,6 +1,3 @@
-using System.Net;
-using Pgb.Client;
-
 namespace Pgb.Build.Tasks.Tests;
 
 [TestClass]
@@ -10,7 +7,7 @@ public sealed class TaskValidationTests : TaskTestBase
     public void QueueBuild_WhenTokenVariableIsUnset_LogsPGB1002NamingTheVariable()
     {
         var engine = new MockEngine();
-        var task = new PgbQueueBuild { BuildEngine = engine, ProjectFile = UserProject, ServerUrl = "http://127.0.0.1:1", TokenVariable = TokenVariable, AppId = "5", Platforms = "android" };
+        var task = QueueBuild(engine);
 
         Assert.IsFalse(task.Execute());
 
@@ -23,7 +20,8 @@ public sealed class TaskValidationTests : TaskTestBase
     {
         Environment.SetEnvironmentVariable(TokenVariable, "t");
         var engine = new MockEngine();
-        var task = new PgbQueueBuild { BuildEngine = engine, ProjectFile = UserProject, ServerUrl = "ftp://example", TokenVariable = TokenVariable, AppId = "5", Platforms = "android" };
+        var task = QueueBuild(engine);
+        task.ServerUrl = "ftp://example";
 
         Assert.IsFalse(task.Execute());
 
@@ -38,7 +36,7 @@ public sealed class TaskValidationTests : TaskTestBase
     public void QueueBuild_WhenAppIdIsNotAPositiveNumber_LogsPGB1007(string appId)
     {
         var engine = new MockEngine();
-        var task = new PgbQueueBuild { BuildEngine = engine, ProjectFile = UserProject, ServerUrl = "http://127.0.0.1:1", TokenVariable = TokenVariable, AppId = appId, Platforms = "android" };
+        var task = QueueBuild(engine, appId: appId);
 
         Assert.IsFalse(task.Execute());
 
@@ -49,7 +47,7 @@ public sealed class TaskValidationTests : TaskTestBase
     public void QueueBuild_WhenAPlatformIsUnknown_LogsPGB1005ListingTheKnownOnes()
     {
         var engine = new MockEngine();
-        var task = new PgbQueueBuild { BuildEngine = engine, ProjectFile = UserProject, ServerUrl = "http://127.0.0.1:1", TokenVariable = TokenVariable, AppId = "5", Platforms = "android;tizen" };
+        var task = QueueBuild(engine, platforms: "android;tizen");
 
         Assert.IsFalse(task.Execute());
 
@@ -66,7 +64,7 @@ public sealed class TaskValidationTests : TaskTestBase
     {
         Environment.SetEnvironmentVariable(TokenVariable, "t");
         var engine = new MockEngine();
-        var task = new PgbWaitForBuild { BuildEngine = engine, ProjectFile = UserProject, ServerUrl = "http://127.0.0.1:1", TokenVariable = TokenVariable, AppId = "5", Platforms = "android", TimeoutSeconds = timeout, PollIntervalSeconds = poll };
+        var task = OnFakeServer(new PgbWaitForBuild { AppId = "5", Platforms = "android", TimeoutSeconds = timeout, PollIntervalSeconds = poll }, engine);
 
         Assert.IsFalse(task.Execute());
 
@@ -106,7 +104,7 @@ public sealed class TaskValidationTests : TaskTestBase
         var archive = Path.Combine(Temp, "app.zip");
         File.WriteAllBytes(archive, [1, 2, 3]);
         var engine = new MockEngine();
-        var task = new PgbUpload { BuildEngine = engine, ProjectFile = UserProject, ServerUrl = "http://127.0.0.1:1", TokenVariable = TokenVariable, Archive = archive };
+        var task = OnFakeServer(new PgbUpload { Archive = archive }, engine);
 
         Assert.IsFalse(task.Execute());
 
@@ -120,16 +118,7 @@ public sealed class TaskValidationTests : TaskTestBase
         Environment.SetEnvironmentVariable(TokenVariable, token);
         var engine = new MockEngine();
         var handler = new FakeHandler(_ => FakeHandler.Json(HttpStatusCode.Unauthorized, """{"error":"Invalid authentication token."}"""));
-        var task = new PgbQueueBuild
-        {
-            BuildEngine = engine,
-            ProjectFile = UserProject,
-            ServerUrl = "http://127.0.0.1:1",
-            TokenVariable = TokenVariable,
-            AppId = "5",
-            Platforms = "android",
-            ClientOptionsFactory = () => new PgbClientOptions { Handler = handler },
-        };
+        var task = QueueBuild(engine, handler: handler);
 
         Assert.IsFalse(task.Execute());
 
@@ -140,4 +129,8 @@ public sealed class TaskValidationTests : TaskTestBase
         Assert.HasCount(1, handler.Requests);
         StringAssert.Contains(handler.Requests[0].Line, "auth_token=", "the token travels as the auth_token parameter");
     }
+
+    /// <summary>A queue-build task whose settings are good unless a test passes a bad one.</summary>
+    private PgbQueueBuild QueueBuild(MockEngine engine, string appId = "5", string platforms = "android", FakeHandler? handler = null) =>
+        OnFakeServer(new PgbQueueBuild { AppId = appId, Platforms = platforms }, engine, handler);
 }

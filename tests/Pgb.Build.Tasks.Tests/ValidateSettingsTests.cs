@@ -1,5 +1,3 @@
-using Pgb.Pipeline;
-
 namespace Pgb.Build.Tasks.Tests;
 
 [TestClass]

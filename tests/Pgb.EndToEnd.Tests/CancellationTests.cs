@@ -1,17 +1,14 @@
-using Pgb.Server;
-
 namespace Pgb.EndToEnd.Tests;
 
 [TestClass]
-public sealed class CancellationTests
+public sealed class CancellationTests : SampleBuildTest
 {
     [TestMethod]
     [OSCondition(OperatingSystems.Linux | OperatingSystems.OSX)] // SIGINT; Windows delivers Ctrl+C to a console group instead
     public async Task CtrlC_WhileWaitingForTheBuilds_EndsDotnetBuildPromptlyWithPGB0001()
     {
-        await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMinutes(30) });
-        var sample = SampleProject.Create(nameof(CtrlC_WhileWaitingForTheBuilds_EndsDotnetBuildPromptlyWithPGB0001));
-        using var build = sample.StartBuild(server.BaseUri, "pgb-dev-token");
+        var sample = await StartAsync(TimeSpan.FromMinutes(30));
+        using var build = sample.StartBuild(Server.BaseUri, DevToken);
 
         await build.WaitForLineAsync("android pending", TimeSpan.FromMinutes(3));
         await build.InterruptAsync();

@@ -1,24 +1,20 @@
 using System.Text.RegularExpressions;
-using Pgb.Server;
 
 namespace Pgb.EndToEnd.Tests;
 
 /// <summary>Every misconfiguration is one coded error on the user's project file, found before any request.</summary>
 [TestClass]
-public sealed class ConfigurationErrorTests
+public sealed class ConfigurationErrorTests : SampleBuildTest
 {
-    private const string DevToken = "pgb-dev-token";
-
     [TestMethod]
     [DataRow(new[] { "-p:PgbPlatforms=tizen", "-p:PgbTimeoutSeconds=soon" }, new[] { "PGB1005", "PGB1008" })]
     [DataRow(new[] { "-p:PgbWwwDir=nowhere", "-p:PgbCreateApp=false", "-p:PgbServerUrl=ftp://example" }, new[] { "PGB1003", "PGB1006", "PGB1001" })]
     [DataRow(new[] { "-p:PgbCreateApp=yes" }, new[] { "PGB1013" })]
     public async Task DotnetBuild_WithMisconfigurations_ReportsEachAsAPgbErrorOnTheProjectBeforeAnyRequest(string[] properties, string[] codes)
     {
-        await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(200) });
-        var sample = SampleProject.Create(nameof(DotnetBuild_WithMisconfigurations_ReportsEachAsAPgbErrorOnTheProjectBeforeAnyRequest) + "_" + codes[0]);
+        var sample = await StartAsync(TimeSpan.FromMilliseconds(200), nameof(DotnetBuild_WithMisconfigurations_ReportsEachAsAPgbErrorOnTheProjectBeforeAnyRequest) + "_" + codes[0]);
 
-        var result = await sample.BuildAsync(server.BaseUri, DevToken, properties);
+        var result = await sample.BuildAsync(Server.BaseUri, DevToken, properties);
 
         Assert.AreNotEqual(0, result.ExitCode, result.Output);
         foreach (var code in codes)
@@ -34,6 +30,6 @@ public sealed class ConfigurationErrorTests
         var allCodes = Regex.Matches(result.Output, @"error (?<code>[A-Z]+\d+):").Select(m => m.Groups["code"].Value).Distinct().ToList();
         CollectionAssert.AreEquivalent(codes, allCodes, "only the coded errors, no MSB4018 'failed unexpectedly' and no PGB0000:\n" + result.Output);
         Assert.DoesNotContain("   at ", result.Output, "no stack trace");
-        Assert.AreEqual(0L, server.RequestCount, "a misconfigured build must not send anything");
+        Assert.AreEqual(0L, Server.RequestCount, "a misconfigured build must not send anything");
     }
 }

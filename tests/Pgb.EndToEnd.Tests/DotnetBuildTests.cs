@@ -4,17 +4,14 @@ using Pgb.Server;
 namespace Pgb.EndToEnd.Tests;
 
 [TestClass]
-public sealed class DotnetBuildTests
+public sealed class DotnetBuildTests : SampleBuildTest
 {
-    private const string DevToken = "pgb-dev-token";
-
     [TestMethod]
     public async Task DotnetBuild_DownloadsAnArtifactPerPlatform_AndAnUnchangedSecondBuildMakesNoRequest()
     {
-        await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(300) });
-        var sample = SampleProject.Create(nameof(DotnetBuild_DownloadsAnArtifactPerPlatform_AndAnUnchangedSecondBuildMakesNoRequest));
+        var sample = await StartAsync(TimeSpan.FromMilliseconds(300));
 
-        var first = await sample.BuildAsync(server.BaseUri, DevToken);
+        var first = await sample.BuildAsync(Server.BaseUri, DevToken);
         Assert.AreEqual(0, first.ExitCode, first.Output);
 
         var appId = int.Parse(File.ReadAllText(Path.Combine(sample.Directory, "obj", "pgb", "app-id.txt")).Trim());
@@ -22,15 +19,15 @@ public sealed class DotnetBuildTests
         {
             var path = Path.Combine(sample.OutputDirectory, $"HelloCordova-{platform}.{extension}");
             Assert.IsTrue(File.Exists(path), $"{path} is missing:\n{first.Output}");
-            CollectionAssert.AreEqual(server.GetArtifact(appId, platform), File.ReadAllBytes(path), $"{platform} bytes differ from what the server produced");
+            CollectionAssert.AreEqual(Server.GetArtifact(appId, platform), File.ReadAllBytes(path), $"{platform} bytes differ from what the server produced");
             StringAssert.Contains(first.Output, $"PgbArtifact: {platform}|{appId}|", "the @(PgbArtifact) item is missing");
             StringAssert.Contains(first.Output, Path.GetFullPath(path));
         }
 
-        var requestsAfterFirst = server.RequestCount;
-        var second = await sample.BuildAsync(server.BaseUri, DevToken);
+        var requestsAfterFirst = Server.RequestCount;
+        var second = await sample.BuildAsync(Server.BaseUri, DevToken);
         Assert.AreEqual(0, second.ExitCode, second.Output);
-        Assert.AreEqual(requestsAfterFirst, server.RequestCount, "an up-to-date build must not talk to the server:\n" + second.Output);
+        Assert.AreEqual(requestsAfterFirst, Server.RequestCount, "an up-to-date build must not talk to the server:\n" + second.Output);
         StringAssert.Contains(second.Output, $"PgbArtifact: android|{appId}|", "@(PgbArtifact) must be there when the job is skipped");
         StringAssert.Contains(second.Output, $"PgbArtifact: ios|{appId}|");
     }
@@ -38,19 +35,18 @@ public sealed class DotnetBuildTests
     [TestMethod]
     public async Task DotnetBuild_AfterAChangeInWww_UploadsAgainToTheSameApp()
     {
-        await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(200) });
-        var sample = SampleProject.Create(nameof(DotnetBuild_AfterAChangeInWww_UploadsAgainToTheSameApp));
-        var first = await sample.BuildAsync(server.BaseUri, DevToken);
+        var sample = await StartAsync(TimeSpan.FromMilliseconds(200));
+        var first = await sample.BuildAsync(Server.BaseUri, DevToken);
         Assert.AreEqual(0, first.ExitCode, first.Output);
         var appIdFile = Path.Combine(sample.Directory, "obj", "pgb", "app-id.txt");
         var appId = File.ReadAllText(appIdFile).Trim();
 
         File.Delete(Path.Combine(sample.Directory, "www", "css", "index.css"));
-        var requestsBefore = server.RequestCount;
-        var second = await sample.BuildAsync(server.BaseUri, DevToken);
+        var requestsBefore = Server.RequestCount;
+        var second = await sample.BuildAsync(Server.BaseUri, DevToken);
 
         Assert.AreEqual(0, second.ExitCode, second.Output);
-        Assert.IsGreaterThan(requestsBefore, server.RequestCount, "a deleted www file must rerun the job");
+        Assert.IsGreaterThan(requestsBefore, Server.RequestCount, "a deleted www file must rerun the job");
         Assert.AreEqual(appId, File.ReadAllText(appIdFile).Trim(), "the created app is updated, not created again");
         StringAssert.Contains(second.Output, "Uploaded");
     }
@@ -59,12 +55,9 @@ public sealed class DotnetBuildTests
     public async Task DotnetBuild_WhenTheServerFailsAPlatform_FailsWithPGB3001AndTheServersMessage()
     {
         const string message = "Keystore was tampered with, or password was incorrect";
-        var options = new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(200) };
-        options.FailingPlatforms["ios"] = message;
-        await using var server = await PgbServer.StartAsync(options);
-        var sample = SampleProject.Create(nameof(DotnetBuild_WhenTheServerFailsAPlatform_FailsWithPGB3001AndTheServersMessage));
+        var sample = await StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(200), FailingPlatforms = { ["ios"] = message } });
 
-        var result = await sample.BuildAsync(server.BaseUri, DevToken);
+        var result = await sample.BuildAsync(Server.BaseUri, DevToken);
 
         Assert.AreNotEqual(0, result.ExitCode, result.Output);
         var error = Regex.Match(result.Output, @"^(?<file>.*?)\s*:\s*error PGB3001: (?<message>.*)$", RegexOptions.Multiline);
@@ -97,15 +90,14 @@ public sealed class DotnetBuildTests
     [TestMethod]
     public async Task DotnetBuild_WhenTheTokenVariableIsEmpty_FailsWithPGB1002WithoutARequest()
     {
-        await using var server = await PgbServer.StartAsync(new PgbServerOptions());
-        var sample = SampleProject.Create(nameof(DotnetBuild_WhenTheTokenVariableIsEmpty_FailsWithPGB1002WithoutARequest));
+        var sample = await StartAsync(new PgbServerOptions());
 
-        var result = await sample.BuildAsync(server.BaseUri, token: null);
+        var result = await sample.BuildAsync(Server.BaseUri, token: null);
 
         Assert.AreNotEqual(0, result.ExitCode, result.Output);
         StringAssert.Contains(result.Output, "error PGB1002");
         StringAssert.Contains(result.Output, "PGB_AUTH_TOKEN");
-        Assert.AreEqual(0L, server.RequestCount);
+        Assert.AreEqual(0L, Server.RequestCount);
         Assert.DoesNotContain("   at ", result.Output, "no stack trace in a user-facing error");
     }
 
@@ -115,12 +107,11 @@ public sealed class DotnetBuildTests
         const string secret = "s3cret-token-4f0d9a7e";
         var options = new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(200) };
         options.Accounts.Add(new PgbAccount("ci", "ci@localhost", "ci-password", secret));
-        await using var server = await PgbServer.StartAsync(options);
-        var sample = SampleProject.Create(nameof(DotnetBuild_WithABinaryLog_NeverRecordsTheToken));
+        var sample = await StartAsync(options);
         var binlog = Path.Combine(sample.Directory, "build.binlog");
 
         // A configured account has no signing key, so its apps' ios is not built (PGB3004): android only.
-        var result = await sample.BuildAsync(server.BaseUri, secret, "-bl:" + binlog, "-v:diag", "-p:PgbPlatforms=android");
+        var result = await sample.BuildAsync(Server.BaseUri, secret, "-bl:" + binlog, "-v:diag", "-p:PgbPlatforms=android");
 
         Assert.AreEqual(0, result.ExitCode, result.Output);
         Assert.DoesNotContain(secret, result.Output, "the token leaked into the console log");

@@ -1,18 +1,13 @@
-using Pgb.Server;
-
 namespace Pgb.EndToEnd.Tests;
 
 /// <summary><c>PgbIcon</c> and the metadata of <c>@(PgbArtifact)</c>, through <c>dotnet build</c> of the packed sample.</summary>
 [TestClass]
-public sealed class IconAndMetadataBuildTests
+public sealed class IconAndMetadataBuildTests : SampleBuildTest
 {
-    private const string DevToken = "pgb-dev-token";
-
     [TestMethod]
     public async Task DotnetBuild_UploadsPgbIconWhenItChanged_AndLaterTargetsReadTheArtifactsMetadata()
     {
-        await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(200) });
-        var sample = SampleProject.Create(nameof(DotnetBuild_UploadsPgbIconWhenItChanged_AndLaterTargetsReadTheArtifactsMetadata));
+        var sample = await StartAsync(TimeSpan.FromMilliseconds(200));
         var icon = Path.Combine(sample.Directory, "icon.png");
         File.WriteAllBytes(icon, [0x89, 0x50, 0x4E, 0x47, 1]);
         sample.EditProject(project => project.Replace("</Project>", """
@@ -22,9 +17,9 @@ public sealed class IconAndMetadataBuildTests
             </Project>
             """, StringComparison.Ordinal));
         string[] settings = ["-p:PgbPlatforms=android", "-p:PgbIcon=icon.png"];
-        int IconUploads() => server.Requests.Count(r => r.Method == "POST" && r.Path.Split('?')[0].EndsWith("/icon", StringComparison.Ordinal));
+        int IconUploads() => Server.Requests.Count(r => r.Method == "POST" && r.Path.Split('?')[0].EndsWith("/icon", StringComparison.Ordinal));
 
-        var first = await sample.BuildAsync(server.BaseUri, DevToken, settings);
+        var first = await sample.BuildAsync(Server.BaseUri, DevToken, settings);
         Assert.AreEqual(0, first.ExitCode, first.Output);
         Assert.AreEqual(1, IconUploads(), first.Output);
         var apk = File.ReadAllBytes(Path.Combine(sample.OutputDirectory, "HelloCordova-android.apk"));
@@ -33,16 +28,16 @@ public sealed class IconAndMetadataBuildTests
         StringAssert.Contains(first.Output, $"size {apk.Length} sha {sha} app {sample.CreatedAppId}");
 
         File.WriteAllText(Path.Combine(sample.Directory, "www", "js", "extra.js"), "console.log('extra');\n");
-        var wwwChanged = await sample.BuildAsync(server.BaseUri, DevToken, settings);
+        var wwwChanged = await sample.BuildAsync(Server.BaseUri, DevToken, settings);
         Assert.AreEqual(0, wwwChanged.ExitCode, wwwChanged.Output);
         Assert.AreEqual(1, IconUploads(), "an unchanged icon is not uploaded again when the job reruns:\n" + wwwChanged.Output);
 
         File.WriteAllBytes(icon, [0x89, 0x50, 0x4E, 0x47, 2]);
-        var iconChanged = await sample.BuildAsync(server.BaseUri, DevToken, settings);
+        var iconChanged = await sample.BuildAsync(Server.BaseUri, DevToken, settings);
         Assert.AreEqual(0, iconChanged.ExitCode, iconChanged.Output);
         Assert.AreEqual(2, IconUploads(), "a changed icon reruns the job and is uploaded:\n" + iconChanged.Output);
 
-        var upToDate = await sample.BuildAsync(server.BaseUri, DevToken, settings);
+        var upToDate = await sample.BuildAsync(Server.BaseUri, DevToken, settings);
         Assert.AreEqual(0, upToDate.ExitCode, upToDate.Output);
         StringAssert.Contains(upToDate.Output, $"package android v1.0.0 build ", "the metadata comes from the manifest when the job is up to date");
     }

@@ -1,21 +1,17 @@
 using System.Text.RegularExpressions;
-using Pgb.Server;
 
 namespace Pgb.EndToEnd.Tests;
 
 [TestClass]
-public sealed class MultiTargetingTests
+public sealed class MultiTargetingTests : SampleBuildTest
 {
-    private const string DevToken = "pgb-dev-token";
-
     [TestMethod]
     public async Task DotnetBuild_OfAMultiTargetingProject_RunsTheJobOnceIntoTheConfigurationFolder()
     {
-        await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(200) });
-        var sample = SampleProject.Create(nameof(DotnetBuild_OfAMultiTargetingProject_RunsTheJobOnceIntoTheConfigurationFolder));
+        var sample = await StartAsync(TimeSpan.FromMilliseconds(200));
         MakeMultiTargeting(sample);
 
-        var first = await sample.BuildAsync(server.BaseUri, DevToken);
+        var first = await sample.BuildAsync(Server.BaseUri, DevToken);
 
         Assert.AreEqual(0, first.ExitCode, first.Output);
         foreach (var framework in new[] { "netstandard2.0", "net10.0" })
@@ -23,8 +19,8 @@ public sealed class MultiTargetingTests
             StringAssert.Contains(first.Output, Path.Combine("bin", "Debug", framework, "HelloCordova.dll"), "both inner builds must have run");
         }
 
-        Assert.AreEqual(1, server.QueuedBuilds(), "one job per build, not one per target framework:\n" + first.Output);
-        Assert.AreEqual(1, server.CreatedApps(), first.Output);
+        Assert.AreEqual(1, Server.QueuedBuilds(), "one job per build, not one per target framework:\n" + first.Output);
+        Assert.AreEqual(1, Server.CreatedApps(), first.Output);
         var output = Path.Combine(sample.Directory, "bin", "Debug", "pgb");
         foreach (var (platform, extension) in new[] { ("android", "apk"), ("ios", "ipa") })
         {
@@ -38,13 +34,13 @@ public sealed class MultiTargetingTests
             Assert.IsFalse(Directory.Exists(Path.Combine(sample.Directory, "bin", "Debug", framework, "pgb")), "no per-framework copy");
         }
 
-        var requests = server.RequestCount;
-        var second = await sample.BuildAsync(server.BaseUri, DevToken);
+        var requests = Server.RequestCount;
+        var second = await sample.BuildAsync(Server.BaseUri, DevToken);
         Assert.AreEqual(0, second.ExitCode, second.Output);
-        Assert.AreEqual(requests, server.RequestCount, "an up-to-date multi-targeting build must not talk to the server:\n" + second.Output);
+        Assert.AreEqual(requests, Server.RequestCount, "an up-to-date multi-targeting build must not talk to the server:\n" + second.Output);
         StringAssert.Contains(second.Output, "PgbArtifact: android|");
 
-        var clean = await sample.CleanAsync(server.BaseUri);
+        var clean = await sample.CleanAsync(Server.BaseUri);
         Assert.AreEqual(0, clean.ExitCode, clean.Output);
         Assert.IsFalse(File.Exists(Path.Combine(output, "HelloCordova-android.apk")), "dotnet clean of the outer build removes the artifacts");
         Assert.IsFalse(File.Exists(Path.Combine(output, "HelloCordova-ios.ipa")));

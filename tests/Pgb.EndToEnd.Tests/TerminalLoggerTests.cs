@@ -9,26 +9,23 @@ namespace Pgb.EndToEnd.Tests;
 /// (docs/msbuild.md, "What the build shows").
 /// </summary>
 [TestClass]
-public sealed class TerminalLoggerTests
+public sealed class TerminalLoggerTests : SampleBuildTest
 {
-    private const string DevToken = "pgb-dev-token";
-
     [TestMethod]
     [OSCondition(OperatingSystems.Linux)] // util-linux script(1) makes the pseudo-terminal
     public async Task DotnetBuildInATerminal_NamesTheRunningStep_AndAtDetailedVerbosityListsThePackages()
     {
         // Long enough for the live display (redrawn 30 times a second) to show the wait.
-        await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromSeconds(2) });
-        var sample = SampleProject.Create(nameof(DotnetBuildInATerminal_NamesTheRunningStep_AndAtDetailedVerbosityListsThePackages));
+        var sample = await StartAsync(TimeSpan.FromSeconds(2));
 
-        var first = await sample.BuildInTerminalAsync(server.BaseUri, DevToken);
+        var first = await sample.BuildInTerminalAsync(Server.BaseUri, DevToken);
 
         Assert.AreEqual(0, first.ExitCode, first.Seen);
         Assert.IsTrue(Regex.IsMatch(first.Seen, @"^\s*HelloCordova net10\.0 PgbWaitForBuild \(\d+\.\ds\)", RegexOptions.Multiline),
             "the Terminal Logger's live line must name the step the build waits in:\n" + first.Seen);
 
         // Up to date: no request, but the result lines are logged again, and -tlp:v=d shows them under the project.
-        var second = await sample.BuildInTerminalAsync(server.BaseUri, DevToken, "-tlp:v=d");
+        var second = await sample.BuildInTerminalAsync(Server.BaseUri, DevToken, "-tlp:v=d");
 
         Assert.AreEqual(0, second.ExitCode, second.Seen);
         foreach (var (platform, extension) in new[] { ("android", "apk"), ("ios", "ipa") })
@@ -44,12 +41,9 @@ public sealed class TerminalLoggerTests
     public async Task DotnetBuildInATerminal_WhenAPlatformFails_ShowsTheCodedErrorOnTheProject()
     {
         const string message = "Provisioning profile expired";
-        var options = new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(200) };
-        options.FailingPlatforms["ios"] = message;
-        await using var server = await PgbServer.StartAsync(options);
-        var sample = SampleProject.Create(nameof(DotnetBuildInATerminal_WhenAPlatformFails_ShowsTheCodedErrorOnTheProject));
+        var sample = await StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(200), FailingPlatforms = { ["ios"] = message } });
 
-        var result = await sample.BuildInTerminalAsync(server.BaseUri, DevToken);
+        var result = await sample.BuildInTerminalAsync(Server.BaseUri, DevToken);
 
         Assert.AreNotEqual(0, result.ExitCode, result.Seen);
         Assert.IsTrue(Regex.IsMatch(result.Seen, @"^\s*HelloCordova net10\.0 Pgb\w+ \(", RegexOptions.Multiline),

@@ -1,27 +1,17 @@
-using Pgb.Client;
-using Pgb.Client.Models;
 using Pgb.Client.Models.V0;
-using Pgb.Server;
 
 namespace Pgb.Integration.Tests;
 
 /// <summary>The client's calls beyond the pipeline's, and the v0 client, against a real server on 127.0.0.1 over sockets.</summary>
 [TestClass]
-public sealed class ClientApiTests
+public sealed class ClientApiTests : IntegrationTest
 {
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
-    private readonly TempDirectory _temp = new();
-
-    [TestCleanup]
-    public void DeleteTemp() => _temp.Dispose();
-
     private static Task<PgbServer> StartAsync() => PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(200) });
-
-    private static PgbClient ClientOf(PgbServer server) => new(server.BaseUri, PgbCredential.FromToken(PgbAccount.Development.Token));
 
     private async Task<PgbApp> CreateAppAsync(PgbClient client, string title = "Api App")
     {
-        var zip = _temp.Combine(Guid.NewGuid().ToString("N") + ".zip");
+        var zip = Temp.Combine(Guid.NewGuid().ToString("N") + ".zip");
         File.WriteAllBytes(zip, Zips.App(configName: null));
         return await client.CreateAppFromFileAsync(new PgbAppCreateOptions { Title = title }, zip);
     }
@@ -47,11 +37,11 @@ public sealed class ClientApiTests
         await using var server = await StartAsync();
         using var client = ClientOf(server);
         var app = await CreateAppAsync(client);
-        var png = _temp.Combine("icon.png");
+        var png = Temp.Combine("icon.png");
         File.WriteAllBytes(png, Png);
 
         var answered = await client.SetIconAsync(app.Id, png);
-        var saved = await client.DownloadIconAsync(app.Id, _temp.Combine("out", "icon.png"));
+        var saved = await client.DownloadIconAsync(app.Id, Temp.Combine("out", "icon.png"));
 
         Assert.AreEqual("icon.png", answered.Icon!.FileName);
         CollectionAssert.AreEqual(Png, File.ReadAllBytes(saved.FilePath));
@@ -64,7 +54,7 @@ public sealed class ClientApiTests
         await using var server = await StartAsync();
         using var client = ClientOf(server);
         var app = await CreateAppAsync(client);
-        var zip = _temp.Combine("new.zip");
+        var zip = Temp.Combine("new.zip");
         File.WriteAllBytes(zip, Zips.App(configName: null));
 
         var updated = await client.UpdateAppAsync(app.Id, new PgbAppUpdateOptions { Title = "Renamed", Version = "2.0.0" }, zip);
@@ -124,16 +114,16 @@ public sealed class ClientApiTests
         await using var server = await StartAsync();
         var options = new PgbClientOptions();
         using var v0 = new PgbV0Client(server.BaseUri, PgbCredential.FromBasic(PgbAccount.Development.UserName, PgbAccount.Development.Password), options);
-        var index = _temp.Combine("index.html");
+        var index = Temp.Combine("index.html");
         File.WriteAllText(index, "<html><body>v0</body></html>");
-        var png = _temp.Combine("icon.png");
+        var png = Temp.Combine("icon.png");
         File.WriteAllBytes(png, Png);
 
         var me = await v0.GetMeAsync();
         var created = await v0.CreateAppFromFileAsync(new PgbV0AppOptions { Title = "Another App" }, index);
         var renamed = await v0.UpdateAppAsync(created.Id, new PgbV0AppOptions { Title = "New Title" });
         var withIcon = await v0.SetIconAsync(created.Id, png);
-        var icon = await v0.DownloadIconAsync(created.Id, _temp.Combine("out", "icon.png"));
+        var icon = await v0.DownloadIconAsync(created.Id, Temp.Combine("out", "icon.png"));
         var listed = await v0.GetAppsAsync();
         var keys = await v0.GetKeysAsync();
 
@@ -146,7 +136,7 @@ public sealed class ClientApiTests
         CollectionAssert.AreEquivalent(new[] { "ios", "blackberry", "android" }, keys.Keys.ToArray());
 
         await server.WaitForArtifactAsync(created.Id, "android");
-        var package = await v0.DownloadAsync(created.Id, "android", _temp.Combine("out", "app.apk"));
+        var package = await v0.DownloadAsync(created.Id, "android", Temp.Combine("out", "app.apk"));
         CollectionAssert.AreEqual(server.GetArtifact(created.Id, "android"), File.ReadAllBytes(package.FilePath));
 
         Assert.AreEqual($"app #{created.Id} destroyed", await v0.DeleteAppAsync(created.Id));
@@ -159,7 +149,7 @@ public sealed class ClientApiTests
     {
         await using var server = await StartAsync();
         using var v0 = new PgbV0Client(server.BaseUri, PgbCredential.FromBasic(PgbAccount.Development.UserName, PgbAccount.Development.Password));
-        var keystore = _temp.Combine("example.keystore");
+        var keystore = Temp.Combine("example.keystore");
         File.WriteAllText(keystore, "keystore");
 
         var key = await v0.CreateKeyAsync(new PgbAndroidKeyOptions { Title = "Example Key", Alias = "example alias", KeystorePath = keystore });

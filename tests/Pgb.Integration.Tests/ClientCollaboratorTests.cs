@@ -1,6 +1,3 @@
-using Pgb.Client;
-using Pgb.Client.Models;
-using Pgb.Server;
 using static Pgb.Testing.TestAccounts;
 
 namespace Pgb.Integration.Tests;
@@ -11,13 +8,8 @@ namespace Pgb.Integration.Tests;
 /// 201 and 202, the 401 to those who do not manage the app, the 403 of a role too weak, the 404 to strangers).
 /// </summary>
 [TestClass]
-public sealed class ClientCollaboratorTests
+public sealed class ClientCollaboratorTests : IntegrationTest
 {
-    private readonly TempDirectory _temp = new();
-
-    [TestCleanup]
-    public void DeleteTemp() => _temp.Dispose();
-
     private static Task<PgbServer> StartAsync() =>
         PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(200) }.WithAll());
 
@@ -25,7 +17,7 @@ public sealed class ClientCollaboratorTests
 
     private async Task<PgbApp> CreateAppAsync(PgbClient client)
     {
-        var zip = _temp.Combine("app.zip");
+        var zip = Temp.Combine("app.zip");
         File.WriteAllBytes(zip, Zips.App(configName: null));
         return await client.CreateAppFromFileAsync(new PgbAppCreateOptions { Title = "Shared" }, zip);
     }

@@ -1,24 +1,15 @@
-using Pgb.Client;
-using Pgb.Client.Models;
-using Pgb.Server;
-
 namespace Pgb.Integration.Tests;
 
 /// <summary>The client's retry policy against faults the server injects over real sockets. Each test pins the exact
 /// number of requests, so a client that retries too much, too little, or the wrong method fails it.</summary>
 [TestClass]
-public sealed class ClientRetryTests
+public sealed class ClientRetryTests : IntegrationTest
 {
-    private readonly TempDirectory _temp = new();
-
-    [TestCleanup]
-    public void DeleteTemp() => _temp.Dispose();
-
     [TestMethod]
     public async Task GetApp_AfterTwo503s_SucceedsOnTheThirdRequest()
     {
         await using var server = await PgbServer.StartAsync(new PgbServerOptions());
-        var id = await FaultTestKit.CreateAppAsync(server, _temp.Path);
+        var id = await FaultTestKit.CreateAppAsync(server, Temp.Path);
         var rule = server.Simulation.Faults.AddStatus("GET", $"/api/v1/apps/{id}", 503, times: 2);
         using var client = FaultTestKit.Client(server);
 
@@ -33,7 +24,7 @@ public sealed class ClientRetryTests
     public async Task GetApp_AfterFour503s_ExhaustsThreeRetries_AndSurfacesTheServersMessage()
     {
         await using var server = await PgbServer.StartAsync(new PgbServerOptions());
-        var id = await FaultTestKit.CreateAppAsync(server, _temp.Path);
+        var id = await FaultTestKit.CreateAppAsync(server, Temp.Path);
         // Five available: a client retrying once too often would get the fifth 503 and still fail, but the count shows it.
         var rule = server.Simulation.Faults.AddStatus("GET", $"/api/v1/apps/{id}", 503, times: 5, message: "maintenance window");
         using var client = FaultTestKit.Client(server);
@@ -76,9 +67,9 @@ public sealed class ClientRetryTests
     public async Task CreateApp_On500_IsNotRetried_SoNoAppIsCreatedTwice()
     {
         await using var server = await PgbServer.StartAsync(new PgbServerOptions());
-        var www = Directory.CreateDirectory(_temp.Combine("www")).FullName;
-        File.WriteAllText(Path.Combine(www, "index.html"), "<html></html>");
-        var archive = _temp.Combine("app.zip");
+        var www = Temp.Combine("www");
+        Temp.WriteFile("www/index.html", "<html></html>");
+        var archive = Temp.Combine("app.zip");
         System.IO.Compression.ZipFile.CreateFromDirectory(www, archive);
         // Only one 500: a client that retried the POST would succeed and create the app.
         server.Simulation.Faults.AddStatus("POST", "/api/v1/apps", 500, times: 1, message: "the database is on fire");

@@ -1,42 +1,31 @@
 using System.IO.Compression;
-using Pgb.Client;
-using Pgb.Client.Models;
-using Pgb.Pipeline;
-using Pgb.Server;
 
 namespace Pgb.Integration.Tests;
 
 [TestClass]
-public sealed class ClientServerTests
+public sealed class ClientServerTests : IntegrationTest
 {
-    private static readonly PgbWaitOptions FastWait = new() { PollInterval = TimeSpan.FromMilliseconds(100), Timeout = TimeSpan.FromSeconds(60) };
-    private readonly TempDirectory _temp = new();
-
     [TestInitialize]
     public void CreateApp()
     {
-        Directory.CreateDirectory(_temp.Combine("www"));
-        File.WriteAllText(_temp.Combine("www", "index.html"), "<html><body>Hello</body></html>");
-        File.WriteAllText(_temp.Combine("config.xml"), """
+        Temp.WriteFile("www/index.html", "<html><body>Hello</body></html>");
+        File.WriteAllText(Temp.Combine("config.xml"), """
             <?xml version="1.0" encoding="UTF-8"?>
             <widget xmlns="http://www.w3.org/ns/widgets" id="com.example.it" version="2.0.0"><name>Integration App</name></widget>
             """);
     }
 
-    [TestCleanup]
-    public void DeleteTemp() => _temp.Dispose();
-
     [TestMethod]
     public async Task Client_CreatesAppFromZip_QueuesAndroidAndIos_Waits_AndDownloadsWhatTheServerProduced()
     {
         await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(300) });
-        using var client = new PgbClient(server.BaseUri, PgbCredential.FromToken(PgbAccount.Development.Token));
+        using var client = ClientOf(server);
         var pipeline = new PgbPipeline(client);
         var archive = await PgbPackager.PackageAsync(new PgbPackageRequest
         {
-            WwwDirectory = _temp.Combine("www"),
-            ConfigXml = _temp.Combine("config.xml"),
-            OutputPath = _temp.Combine("app.zip"),
+            WwwDirectory = Temp.Combine("www"),
+            ConfigXml = Temp.Combine("config.xml"),
+            OutputPath = Temp.Combine("app.zip"),
         });
 
         var created = await client.CreateAppFromFileAsync(new PgbAppCreateOptions { Title = "From the test" }, archive.ArchivePath);
@@ -48,7 +37,7 @@ public sealed class ClientServerTests
 
         foreach (var (platform, extension) in new[] { ("android", "apk"), ("ios", "ipa") })
         {
-            var target = _temp.Combine("out", $"app.{extension}");
+            var target = Temp.Combine("out", $"app.{extension}");
             var result = await client.DownloadAsync(created.Id, platform, target);
             CollectionAssert.AreEqual(server.GetArtifact(created.Id, platform), File.ReadAllBytes(target), platform);
             Assert.AreEqual(new FileInfo(target).Length, result.Length);
@@ -56,22 +45,22 @@ public sealed class ClientServerTests
             Assert.DoesNotContain("auth_token", result.Location.Query, "storage locations carry no credentials");
         }
 
-        Assert.IsEmpty(Directory.GetFiles(_temp.Combine("out"), "*.partial"), "no partial file may remain");
+        Assert.IsEmpty(Directory.GetFiles(Temp.Combine("out"), "*.partial"), "no partial file may remain");
     }
 
     [TestMethod]
     public async Task Pipeline_RunAsync_BuildsBothPlatformsAndUpdatesTheRememberedAppTheSecondTime()
     {
         await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(200) });
-        using var client = new PgbClient(server.BaseUri, PgbCredential.FromToken(PgbAccount.Development.Token));
+        using var client = ClientOf(server);
         var pipeline = new PgbPipeline(client);
         PgbJob Job() => new()
         {
-            Package = new PgbPackageRequest { WwwDirectory = _temp.Combine("www"), ConfigXml = _temp.Combine("config.xml"), OutputPath = _temp.Combine("obj", "app.zip") },
-            Upload = new PgbUploadRequest { CreateApp = true, AppIdFile = _temp.Combine("obj", "app-id"), Title = "Run" },
+            Package = new PgbPackageRequest { WwwDirectory = Temp.Combine("www"), ConfigXml = Temp.Combine("config.xml"), OutputPath = Temp.Combine("obj", "app.zip") },
+            Upload = new PgbUploadRequest { CreateApp = true, AppIdFile = Temp.Combine("obj", "app-id"), Title = "Run" },
             Platforms = ["android", "ios"],
             Wait = FastWait,
-            OutputDirectory = _temp.Combine("out"),
+            OutputDirectory = Temp.Combine("out"),
             ArtifactName = "Run",
         };
 
@@ -86,8 +75,8 @@ public sealed class ClientServerTests
             CollectionAssert.AreEqual(server.GetArtifact(second.AppId, artifact.Platform), File.ReadAllBytes(artifact.Path));
         }
 
-        Assert.AreEqual(_temp.Combine("out", "Run-android.apk"), second.Artifacts[0].Path);
-        Assert.AreEqual(_temp.Combine("out", "Run-ios.ipa"), second.Artifacts[1].Path);
+        Assert.AreEqual(Temp.Combine("out", "Run-android.apk"), second.Artifacts[0].Path);
+        Assert.AreEqual(Temp.Combine("out", "Run-ios.ipa"), second.Artifacts[1].Path);
     }
 
     [TestMethod]
@@ -96,9 +85,9 @@ public sealed class ClientServerTests
         var options = new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(200) };
         options.FailingPlatforms["ios"] = "Provisioning profile does not match";
         await using var server = await PgbServer.StartAsync(options);
-        using var client = new PgbClient(server.BaseUri, PgbCredential.FromToken(PgbAccount.Development.Token));
-        var archive = _temp.Combine("app.zip");
-        ZipFile.CreateFromDirectory(_temp.Combine("www"), archive);
+        using var client = ClientOf(server);
+        var archive = Temp.Combine("app.zip");
+        ZipFile.CreateFromDirectory(Temp.Combine("www"), archive);
         var app = await client.CreateAppFromFileAsync(new PgbAppCreateOptions { Title = "Failing" }, archive);
         var pipeline = new PgbPipeline(client);
         await pipeline.QueueBuildAsync(app.Id, ["android", "ios"]);
@@ -140,7 +129,7 @@ public sealed class ClientServerTests
     public async Task Client_GetApp_WhenTheAppDoesNotExist_Gets404WithTheServersMessage()
     {
         await using var server = await PgbServer.StartAsync(new PgbServerOptions());
-        using var client = new PgbClient(server.BaseUri, PgbCredential.FromToken(PgbAccount.Development.Token));
+        using var client = ClientOf(server);
 
         var error = await Assert.ThrowsExactlyAsync<PgbRequestFailedException>(() => client.GetAppAsync(424242));
 

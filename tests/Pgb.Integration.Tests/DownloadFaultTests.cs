@@ -1,27 +1,19 @@
-using Pgb.Client;
-using Pgb.Server;
-
 namespace Pgb.Integration.Tests;
 
 /// <summary>Downloads whose storage body breaks off: the client must fail clearly and leave nothing half-written.</summary>
 [TestClass]
-public sealed class DownloadFaultTests
+public sealed class DownloadFaultTests : IntegrationTest
 {
-    private readonly TempDirectory _temp = new();
-
-    [TestCleanup]
-    public void DeleteTemp() => _temp.Dispose();
-
     [TestMethod]
     public async Task Download_WhenTheStorageBodyIsCutOnce_FetchesItAgain_AndSavesTheWholePackage()
     {
         await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(100) });
-        var id = await FaultTestKit.CreateAppAsync(server, _temp.Path);
+        var id = await FaultTestKit.CreateAppAsync(server, Temp.Path);
         await server.WaitForArtifactAsync(id, "android");
         var artifact = server.GetArtifact(id, "android")!;
         Assert.IsGreaterThan(100, artifact.Length, "the package must be longer than the cut");
         var rule = server.Simulation.Faults.AddBodyCut("storage", 100);
-        var output = _temp.Combine("out");
+        var output = Temp.Combine("out");
         var destination = Path.Combine(output, "app.apk");
         using var client = FaultTestKit.Client(server);
 
@@ -40,10 +32,10 @@ public sealed class DownloadFaultTests
     public async Task Download_WhenEveryAttemptIsCutWithoutGettingFurther_FailsClearlyAfterTheRetries_AndLeavesNoFile()
     {
         await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(100) });
-        var id = await FaultTestKit.CreateAppAsync(server, _temp.Path);
+        var id = await FaultTestKit.CreateAppAsync(server, Temp.Path);
         await server.WaitForArtifactAsync(id, "android");
         var rule = server.Simulation.Faults.AddBodyCut("storage", 0, times: 10);
-        var output = _temp.Combine("out");
+        var output = Temp.Combine("out");
         var destination = Path.Combine(output, "app.apk");
         using var client = FaultTestKit.Client(server, maxRetries: 2);
 
@@ -64,12 +56,12 @@ public sealed class DownloadFaultTests
     public async Task Download_WhenTheStorageBodyIsCutRepeatedly_ResumesWhereItStopped_AndSavesTheWholePackage()
     {
         await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(100), StoragePort = 0 });
-        var id = await FaultTestKit.CreateAppAsync(server, _temp.Path);
+        var id = await FaultTestKit.CreateAppAsync(server, Temp.Path);
         await server.WaitForArtifactAsync(id, "android");
         var artifact = server.GetArtifact(id, "android")!;
         Assert.IsGreaterThan(400, artifact.Length, "the package must be longer than the cuts");
         var rule = server.Simulation.Faults.AddBodyCut("storage", 100, times: 3);
-        var destination = _temp.Combine("out", "app.apk");
+        var destination = Temp.Combine("out", "app.apk");
         using var client = FaultTestKit.Client(server, maxRetries: 1);
 
         var result = await client.DownloadAsync(id, "android", destination);
@@ -86,10 +78,10 @@ public sealed class DownloadFaultTests
     public async Task Download_WhenStorageAnswers503Once_IsRetried_AndSucceeds()
     {
         await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(100) });
-        var id = await FaultTestKit.CreateAppAsync(server, _temp.Path);
+        var id = await FaultTestKit.CreateAppAsync(server, Temp.Path);
         await server.WaitForArtifactAsync(id, "android");
         server.Simulation.Faults.AddStatus("GET", "storage", 503, message: "SlowDown");
-        var destination = _temp.Combine("out", "app.apk");
+        var destination = Temp.Combine("out", "app.apk");
         using var client = FaultTestKit.Client(server);
 
         await client.DownloadAsync(id, "android", destination);

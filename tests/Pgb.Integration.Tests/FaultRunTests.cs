@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using Pgb.Client;
-using Pgb.Pipeline;
-using Pgb.Server;
 using Pgb.Testing;
 
 namespace Pgb.Integration.Tests;

@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using Pgb.Client;
-using Pgb.Server;
 
 namespace Pgb.Integration.Tests;
 

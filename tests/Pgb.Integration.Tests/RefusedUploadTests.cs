@@ -1,7 +1,3 @@
-using Pgb.Client;
-using Pgb.Client.Models;
-using Pgb.Server;
-
 namespace Pgb.Integration.Tests;
 
 /// <summary>

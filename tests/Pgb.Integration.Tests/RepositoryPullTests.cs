@@ -1,33 +1,23 @@
 using System.IO.Compression;
-using Pgb.Client;
-using Pgb.Client.Models;
-using Pgb.Pipeline;
-using Pgb.Server;
 
 namespace Pgb.Integration.Tests;
 
 /// <summary>A repo-backed app end to end: the client creates it from a local git repository (file://), the server clones
 /// and builds it, a change is committed and pulled, and the change is inside the apk the client downloads.</summary>
 [TestClass]
-public sealed class RepositoryPullTests
+public sealed class RepositoryPullTests : IntegrationTest
 {
-    private static readonly PgbWaitOptions FastWait = new() { PollInterval = TimeSpan.FromMilliseconds(100), Timeout = TimeSpan.FromSeconds(60) };
-    private readonly TempDirectory _temp = new();
-
-    [TestCleanup]
-    public void DeleteTemp() => _temp.Dispose();
-
     [TestMethod]
     public async Task RepoApp_ClonedBuiltChangedAndPulled_TheDownloadedApkHoldsTheChange()
     {
         using var repository = await GitRepository.CordovaAsync("Pulled App", "version one");
         await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(100) });
-        using var client = new PgbClient(server.BaseUri, PgbCredential.FromToken(PgbAccount.Development.Token));
+        using var client = ClientOf(server);
         var pipeline = new PgbPipeline(client);
 
         var app = await client.CreateAppFromRepoAsync(new PgbAppCreateOptions { Title = "Pulled App", Repo = repository.Url });
         await pipeline.WaitForCompletionAsync(app.Id, ["android"], FastWait);
-        var first = _temp.Combine("first.apk");
+        var first = Temp.Combine("first.apk");
         await client.DownloadAsync(app.Id, "android", first);
 
         repository.Write("www/index.html", "<html><body>version two</body></html>");
@@ -35,7 +25,7 @@ public sealed class RepositoryPullTests
         await repository.CommitAsync("second");
         var pulled = await client.PullAppAsync(app.Id);
         await pipeline.WaitForCompletionAsync(app.Id, ["android"], FastWait);
-        var second = _temp.Combine("second.apk");
+        var second = Temp.Combine("second.apk");
         await client.DownloadAsync(app.Id, "android", second);
 
         Assert.AreEqual(repository.Url, pulled.Repo);
@@ -50,7 +40,7 @@ public sealed class RepositoryPullTests
     {
         using var repository = await GitRepository.CreateAsync(("index.html", "<p>from git</p>"));
         await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(100) });
-        using var client = new PgbClient(server.BaseUri, PgbCredential.FromToken(PgbAccount.Development.Token));
+        using var client = ClientOf(server);
         var app = await client.CreateAppFromRepoAsync(new PgbAppCreateOptions { Title = "Piped", Repo = repository.Url });
         repository.Write("index.html", "<p>from git, later</p>");
         await repository.CommitAsync();
@@ -60,7 +50,7 @@ public sealed class RepositoryPullTests
             Upload = new PgbUploadRequest { AppId = app.Id, RepoUrl = repository.Url },
             Platforms = ["android", "ios"],
             Wait = FastWait,
-            OutputDirectory = _temp.Combine("out"),
+            OutputDirectory = Temp.Combine("out"),
             ArtifactName = "piped",
         });
 

@@ -1,27 +1,15 @@
-using Pgb.Client;
-using Pgb.Client.Models;
-using Pgb.Pipeline;
-using Pgb.Server;
-
 namespace Pgb.Integration.Tests;
 
 /// <summary>Signing keys between the client and the server, which share nothing but the spec.</summary>
 [TestClass]
-public sealed class SigningKeyTests
+public sealed class SigningKeyTests : IntegrationTest
 {
-    private static readonly PgbWaitOptions FastWait = new() { PollInterval = TimeSpan.FromMilliseconds(100), Timeout = TimeSpan.FromSeconds(60) };
-    private readonly TempDirectory _temp = new();
-
     [TestInitialize]
     public void CreateApp()
     {
-        Directory.CreateDirectory(_temp.Combine("www"));
-        File.WriteAllText(_temp.Combine("www", "index.html"), "<html><body>signed</body></html>");
-        File.WriteAllBytes(_temp.Combine("release.keystore"), [0xFE, 0xED, 0xFE, 0xED, 1, 2, 3, 4]);
+        Temp.WriteFile("www/index.html", "<html><body>signed</body></html>");
+        File.WriteAllBytes(Temp.Combine("release.keystore"), [0xFE, 0xED, 0xFE, 0xED, 1, 2, 3, 4]);
     }
-
-    [TestCleanup]
-    public void DeleteTemp() => _temp.Dispose();
 
     [TestMethod]
     public async Task AndroidKey_UploadedLocked_FailsTheBuild_UnlockedBuilds_AndAWrongPasswordFailsWithTheServersText()
@@ -34,10 +22,10 @@ public sealed class SigningKeyTests
         server.Simulation.RejectKeyPassword(wrongPassword);
         using var client = new PgbClient(server.BaseUri, PgbCredential.FromToken(account.Token));
         var pipeline = new PgbPipeline(client);
-        var archive = await PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = _temp.Combine("www"), OutputPath = _temp.Combine("app.zip") });
+        var archive = await PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = Temp.Combine("www"), OutputPath = Temp.Combine("app.zip") });
 
         // Uploaded without passwords: locked, as the service keeps it until unlocked.
-        var key = await client.CreateKeyAsync(new PgbAndroidKeyOptions { Title = "Release", KeystorePath = _temp.Combine("release.keystore"), Alias = "release" });
+        var key = await client.CreateKeyAsync(new PgbAndroidKeyOptions { Title = "Release", KeystorePath = Temp.Combine("release.keystore"), Alias = "release" });
         Assert.IsTrue(key.Locked, "a key uploaded without passwords is locked");
         var listed = await client.GetPlatformKeysAsync("android");
         Assert.AreEqual(key.Id, listed.Keys!.Single().Id);
@@ -70,16 +58,16 @@ public sealed class SigningKeyTests
     {
         await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(100) });
         server.Simulation.RejectKeyPassword("wrong-password-3f");
-        using var client = new PgbClient(server.BaseUri, PgbCredential.FromToken(PgbAccount.Development.Token));
-        var key = await client.CreateKeyAsync(new PgbAndroidKeyOptions { Title = "Release", KeystorePath = _temp.Combine("release.keystore"), Alias = "release" });
+        using var client = ClientOf(server);
+        var key = await client.CreateKeyAsync(new PgbAndroidKeyOptions { Title = "Release", KeystorePath = Temp.Combine("release.keystore"), Alias = "release" });
         PgbJob Job(string password) => new()
         {
-            Package = new PgbPackageRequest { WwwDirectory = _temp.Combine("www"), OutputPath = _temp.Combine("obj", "app.zip") },
-            Upload = new PgbUploadRequest { CreateApp = true, AppIdFile = _temp.Combine("obj", "app-id.txt"), Title = "Signed" },
+            Package = new PgbPackageRequest { WwwDirectory = Temp.Combine("www"), OutputPath = Temp.Combine("obj", "app.zip") },
+            Upload = new PgbUploadRequest { CreateApp = true, AppIdFile = Temp.Combine("obj", "app-id.txt"), Title = "Signed" },
             Platforms = ["android"],
             Keys = [new PgbSigningKey { Platform = "android", KeyId = key.Id, KeyPassword = password, KeystorePassword = password }],
             Wait = FastWait,
-            OutputDirectory = _temp.Combine("out"),
+            OutputDirectory = Temp.Combine("out"),
             ArtifactName = "Signed",
         };
 

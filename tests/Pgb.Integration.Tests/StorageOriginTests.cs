@@ -1,35 +1,25 @@
-using Pgb.Client;
-using Pgb.Pipeline;
-using Pgb.Server;
-
 namespace Pgb.Integration.Tests;
 
 /// <summary>The client's rule never to send credentials to the storage host, tested against a server whose downloads are
 /// on an origin of their own, as the service's were on S3.</summary>
 [TestClass]
-public sealed class StorageOriginTests
+public sealed class StorageOriginTests : IntegrationTest
 {
-    private readonly TempDirectory _temp = new();
-
-    [TestCleanup]
-    public void DeleteTemp() => _temp.Dispose();
-
     [TestMethod]
     public async Task Pipeline_DownloadsFromTheStorageOrigin_WhichSeesNoAuthTokenAndNoAuthorization()
     {
         await using var server = await PgbServer.StartAsync(new PgbServerOptions { BuildDuration = TimeSpan.FromMilliseconds(100), StoragePort = 0 });
-        var www = _temp.Combine("www");
-        Directory.CreateDirectory(www);
-        File.WriteAllText(Path.Combine(www, "index.html"), "<html><body>stored elsewhere</body></html>");
-        using var client = new PgbClient(server.BaseUri, PgbCredential.FromToken(PgbAccount.Development.Token));
+        var www = Temp.Combine("www");
+        Temp.WriteFile("www/index.html", "<html><body>stored elsewhere</body></html>");
+        using var client = ClientOf(server);
 
         var result = await new PgbPipeline(client).RunAsync(new PgbJob
         {
-            Package = new PgbPackageRequest { WwwDirectory = www, OutputPath = _temp.Combine("obj", "app.zip") },
-            Upload = new PgbUploadRequest { CreateApp = true, AppIdFile = _temp.Combine("obj", "app-id.txt"), Title = "Stored" },
+            Package = new PgbPackageRequest { WwwDirectory = www, OutputPath = Temp.Combine("obj", "app.zip") },
+            Upload = new PgbUploadRequest { CreateApp = true, AppIdFile = Temp.Combine("obj", "app-id.txt"), Title = "Stored" },
             Platforms = ["android", "ios"],
             Wait = new PgbWaitOptions { PollInterval = TimeSpan.FromMilliseconds(100), Timeout = TimeSpan.FromSeconds(60) },
-            OutputDirectory = _temp.Combine("out"),
+            OutputDirectory = Temp.Combine("out"),
             ArtifactName = "stored",
         });
 

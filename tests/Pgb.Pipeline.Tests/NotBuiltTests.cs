@@ -20,10 +20,9 @@ public sealed class NotBuiltTests
     {
         var handler = new FakeHandler(_ => PipelineFactory.App(5, ("android", "complete"), ("ios", null)));
         var clock = new ManualPgbClock();
-        using var client = PipelineFactory.CreateClient(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
-            () => PipelineFactory.CreatePipeline(client, clock).WaitForCompletionAsync(5, Both, Options()));
+            () => PipelineFactory.WaitAsync(handler, clock, 5, Both, Options()));
 
         Assert.AreEqual(PgbErrorCodes.PlatformNotBuilt, ex.Code);
         Assert.AreEqual("PGB3004", ex.Code);
@@ -45,9 +44,8 @@ public sealed class NotBuiltTests
             .Enqueue(PipelineFactory.App(5, ("android", "pending"), ("ios", null)))
             .Enqueue(PipelineFactory.App(5, ("android", "pending"), ("ios", "pending")))
             .Enqueue(PipelineFactory.App(5, ("android", "complete"), ("ios", "complete")));
-        using var client = PipelineFactory.CreateClient(handler);
 
-        var app = await PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, Both, Options());
+        var app = await PipelineFactory.WaitAsync(handler, 5, Both, Options());
 
         Assert.AreEqual(PgbBuildStatus.Complete, app.StatusOf("ios"));
         Assert.HasCount(5, handler.Requests);
@@ -63,9 +61,8 @@ public sealed class NotBuiltTests
             .Enqueue(PipelineFactory.App(5, ("android", "pending")))
             .Enqueue(PipelineFactory.App(5, ("android", null)))
             .Enqueue(PipelineFactory.App(5, ("android", "complete")));
-        using var client = PipelineFactory.CreateClient(handler);
 
-        var app = await PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, ["android"], Options());
+        var app = await PipelineFactory.WaitAsync(handler, 5, ["android"], Options());
 
         Assert.AreEqual(PgbBuildStatus.Complete, app.StatusOf("android"));
     }
@@ -74,10 +71,9 @@ public sealed class NotBuiltTests
     public async Task Wait_WhenAPlatformIsSkipped_FailsWithPGB3004()
     {
         var handler = new FakeHandler(_ => PipelineFactory.App(5, ("android", "skip"), ("ios", "pending")));
-        using var client = PipelineFactory.CreateClient(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
-            () => PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, Both, Options()));
+            () => PipelineFactory.WaitAsync(handler, 5, Both, Options()));
 
         Assert.AreEqual(PgbErrorCodes.PlatformNotBuilt, ex.Code);
         Assert.Contains("not building android", ex.Message);
@@ -89,10 +85,9 @@ public sealed class NotBuiltTests
     public async Task Wait_WhenAPlatformIsSkippedAlthoughAKeyIsSelected_SaysToCheckTheKey()
     {
         var handler = new FakeHandler(_ => PipelineFactory.AppWithKeys(5, ["ios"], ("ios", "skip")));
-        using var client = PipelineFactory.CreateClient(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
-            () => PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, ["ios"], Options()));
+            () => PipelineFactory.WaitAsync(handler, 5, ["ios"], Options()));
 
         Assert.AreEqual(PgbErrorCodes.PlatformNotBuilt, ex.Code);
         Assert.Contains("key #3", ex.Message);
@@ -103,10 +98,9 @@ public sealed class NotBuiltTests
     public async Task Wait_WhenTwoPlatformsAreNotBuilt_NamesBoth()
     {
         var handler = new FakeHandler(_ => PipelineFactory.App(5, ("blackberry", null), ("ios", "skip")));
-        using var client = PipelineFactory.CreateClient(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
-            () => PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, ["blackberry", "ios"], Options()));
+            () => PipelineFactory.WaitAsync(handler, 5, ["blackberry", "ios"], Options()));
 
         Assert.Contains("not building blackberry", ex.Message);
         Assert.Contains("not building ios", ex.Message);
@@ -117,10 +111,9 @@ public sealed class NotBuiltTests
     public async Task Wait_WhenOnePlatformErrorsWhileAnotherIsNotBuilt_TheErrorWins()
     {
         var handler = new FakeHandler(_ => PipelineFactory.App(5, [("android", "error"), ("ios", null)], [("android", "Gradle build failed")]));
-        using var client = PipelineFactory.CreateClient(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
-            () => PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, Both, Options()));
+            () => PipelineFactory.WaitAsync(handler, 5, Both, Options()));
 
         Assert.AreEqual(PgbErrorCodes.BuildFailed, ex.Code);
     }
@@ -131,12 +124,11 @@ public sealed class NotBuiltTests
     public async Task Wait_FailsOnTheConfiguredPoll(int polls)
     {
         var handler = new FakeHandler(_ => PipelineFactory.App(5, ("ios", null)));
-        using var client = PipelineFactory.CreateClient(handler);
         var options = Options();
         options.NotBuiltPolls = polls;
 
         var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
-            () => PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, ["ios"], options));
+            () => PipelineFactory.WaitAsync(handler, 5, ["ios"], options));
 
         Assert.AreEqual(PgbErrorCodes.PlatformNotBuilt, ex.Code);
         Assert.HasCount(polls, handler.Requests);

@@ -41,8 +41,8 @@ public sealed class PackagerTests
         using var temp = new TempDirectory();
         WriteWww(temp, "www", Files);
 
-        var first = await PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = temp.Combine("www"), OutputPath = temp.Combine("out", "1.zip") });
-        var second = await PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = temp.Combine("www"), OutputPath = temp.Combine("out", "2.zip") });
+        var first = await temp.PackageWwwAsync("out/1.zip");
+        var second = await temp.PackageWwwAsync("out/2.zip");
 
         CollectionAssert.AreEqual(await File.ReadAllBytesAsync(first.ArchivePath), await File.ReadAllBytesAsync(second.ArchivePath));
         Assert.AreEqual(Files.Length, first.EntryCount);
@@ -74,7 +74,7 @@ public sealed class PackagerTests
         using var temp = new TempDirectory();
         WriteWww(temp, "www", Files);
 
-        var result = await PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = temp.Combine("www"), OutputPath = temp.Combine("app.zip") });
+        var result = await temp.PackageWwwAsync();
 
         var entries = ReadZip(result.ArchivePath);
         var names = entries.Select(e => e.Name).ToArray();
@@ -120,7 +120,7 @@ public sealed class PackagerTests
         temp.WriteFile("www/index.html", "hi");
         temp.WriteFile("www/config.xml", "<widget>inner</widget>");
 
-        var result = await PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = temp.Combine("www"), OutputPath = temp.Combine("app.zip") });
+        var result = await temp.PackageWwwAsync();
 
         Assert.IsTrue(result.HasConfigXml);
         Assert.AreEqual("<widget>inner</widget>", ReadZip(result.ArchivePath).Single(e => e.Name == "config.xml").Text);
@@ -132,7 +132,7 @@ public sealed class PackagerTests
         using var temp = new TempDirectory();
         temp.WriteFile("www/index.html", "hi");
 
-        var result = await PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = temp.Combine("www"), OutputPath = temp.Combine("app.zip") });
+        var result = await temp.PackageWwwAsync();
 
         Assert.IsFalse(result.HasConfigXml);
         Assert.AreEqual(1, result.EntryCount);
@@ -150,8 +150,7 @@ public sealed class PackagerTests
             Directory.CreateDirectory(temp.Combine(folder.Split('/')));
         }
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
-            () => PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = temp.Combine("www"), OutputPath = temp.Combine("app.zip") }));
+        var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(() => temp.PackageWwwAsync());
 
         Assert.AreEqual(code, ex.Code);
         Assert.AreEqual(documentedCode, ex.Code);
@@ -180,8 +179,7 @@ public sealed class PackagerTests
         // A folder where the zip should go: the archive is written under a temporary name, then the rename fails.
         Directory.CreateDirectory(temp.Combine("out", "app.zip"));
 
-        var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
-            () => PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = temp.Combine("www"), OutputPath = temp.Combine("out", "app.zip") }));
+        var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(() => temp.PackageWwwAsync("out/app.zip"));
 
         Assert.AreEqual(PgbErrorCodes.ArchiveWriteFailed, ex.Code);
         Assert.IsEmpty(temp.ListFiles("out"));
@@ -196,8 +194,7 @@ public sealed class PackagerTests
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
 
-        await Assert.ThrowsAsync<OperationCanceledException>(
-            () => PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = temp.Combine("www"), OutputPath = temp.Combine("out", "app.zip") }, cancel.Token));
+        await Assert.ThrowsAsync<OperationCanceledException>(() => temp.PackageWwwAsync("out/app.zip", cancel.Token));
 
         CollectionAssert.AreEqual(new[] { "app.zip" }, temp.ListFiles("out").ToArray());
         Assert.AreEqual("previous archive", await File.ReadAllTextAsync(temp.Combine("out", "app.zip")));
@@ -210,7 +207,7 @@ public sealed class PackagerTests
         temp.WriteFile("www/index.html", "hi");
         temp.WriteFile("app.zip", "stale");
 
-        var result = await PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = temp.Combine("www"), OutputPath = temp.Combine("app.zip") });
+        var result = await temp.PackageWwwAsync();
 
         Assert.AreEqual("hi", ReadZip(result.ArchivePath).Single().Text);
         CollectionAssert.AreEqual(new[] { "app.zip", "www/index.html" }, temp.ListFiles().ToArray());
@@ -256,7 +253,7 @@ public sealed class PackagerTests
             ("js/app.js", "go()"),
         ]);
 
-        var result = await PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = temp.Combine("www"), OutputPath = temp.Combine("out", "app.zip") });
+        var result = await temp.PackageWwwAsync("out/app.zip");
 
         CollectionAssert.AreEqual(new[] { "docs/guide.html", "index.html", "js/app.js" }, ReadZip(result.ArchivePath).Select(e => e.Name).ToArray());
         Assert.AreEqual(3, result.EntryCount);

@@ -1,5 +1,6 @@
 using System.Net;
 using Pgb.Client;
+using Pgb.Client.Models;
 
 namespace Pgb.Pipeline.Tests;
 
@@ -20,6 +21,19 @@ internal static class PipelineFactory
     }
 
     public static PgbPipeline CreatePipeline(PgbClient client, PgbClock? clock = null) => new(client, clock ?? new ManualPgbClock(), TokenVariable);
+
+    /// <summary>Waits for app <paramref name="appId"/> through a pipeline whose requests <paramref name="handler"/> answers, on a manual clock of its own.</summary>
+    public static Task<PgbApp> WaitAsync(FakeHandler handler, int appId, IReadOnlyList<string> platforms, PgbWaitOptions options,
+        IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        WaitAsync(handler, new ManualPgbClock(), appId, platforms, options, progress, cancellationToken);
+
+    /// <summary>Waits for app <paramref name="appId"/> through a pipeline whose requests <paramref name="handler"/> answers, on <paramref name="clock"/>.</summary>
+    public static async Task<PgbApp> WaitAsync(FakeHandler handler, PgbClock clock, int appId, IReadOnlyList<string> platforms, PgbWaitOptions options,
+        IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        using var client = CreateClient(handler);
+        return await CreatePipeline(client, clock).WaitForCompletionAsync(appId, platforms, options, progress, cancellationToken);
+    }
 
     /// <summary>An app answer with the given platform statuses (null values stay JSON null).</summary>
     public static HttpResponseMessage App(int id, params (string Platform, string? Status)[] statuses) => App(id, statuses, []);

@@ -25,10 +25,8 @@ public sealed class WaitTests
             .Enqueue(PipelineFactory.App(5, ("android", "complete"), ("ios", "pending")))
             .Enqueue(PipelineFactory.App(5, ("android", "complete"), ("ios", "complete")));
         var clock = new ManualPgbClock();
-        using var client = PipelineFactory.CreateClient(handler);
-        var pipeline = PipelineFactory.CreatePipeline(client, clock);
 
-        var app = await pipeline.WaitForCompletionAsync(5, Both, Options());
+        var app = await PipelineFactory.WaitAsync(handler, clock, 5, Both, Options());
 
         Assert.AreEqual(5, app.Id);
         Assert.AreEqual(PgbBuildStatus.Complete, app.StatusOf("ios"));
@@ -42,9 +40,8 @@ public sealed class WaitTests
     {
         var handler = new FakeHandler().Enqueue(PipelineFactory.App(5, ("android", "complete")));
         var clock = new ManualPgbClock();
-        using var client = PipelineFactory.CreateClient(handler);
 
-        var app = await PipelineFactory.CreatePipeline(client, clock).WaitForCompletionAsync(5, Android, Options());
+        var app = await PipelineFactory.WaitAsync(handler, clock, 5, Android, Options());
 
         Assert.AreEqual(PgbBuildStatus.Complete, app.StatusOf("android"));
         Assert.IsEmpty(clock.Delays);
@@ -56,10 +53,9 @@ public sealed class WaitTests
         var handler = new FakeHandler()
             .Enqueue(PipelineFactory.App(5, ("android", "pending"), ("ios", "pending")))
             .Enqueue(PipelineFactory.App(5, [("android", "error"), ("ios", "complete")], [("android", "Keystore was tampered with, or password was incorrect")]));
-        using var client = PipelineFactory.CreateClient(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
-            () => PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, Both, Options()));
+            () => PipelineFactory.WaitAsync(handler, 5, Both, Options()));
 
         Assert.AreEqual(PgbErrorCodes.BuildFailed, ex.Code);
         Assert.AreEqual("PGB3001", ex.Code);
@@ -77,10 +73,9 @@ public sealed class WaitTests
             .Enqueue(PipelineFactory.App(5, [("android", "error"), ("ios", "pending")], [("android", "broken")]))
             .Enqueue(PipelineFactory.App(5, [("android", "error"), ("ios", "complete")], [("android", "broken")]));
         var clock = new ManualPgbClock();
-        using var client = PipelineFactory.CreateClient(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
-            () => PipelineFactory.CreatePipeline(client, clock).WaitForCompletionAsync(5, Both, Options()));
+            () => PipelineFactory.WaitAsync(handler, clock, 5, Both, Options()));
 
         Assert.AreEqual(PgbErrorCodes.BuildFailed, ex.Code);
         Assert.HasCount(1, handler.Requests);
@@ -93,10 +88,9 @@ public sealed class WaitTests
     public async Task Wait_WhenOnePlatformErrorsWhileAnotherIsNotBeingBuilt_FailsWithPGB3001NotATimeout()
     {
         var handler = new FakeHandler(_ => PipelineFactory.App(5, [("android", "error"), ("ios", null)], [("android", "Gradle build failed")]));
-        using var client = PipelineFactory.CreateClient(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
-            () => PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, Both, Options(timeoutSeconds: 60)));
+            () => PipelineFactory.WaitAsync(handler, 5, Both, Options(timeoutSeconds: 60)));
 
         Assert.AreEqual(PgbErrorCodes.BuildFailed, ex.Code);
         Assert.Contains("Gradle build failed", ex.Message);
@@ -107,10 +101,9 @@ public sealed class WaitTests
     {
         // winphone has a key: its null is a platform waiting for the key to be usable, which the timeout bounds.
         var handler = new FakeHandler(_ => PipelineFactory.AppWithKeys(5, ["winphone"], ("android", "complete"), ("ios", "pending"), ("winphone", null)));
-        using var client = PipelineFactory.CreateClient(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
-            () => PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, ["android", "ios", "winphone"], Options(timeoutSeconds: 30)));
+            () => PipelineFactory.WaitAsync(handler, 5, ["android", "ios", "winphone"], Options(timeoutSeconds: 30)));
 
         Assert.AreEqual(PgbErrorCodes.BuildTimedOut, ex.Code);
         Assert.Contains("still pending: ios (pending), winphone (null)", ex.Message);
@@ -121,10 +114,9 @@ public sealed class WaitTests
     public async Task Wait_WithNoPlatform_FailsWithPGB1009InsteadOfSucceedingAtOnce()
     {
         var handler = new FakeHandler();
-        using var client = PipelineFactory.CreateClient(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
-            () => PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, [], Options()));
+            () => PipelineFactory.WaitAsync(handler, 5, [], Options()));
 
         Assert.AreEqual(PgbErrorCodes.NoPlatforms, ex.Code);
         Assert.IsEmpty(handler.Requests);
@@ -134,9 +126,8 @@ public sealed class WaitTests
     public async Task Wait_WithTheSamePlatformTwice_WaitsForItOnce()
     {
         var handler = new FakeHandler().Enqueue(PipelineFactory.App(5, ("android", "complete")));
-        using var client = PipelineFactory.CreateClient(handler);
 
-        var app = await PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, ["android", "android"], Options());
+        var app = await PipelineFactory.WaitAsync(handler, 5, ["android", "android"], Options());
 
         Assert.AreEqual(5, app.Id);
     }
@@ -150,13 +141,12 @@ public sealed class WaitTests
     {
         var handler = new FakeHandler(_ => PipelineFactory.App(5, ("android", "pending")));
         var clock = new ManualPgbClock();
-        using var client = PipelineFactory.CreateClient(handler);
         var options = Options(timeoutSeconds: 120, pollSeconds: 2, maxPollSeconds: 10);
         options.BackoffFactor = factor;
 
         // On a thread of its own: a zero interval would spin forever on the virtual clock.
         var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
-            () => Task.Run(() => PipelineFactory.CreatePipeline(client, clock).WaitForCompletionAsync(5, Android, options)).WaitAsync(TimeSpan.FromSeconds(20)));
+            () => Task.Run(() => PipelineFactory.WaitAsync(handler, clock, 5, Android, options)).WaitAsync(TimeSpan.FromSeconds(20)));
 
         Assert.AreEqual(PgbErrorCodes.BuildTimedOut, ex.Code);
         var delays = clock.Delays;
@@ -181,10 +171,9 @@ public sealed class WaitTests
     {
         var handler = new FakeHandler(_ => PipelineFactory.AppWithKeys(5, ["android"], ("android", status)));
         var clock = new ManualPgbClock();
-        using var client = PipelineFactory.CreateClient(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
-            () => PipelineFactory.CreatePipeline(client, clock).WaitForCompletionAsync(5, Android, Options(timeoutSeconds: 120, maxPollSeconds: 10)));
+            () => PipelineFactory.WaitAsync(handler, clock, 5, Android, Options(timeoutSeconds: 120, maxPollSeconds: 10)));
 
         Assert.AreEqual(PgbErrorCodes.BuildTimedOut, ex.Code);
         Assert.AreEqual("PGB3002", ex.Code);
@@ -197,10 +186,9 @@ public sealed class WaitTests
     {
         var handler = new FakeHandler(_ => PipelineFactory.AppWithKeys(5, ["ios"], ("android", "complete")));
         var clock = new ManualPgbClock();
-        using var client = PipelineFactory.CreateClient(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
-            () => PipelineFactory.CreatePipeline(client, clock).WaitForCompletionAsync(5, Both, Options(timeoutSeconds: 60)));
+            () => PipelineFactory.WaitAsync(handler, clock, 5, Both, Options(timeoutSeconds: 60)));
 
         Assert.AreEqual(PgbErrorCodes.BuildTimedOut, ex.Code);
         Assert.Contains("ios null", ex.Message);
@@ -211,10 +199,9 @@ public sealed class WaitTests
     {
         var handler = new FakeHandler(_ => PipelineFactory.App(5, ("android", "pending")));
         var clock = new ManualPgbClock();
-        using var client = PipelineFactory.CreateClient(handler);
 
         await Assert.ThrowsExactlyAsync<PgbPipelineException>(
-            () => PipelineFactory.CreatePipeline(client, clock).WaitForCompletionAsync(5, Android, Options(timeoutSeconds: 300, pollSeconds: 2, maxPollSeconds: 10)));
+            () => PipelineFactory.WaitAsync(handler, clock, 5, Android, Options(timeoutSeconds: 300, pollSeconds: 2, maxPollSeconds: 10)));
 
         var delays = clock.Delays;
         Assert.IsGreaterThan(5, delays.Count);
@@ -243,9 +230,8 @@ public sealed class WaitTests
             .Enqueue(PipelineFactory.App(5, ("android", "complete"), ("ios", "pending")))
             .Enqueue(PipelineFactory.App(5, ("android", "complete"), ("ios", "complete")));
         var clock = new ManualPgbClock();
-        using var client = PipelineFactory.CreateClient(handler);
 
-        await PipelineFactory.CreatePipeline(client, clock).WaitForCompletionAsync(5, Both, Options(pollSeconds: 2));
+        await PipelineFactory.WaitAsync(handler, clock, 5, Both, Options(pollSeconds: 2));
 
         CollectionAssert.AreEqual(
             new[] { TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(4.5), TimeSpan.FromSeconds(2) },
@@ -259,9 +245,8 @@ public sealed class WaitTests
             .Enqueue(PipelineFactory.App(5, ("android", "queued")))
             .Enqueue(PipelineFactory.App(5, ("android", "building")))
             .Enqueue(PipelineFactory.App(5, ("android", "complete")));
-        using var client = PipelineFactory.CreateClient(handler);
 
-        var app = await PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, Android, Options());
+        var app = await PipelineFactory.WaitAsync(handler, 5, Android, Options());
 
         Assert.AreEqual(PgbBuildStatus.Complete, app.StatusOf("android"));
         Assert.HasCount(3, handler.Requests);
@@ -275,9 +260,8 @@ public sealed class WaitTests
             .Enqueue(PipelineFactory.App(5, ("android", "pending")))
             .Enqueue(PipelineFactory.App(5, ("android", "complete")));
         var progress = new RecordingProgress();
-        using var client = PipelineFactory.CreateClient(handler);
 
-        await PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, Android, Options(), progress);
+        await PipelineFactory.WaitAsync(handler, 5, Android, Options(), progress);
 
         CollectionAssert.AreEqual(new[] { "App #5: android pending", "App #5: android complete" }, progress.Messages.ToArray());
         Assert.AreEqual(PgbStage.Wait, progress.Items[0].Stage);
@@ -288,12 +272,11 @@ public sealed class WaitTests
     public async Task Wait_WhenCanceled_StopsWithOperationCanceled()
     {
         var handler = new FakeHandler(_ => PipelineFactory.App(5, ("android", "pending")));
-        using var client = PipelineFactory.CreateClient(handler);
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
 
         await Assert.ThrowsAsync<OperationCanceledException>(
-            () => PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, Android, Options(), cancellationToken: cancel.Token));
+            () => PipelineFactory.WaitAsync(handler, 5, Android, Options(), cancellationToken: cancel.Token));
     }
 
     [TestMethod]
@@ -303,10 +286,9 @@ public sealed class WaitTests
     public async Task Wait_WithNonPositiveTiming_FailsWithPGB1008(double timeoutSeconds, double pollSeconds)
     {
         var handler = new FakeHandler();
-        using var client = PipelineFactory.CreateClient(handler);
 
         var ex = await Assert.ThrowsExactlyAsync<PgbPipelineException>(
-            () => PipelineFactory.CreatePipeline(client).WaitForCompletionAsync(5, Android, Options(timeoutSeconds, pollSeconds)));
+            () => PipelineFactory.WaitAsync(handler, 5, Android, Options(timeoutSeconds, pollSeconds)));
 
         Assert.AreEqual(PgbErrorCodes.TimingInvalid, ex.Code);
         Assert.IsEmpty(handler.Requests);

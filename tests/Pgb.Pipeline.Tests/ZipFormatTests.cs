@@ -38,7 +38,7 @@ public sealed class ZipFormatTests
             await File.WriteAllBytesAsync(path, bytes);
         }
 
-        var result = await PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = temp.Combine("www"), OutputPath = temp.Combine("app.zip") });
+        var result = await temp.PackageWwwAsync();
 
         // ZipArchive checks each entry's CRC-32 and length as it reads to the end.
         using var zip = ZipFile.OpenRead(result.ArchivePath);
@@ -73,7 +73,7 @@ public sealed class ZipFormatTests
         temp.WriteFile("www/js/app.js", new string('x', 100_000));
         temp.WriteFile("www/ünïcode/ファイル.txt", "utf-8 name");
 
-        var result = await PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = temp.Combine("www"), OutputPath = temp.Combine("app.zip") });
+        var result = await temp.PackageWwwAsync();
 
         using var unzip = Process.Start(new ProcessStartInfo("/usr/bin/unzip", ["-t", result.ArchivePath]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
         var output = await unzip.StandardOutput.ReadToEndAsync() + await unzip.StandardError.ReadToEndAsync();
@@ -88,7 +88,7 @@ public sealed class ZipFormatTests
         using var temp = new TempDirectory();
         temp.WriteFile("www/index.html", "<html/>");
 
-        var result = await PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = temp.Combine("www"), OutputPath = temp.Combine("app.zip") });
+        var result = await temp.PackageWwwAsync();
 
         var bytes = await File.ReadAllBytesAsync(result.ArchivePath);
         var central = IndexOf(bytes, [0x50, 0x4b, 0x01, 0x02]);
@@ -138,7 +138,7 @@ public sealed class ZipFormatTests
             await File.WriteAllBytesAsync(path, bytes);
         }
 
-        var result = await PgbPackager.PackageAsync(new PgbPackageRequest { WwwDirectory = temp.Combine("www"), OutputPath = temp.Combine("app.zip") });
+        var result = await temp.PackageWwwAsync();
 
         Assert.AreEqual("e383aabfc2e389bdf62b1e83aa9c8bab7a9210e1c8ee88d15ea2fce2e7fe01db", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(result.ArchivePath))));
     }

@@ -1,6 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text.Json;
-using Pgb.Server;
 
 namespace Pgb.Tool.Tests;
 

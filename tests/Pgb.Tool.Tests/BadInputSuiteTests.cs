@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Pgb.Testing;
+using static Pgb.Tool.Tests.BuildToken;
 
 namespace Pgb.Tool.Tests;
 
@@ -12,9 +12,6 @@ namespace Pgb.Tool.Tests;
 [TestClass]
 public sealed class BadInputSuiteTests
 {
-    private const string Token = "suite-s3cret-token-5c1d";
-    private const string TokenVariable = "PGB_SUITE_TOKEN";
-
     /// <summary>The longest any case may take: a hang fails it (the slowest cases wait out three 1 s request timeouts).</summary>
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
@@ -41,7 +38,7 @@ public sealed class BadInputSuiteTests
         public string Out => Temp.Combine("app", "out");
 
         public ToolEnvironment Environment(string? token = Token) => new(
-            name => name == TokenVariable ? token : null,
+            Variables(token),
             temporaryFolder: Temp.Combine("tmp"),
             configureClient: options =>
             {

@@ -1,6 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using Pgb.Server;
+using static Pgb.Tool.Tests.BuildToken;
 
 namespace Pgb.Tool.Tests;
 
@@ -11,8 +9,6 @@ namespace Pgb.Tool.Tests;
 [TestClass]
 public sealed class BuildFailureTests
 {
-    private const string Token = "tool-s3cret-token-81f2";
-    private const string TokenVariable = "PGB_FAKE_TOKEN";
     private static readonly Uri Server = new("https://build.example/");
 
     /// <summary>A project, its own temporary folder, and an environment that holds the token and talks to <paramref name="handler"/>.</summary>
@@ -22,7 +18,7 @@ public sealed class BuildFailureTests
         {
             Temp.WriteFile("app/www/index.html", "<html>fake</html>");
             Directory.CreateDirectory(Temp.Combine("tmp"));
-            Environment = new ToolEnvironment(name => name == TokenVariable ? Token : null, httpHandler: () => handler, temporaryFolder: Temp.Combine("tmp"));
+            Environment = new ToolEnvironment(Variables(), httpHandler: () => handler, temporaryFolder: Temp.Combine("tmp"));
         }
 
         public TempDirectory Temp { get; } = new();

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Pgb.Server;
 using static Pgb.Testing.TestAccounts;
 
 namespace Pgb.Tool.Tests;

@@ -1,7 +1,4 @@
 using System.Reflection;
-using System.Text.RegularExpressions;
-using Pgb.Pipeline;
-using Pgb.Server;
 
 namespace Pgb.Tool.Tests;
 

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Pgb.Server;
-
 namespace Pgb.Tool.Tests;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Pgb.Pipeline;
-
 namespace Pgb.Tool.Tests;
 
 [TestClass]

@@ -1,4 +1,4 @@
-using System.Net;
+using static Pgb.Tool.Tests.BuildToken;
 
 namespace Pgb.Tool.Tests;
 
@@ -9,9 +9,6 @@ namespace Pgb.Tool.Tests;
 [TestClass]
 public sealed class LiveBuildTests
 {
-    private const string Token = "live-s3cret-token-77ab";
-    private const string TokenVariable = "PGB_LIVE_TOKEN";
-
     private static FakeHandler Service(string iosStatus, Action? onPoll = null) => new(r =>
     {
         var route = r.Method.Method + " " + (r.Uri.Host == "storage.example" ? "storage:" : "") + r.Uri.AbsolutePath;
@@ -38,7 +35,7 @@ public sealed class LiveBuildTests
         using var temp = new TempDirectory();
         temp.WriteFile("app/www/index.html", "<html>live</html>");
         Directory.CreateDirectory(temp.Combine("tmp"));
-        var environment = new ToolEnvironment(name => name == TokenVariable ? Token : null, httpHandler: () => handler, temporaryFolder: temp.Combine("tmp"),
+        var environment = new ToolEnvironment(Variables(), httpHandler: () => handler, temporaryFolder: temp.Combine("tmp"),
             stderrIsTerminal: terminal, stderrWidth: () => 100);
         string[] args =
         [

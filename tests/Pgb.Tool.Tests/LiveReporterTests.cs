@@ -1,5 +1,3 @@
-using Pgb.Pipeline;
-
 namespace Pgb.Tool.Tests;
 
 /// <summary>The live display driven by hand: a fake terminal (a writer and a width), a manual clock, no timer (Tick is the timer).</summary>

@@ -1,5 +1,3 @@
-using Pgb.Server;
-
 namespace Pgb.Tool.Tests;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Pgb.Server;
-
 namespace Pgb.Tool.Tests;
 
 /// <summary>pgb-cli 1.1.3's command names run the pgb commands docs/pgb.md maps them to ("Coming from pgb-cli").</summary>

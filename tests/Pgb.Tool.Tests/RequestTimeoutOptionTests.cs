@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
-using Pgb.Pipeline;
 using Pgb.Testing;
 
 namespace Pgb.Tool.Tests;

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Pgb.Tool.Tests;
 
 [TestClass]

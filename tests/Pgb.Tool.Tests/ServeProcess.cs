@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Pgb.Tool.Tests;
 
 /// <summary><c>pgb serve</c> as a separate process (the pgb.dll built next to these tests, run by <c>dotnet</c>), so a

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Pgb.Client;
 using Pgb.Client.Models;
-using Pgb.Server;
 
 namespace Pgb.Tool.Tests;
 
