@@ -170,9 +170,10 @@ internal sealed partial class AppService(IAppStore store, IBlobStore blobs, KeyS
         Platforms.TryNormalize(platform, out var canonical);
         var app = Find(caller, id, AppAction.Download);
 
-        // Made before taking the gate, so that making it does not hold up changes to the app.
+        // Made before taking the gate, so that making it does not hold up changes to the app. A delete or a new upload may
+        // drop the build's source meanwhile: then nothing is made here, and the check under the gate finds the build gone.
         var early = app.Builds.GetValueOrDefault(canonical);
-        var made = early is not null && early.State(clock()) == BuildStates.Complete && !blobs.Contains(early.StorageKey) ? MakePackage(early) : null;
+        var made = early is not null && early.State(clock()) == BuildStates.Complete && !blobs.Contains(early.StorageKey) ? TryMakePackage(early) : null;
 
         lock (app.Gate)
         {
@@ -201,7 +202,7 @@ internal sealed partial class AppService(IAppStore store, IBlobStore blobs, KeyS
         }
 
         var build = app.Builds.GetValueOrDefault(canonical);
-        return build is not null && build.State(clock()) == BuildStates.Complete ? blobs.Get(build.StorageKey) ?? MakePackage(build) : null;
+        return build is not null && build.State(clock()) == BuildStates.Complete ? blobs.Get(build.StorageKey) ?? TryMakePackage(build) : null;
     }
 
     /// <summary>Fetches the repositories of the apps whose fetch was under way when the server last stopped (their builds
@@ -356,12 +357,21 @@ internal sealed partial class AppService(IAppStore store, IBlobStore blobs, KeyS
             : edits with { Keys = [.. edits.Keys ?? [], .. defaults.Select(d => new KeySelection(Platforms.TryNormalize(d.Key, out var p) ? p : d.Key, d.Value, null))] };
     }
 
-    /// <summary>The package of a complete build, from the source its spec names.</summary>
-    private byte[] MakePackage(PlatformBuild build)
+    /// <summary>The package of a complete build, from the source its spec names. Under the app's gate, a current build's
+    /// source is always there.</summary>
+    private byte[] MakePackage(PlatformBuild build) =>
+        TryMakePackage(build) ?? throw new InvalidOperationException($"the source {build.Spec.SourceKey} of app {build.Spec.AppId}'s build is missing from the blob store");
+
+    /// <summary>The same, or null when the source is gone: read outside the gate, the build may have been replaced or
+    /// its app deleted since.</summary>
+    private byte[]? TryMakePackage(PlatformBuild build)
     {
-        var source = build.Spec.SourceKey is { } key
-            ? blobs.Get(key) ?? throw new InvalidOperationException($"the source {key} of app {build.Spec.AppId}'s build is missing from the blob store")
-            : null;
+        byte[]? source = null;
+        if (build.Spec.SourceKey is { } key && (source = blobs.Get(key)) is null)
+        {
+            return null;
+        }
+
         return ArtifactFactory.Create(build.Spec, source, inspection);
     }
 
