@@ -335,11 +335,7 @@ internal sealed partial class AppService(IAppStore store, IBlobStore blobs, KeyS
         return BuildQueue.Queue(app, platforms, simulation, now, platform => KeyFor(app, platform));
     }
 
-    private KeyForBuild KeyFor(AppRecord app, string platform)
-    {
-        var (hasKey, failure) = keys.ForBuild(app.OwnerId, platform, app.KeyIds);
-        return new KeyForBuild(hasKey, failure);
-    }
+    private KeyForBuild KeyFor(AppRecord app, string platform) => keys.ForBuild(app.OwnerId, platform, app.KeyIds);
 
     private void StartCheckout(AppRecord app)
     {
