@@ -335,11 +335,7 @@ internal sealed partial class AppService(IAppStore store, IBlobStore blobs, KeyS
         return BuildQueue.Queue(app, platforms, simulation, now, platform => KeyFor(app, platform));
     }
 
-    private KeyForBuild KeyFor(AppRecord app, string platform)
-    {
-        var (hasKey, failure) = keys.ForBuild(app.OwnerId, platform, app.KeyIds);
-        return new KeyForBuild(hasKey, failure);
-    }
+    private KeyForBuild KeyFor(AppRecord app, string platform) => keys.ForBuild(app.OwnerId, platform, app.KeyIds);
 
     private void StartCheckout(AppRecord app)
     {
@@ -351,10 +347,16 @@ internal sealed partial class AppService(IAppStore store, IBlobStore blobs, KeyS
     private AppEdits WithDefaultKeys(StoredAccount caller, AppEdits edits)
     {
         var named = edits.Keys?.Select(k => k.Platform).ToHashSet(StringComparer.Ordinal) ?? [];
-        var defaults = keys.Defaults(caller.Id).Where(d => Platforms.TryNormalize(d.Key, out var platform) && !named.Contains(platform)).ToList();
-        return defaults.Count == 0
-            ? edits
-            : edits with { Keys = [.. edits.Keys ?? [], .. defaults.Select(d => new KeySelection(Platforms.TryNormalize(d.Key, out var p) ? p : d.Key, d.Value, null))] };
+        var defaults = new List<KeySelection>();
+        foreach (var (keyPlatform, id) in keys.Defaults(caller.Id))
+        {
+            if (Platforms.TryNormalize(keyPlatform, out var platform) && !named.Contains(platform))
+            {
+                defaults.Add(new KeySelection(platform, id, null));
+            }
+        }
+
+        return defaults.Count == 0 ? edits : edits with { Keys = [.. edits.Keys ?? [], .. defaults] };
     }
 
     /// <summary>The package of a complete build, from the source its spec names. Under the app's gate, a current build's

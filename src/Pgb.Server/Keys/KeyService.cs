@@ -206,7 +206,7 @@ internal sealed class KeyService(KeyStore store, IBlobStore blobs, PgbSimulation
     /// <summary>What the key an app selects for <paramref name="platform"/> does to a build queued now: whether there is one
     /// of the owner's at all (a platform that needs one is not built without), and the error it gives the build (locked,
     /// wrong password), or null.</summary>
-    public (bool HasKey, string? Failure) ForBuild(int ownerId, string platform, IReadOnlyDictionary<string, int> keyIds)
+    public KeyForBuild ForBuild(int ownerId, string platform, IReadOnlyDictionary<string, int> keyIds)
     {
         SigningKey? key;
         lock (store.Gate)
@@ -215,7 +215,7 @@ internal sealed class KeyService(KeyStore store, IBlobStore blobs, PgbSimulation
         }
 
         // Outside the lock: comparing hashes with rejected passwords derives a hash apiece (the version is immutable).
-        return key is null ? (false, null) : (true, KeyBuildCheck.Failure(key, platform, simulation.RejectedKeyPasswords()));
+        return key is null ? new(HasKey: false, Failure: null) : new(HasKey: true, KeyBuildCheck.Failure(key, platform, simulation.RejectedKeyPasswords()));
     }
 
     /// <summary>The development account starts with a default development key for android and ios, unlocked, so that

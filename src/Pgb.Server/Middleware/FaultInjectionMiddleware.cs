@@ -82,7 +82,7 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, ServerState
                     context.Response.ContentLength = 0;
                     return Task.CompletedTask;
                 });
-                await WithBodyAsync(context, new DiscardingStream(), null);
+                await WithBodyAsync(context, Stream.Null, null);
                 break;
         }
     }

@@ -21,9 +21,6 @@ internal enum AppRole
 /// <summary>Roles as the API spells them.</summary>
 internal static class AppRoles
 {
-    /// <summary>The roles a collaborator can be given, as answers spell them.</summary>
-    public static readonly IReadOnlyList<string> Names = ["tester", "developer", "admin"];
-
     /// <summary>The role in answers. The owner is <c>admin</c>, as every example of the API shows the owner of an app.</summary>
     public static string Name(AppRole role) => role switch
     {
