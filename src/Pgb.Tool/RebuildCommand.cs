@@ -25,7 +25,7 @@ internal static class RebuildCommand
             command.Options.Add(option);
         }
 
-        var (server, variable) = ToolSession.AddTo(command);
+        var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
             var environment = cli.Environment;
@@ -39,7 +39,7 @@ internal static class RebuildCommand
             var folder = parse.GetValue(output) is { } dir
                 ? string.IsNullOrWhiteSpace(dir) ? throw new PgbToolException(ToolErrorCodes.InvalidArguments, Strings.OptionNeedsFolder.F("--out")) : Path.GetFullPath(dir)
                 : null;
-            using var connection = ToolSession.Connect(parse, server, variable, environment, console);
+            using var connection = session.Connect(parse, environment, console);
             using var reporter = ConsoleReporter.For(console, environment, cancellationToken);
             var app = await connection.Pipeline.BuildAsync(appId, chosen, reporter, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(noWait))
