@@ -197,12 +197,6 @@ internal static class AppCommands
             Field("collaborators", string.Join(", ", people.Active.Select(c => $"{c.Person} ({c.Role})").Concat(people.Pending.Select(c => $"{c.Person} ({c.Role}, pending)"))));
         }
 
-        var statuses = ToolOutput.Table("PLATFORM", "STATUS", "ERROR");
-        foreach (var (platform, status) in app.Status)
-        {
-            ToolOutput.Row(statuses, platform, status ?? "-", app.ErrorOf(platform));
-        }
-
-        return new Spectre.Console.Rows(fields, statuses);
+        return new Spectre.Console.Rows(fields, BuildStatusCommands.StatusTable(app));
     }
 }
