@@ -18,7 +18,7 @@ internal static class KeyCommands
             using var connection = session.Connect(parse, cli.Environment, console);
             if (parse.GetValue(platform) is { } name)
             {
-                var group = KeyPlatform(name);
+                var group = ToolCommand.ParsePlatform(name);
                 var listing = await connection.Pipeline.ListKeysAsync(group, cancellationToken).ConfigureAwait(false);
                 ToolOutput.Print(console, cli.Environment, () => KeyTable(listing.Keys.Select(k => (group, k))), () => ToolOutput.Json(listing));
             }
@@ -84,7 +84,7 @@ internal static class KeyCommands
         var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
-            var group = KeyPlatform(parse.GetValue(platform));
+            var group = ToolCommand.ParsePlatform(parse.GetValue(platform));
             string? Path(Option<string> option) => parse.GetValue(option) is { } file ? System.IO.Path.GetFullPath(file) : Missing(option);
             string Missing(Option<string> option) => throw new PgbToolException(ToolErrorCodes.InvalidArguments, Strings.KeyOptionRequired.F(option.Name, group));
             PgbKeyOptions key = group switch
@@ -224,10 +224,7 @@ internal static class KeyCommands
     }
 
     private static (string Platform, int Id) Read(ParseResult parse, Argument<string> platform, Argument<string> id) =>
-        (KeyPlatform(parse.GetValue(platform)), PgbServerSettings.ParseKeyId("ID", parse.GetValue(id)!));
-
-    /// <summary>A key group: the build platforms, and windows (winphone's keys) as the official CLI named it.</summary>
-    private static string KeyPlatform(string? name) => ToolCommand.ParsePlatform(name);
+        (ToolCommand.ParsePlatform(parse.GetValue(platform)), PgbServerSettings.ParseKeyId("ID", parse.GetValue(id)!));
 
     private static Spectre.Console.Table KeyTable(IEnumerable<(string Platform, PgbKeyReference Key)> keys)
     {
