@@ -12,25 +12,19 @@ internal static class BuildStatusCommands
             waitAlways ? ["pgb wait 12"] : ["pgb status 12", "pgb status 12 --wait --timeout 600", "pgb status 12 --json | jq .status.android"]);
         var id = ToolCommand.AppIdArgument();
         var wait = new Option<bool>("--wait") { Description = "Wait until every platform being built is complete (or one fails)." };
-        var timeout = new Option<string>("--timeout") { Description = "How long to wait in all.", HelpName = "SECONDS", DefaultValueFactory = _ => PgbWaitOptions.DefaultTimeoutSeconds.ToString(CultureInfo.InvariantCulture) };
-        var poll = new Option<string>("--poll") { Description = "The first interval between two polls.", HelpName = "SECONDS", DefaultValueFactory = _ => PgbWaitOptions.DefaultPollIntervalSeconds.ToString(CultureInfo.InvariantCulture) };
+        var waiting = new WaitOptions();
         command.Arguments.Add(id);
         if (!waitAlways)
         {
             command.Options.Add(wait);
         }
 
-        command.Options.Add(timeout);
-        command.Options.Add(poll);
+        waiting.AddTo(command);
         var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
             var appId = PgbServerSettings.ParseAppId(parse.GetValue(id)!);
-            var options = new PgbWaitOptions
-            {
-                Timeout = PgbServerSettings.ParseSeconds("--timeout", parse.GetValue(timeout)!),
-                PollInterval = PgbServerSettings.ParseSeconds("--poll", parse.GetValue(poll)!),
-            };
+            var options = waiting.Read(parse);
             using var connection = session.Connect(parse, cli.Environment, console);
             PgbApp app;
             if (waitAlways || parse.GetValue(wait))
