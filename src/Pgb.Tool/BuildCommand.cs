@@ -128,7 +128,8 @@ internal sealed class BuildCommand
                 ArtifactName = parse.GetValue(_name)!,
             };
 
-            var clientOptions = new PgbClientOptions { UserAgent = "pgb/" + ToolVersion, Handler = environment.HttpHandler?.Invoke(), RequestTimeout = requestTimeout };
+            var clientOptions = ToolSession.ClientOptions(environment);
+            clientOptions.RequestTimeout = requestTimeout;
             environment.ConfigureClient?.Invoke(clientOptions);
             using var client = new PgbClient(serverUrl, credential, clientOptions);
             var pipeline = new PgbPipeline(client, tokenVariable: tokenVariable) { TokenFromLogin = login is not null };
