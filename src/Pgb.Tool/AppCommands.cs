@@ -82,7 +82,7 @@ internal static class AppCommands
             var from = sources.Read(parse, cli.Environment);
             using var connection = session.Connect(parse, cli.Environment, console);
             var options = metadata.ForCreate(parse);
-            options.Title ??= from.WwwDirectory is { } dir ? DefaultTitle(dir) : null;
+            options.Title ??= from.WwwDirectory is { } dir ? BuildCommand.DefaultTitle(dir) : null;
             var app = await connection.Pipeline.CreateAppAsync(from, options, new ConsoleReporter(console), cancellationToken).ConfigureAwait(false);
             ToolOutput.Print(console, Strings.AppCreatedLine.F(app.Id, app.Title), () => ToolOutput.Json(app));
             return ExitCodes.Success;
@@ -154,14 +154,6 @@ internal static class AppCommands
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>The folder holding www is the project's: its name is the title when none is given (as in 'pgb build').</summary>
-    private static string? DefaultTitle(string www)
-    {
-        var parent = Path.GetDirectoryName(www.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
-        var name = parent is null ? null : Path.GetFileName(parent);
-        return string.IsNullOrEmpty(name) ? null : name;
     }
 
     /// <summary>Id, title, version and one column per platform any app has a status for.</summary>

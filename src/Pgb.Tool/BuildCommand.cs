@@ -194,8 +194,8 @@ internal sealed class BuildCommand
         }
     }
 
-    /// <summary>The folder holding www is the project's: its name is the title when none is given.</summary>
-    private static string? DefaultTitle(string www)
+    /// <summary>The folder holding www is the project's: its name is the title when none is given (pgb build and pgb app new).</summary>
+    internal static string? DefaultTitle(string www)
     {
         var parent = Path.GetDirectoryName(www.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
         var name = parent is null ? null : Path.GetFileName(parent);
