@@ -60,10 +60,10 @@ internal static class AccountCommands
         var command = ToolCommand.Create("whoami", "Show the account the token belongs to (GET /api/v1/me), and where the token came from.",
             "pgb whoami",
             "pgb whoami --server http://127.0.0.1:5000 --json");
-        var (server, variable) = ToolSession.AddTo(command);
+        var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
-            using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
+            using var connection = session.Connect(parse, cli.Environment, console);
             var me = await connection.Pipeline.GetMeAsync(cancellationToken).ConfigureAwait(false);
             var source = connection.Token.Login is null ? Strings.TokenFromVariable.F(connection.Token.VariableName) : Strings.TokenFromLogin.F(cli.Environment.CredentialsPath);
             ToolOutput.Print(console, Strings.WhoAmI.F(me.UserName, me.Email, connection.Client.ServerUrl, source), () => ToolOutput.Json(me));

@@ -8,10 +8,10 @@ internal static class AppCommands
         var command = ToolCommand.Create(name, "List the apps the account sees, with each platform's build status.",
             "pgb apps",
             "pgb apps --json | jq '.apps[].id'");
-        var (server, variable) = ToolSession.AddTo(command);
+        var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
-            using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
+            using var connection = session.Connect(parse, cli.Environment, console);
             var apps = await connection.Pipeline.ListAppsAsync(cancellationToken).ConfigureAwait(false);
             ToolOutput.Print(console, cli.Environment, () => AppTable(apps), () => new JsonObject { ["apps"] = ToolOutput.Json(apps) });
             return ExitCodes.Success;
@@ -29,9 +29,9 @@ internal static class AppCommands
             "pgb app rm 12");
         var id = new Argument<string?>("ID") { Description = "Show this app (the official CLI's 'pgb app ID').", Arity = ArgumentArity.ZeroOrOne, Hidden = true };
         command.Arguments.Add(id);
-        var (server, variable) = ToolSession.AddTo(command);
+        var session = ToolSession.AddTo(command);
         command.SetRun(cli, (parse, console, cancellationToken) => parse.GetValue(id) is { } text
-            ? ShowAsync(cli, parse, console, server, variable, text, cancellationToken)
+            ? ShowAsync(cli, parse, console, session, text, cancellationToken)
             : throw new PgbToolException(ToolErrorCodes.InvalidArguments, Strings.AppNeedsSubcommand));
         command.Subcommands.Add(Show(cli));
         command.Subcommands.Add(New(cli, "new"));
@@ -48,16 +48,16 @@ internal static class AppCommands
             "pgb app show 12 --json | jq .status");
         var id = ToolCommand.AppIdArgument();
         command.Arguments.Add(id);
-        var (server, variable) = ToolSession.AddTo(command);
-        command.SetRun(cli, (parse, console, cancellationToken) => ShowAsync(cli, parse, console, server, variable, parse.GetValue(id)!, cancellationToken));
+        var session = ToolSession.AddTo(command);
+        command.SetRun(cli, (parse, console, cancellationToken) => ShowAsync(cli, parse, console, session, parse.GetValue(id)!, cancellationToken));
         return command;
     }
 
-    private static async Task<int> ShowAsync(PgbCommandLine cli, ParseResult parse, ToolConsole console, Option<string> server, Option<string> variable, string idText,
+    private static async Task<int> ShowAsync(PgbCommandLine cli, ParseResult parse, ToolConsole console, ToolSession session, string idText,
         CancellationToken cancellationToken)
     {
         var appId = PgbServerSettings.ParseAppId(idText);
-        using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
+        using var connection = session.Connect(parse, cli.Environment, console);
         var app = await connection.Pipeline.GetAppAsync(appId, cancellationToken).ConfigureAwait(false);
         ToolOutput.Print(console, cli.Environment, () => Details(app), () => ToolOutput.Json(app));
         return ExitCodes.Success;
@@ -76,13 +76,13 @@ internal static class AppCommands
         var metadata = new AppMetadataOptions();
         sources.AddTo(command);
         metadata.AddTo(command);
-        var (server, variable) = ToolSession.AddTo(command);
+        var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
             var from = sources.Read(parse, cli.Environment);
-            using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
+            using var connection = session.Connect(parse, cli.Environment, console);
             var options = metadata.ForCreate(parse);
-            options.Title ??= from.WwwDirectory is { } dir ? DefaultTitle(dir) : null;
+            options.Title ??= from.WwwDirectory is { } dir ? BuildCommand.DefaultTitle(dir) : null;
             var app = await connection.Pipeline.CreateAppAsync(from, options, new ConsoleReporter(console), cancellationToken).ConfigureAwait(false);
             ToolOutput.Print(console, Strings.AppCreatedLine.F(app.Id, app.Title), () => ToolOutput.Json(app));
             return ExitCodes.Success;
@@ -105,12 +105,12 @@ internal static class AppCommands
         command.Arguments.Add(id);
         sources.AddTo(command);
         metadata.AddTo(command);
-        var (server, variable) = ToolSession.AddTo(command);
+        var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
             var appId = PgbServerSettings.ParseAppId(parse.GetValue(id)!);
             var from = sources.Read(parse, cli.Environment, pullAlways);
-            using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
+            using var connection = session.Connect(parse, cli.Environment, console);
             var app = await connection.Pipeline.UpdateAppAsync(appId, from, metadata.ForUpdate(parse), new ConsoleReporter(console), cancellationToken).ConfigureAwait(false);
             ToolOutput.Print(console, Strings.AppUpdatedLine.F(app.Id, app.Title), () => ToolOutput.Json(app));
             return ExitCodes.Success;
@@ -123,11 +123,11 @@ internal static class AppCommands
         var command = ToolCommand.Create(name, "Delete an app from the service (its builds and packages go with it).", "pgb app rm 12", "pgb rm 12 --json");
         var id = ToolCommand.AppIdArgument();
         command.Arguments.Add(id);
-        var (server, variable) = ToolSession.AddTo(command);
+        var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
             var appId = PgbServerSettings.ParseAppId(parse.GetValue(id)!);
-            using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
+            using var connection = session.Connect(parse, cli.Environment, console);
             var text = await connection.Pipeline.DeleteAppAsync(appId, cancellationToken).ConfigureAwait(false);
             ToolOutput.Print(console, text ?? Strings.AppDeleted.F(appId), () => new JsonObject { ["success"] = text });
             return ExitCodes.Success;
@@ -143,25 +143,17 @@ internal static class AppCommands
         var file = new Argument<string>("FILE") { Description = "The png to upload." };
         command.Arguments.Add(id);
         command.Arguments.Add(file);
-        var (server, variable) = ToolSession.AddTo(command);
+        var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
             var appId = PgbServerSettings.ParseAppId(parse.GetValue(id)!);
             var png = Path.GetFullPath(parse.GetValue(file)!);
-            using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
+            using var connection = session.Connect(parse, cli.Environment, console);
             var app = await connection.Pipeline.SetIconAsync(appId, png, cancellationToken).ConfigureAwait(false);
             ToolOutput.Print(console, Strings.IconSet.F(appId, app.Icon?.FileName), () => ToolOutput.Json(app));
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>The folder holding www is the project's: its name is the title when none is given (as in 'pgb build').</summary>
-    private static string? DefaultTitle(string www)
-    {
-        var parent = Path.GetDirectoryName(www.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
-        var name = parent is null ? null : Path.GetFileName(parent);
-        return string.IsNullOrEmpty(name) ? null : name;
     }
 
     /// <summary>Id, title, version and one column per platform any app has a status for.</summary>
@@ -197,12 +189,6 @@ internal static class AppCommands
             Field("collaborators", string.Join(", ", people.Active.Select(c => $"{c.Person} ({c.Role})").Concat(people.Pending.Select(c => $"{c.Person} ({c.Role}, pending)"))));
         }
 
-        var statuses = ToolOutput.Table("PLATFORM", "STATUS", "ERROR");
-        foreach (var (platform, status) in app.Status)
-        {
-            ToolOutput.Row(statuses, platform, status ?? "-", app.ErrorOf(platform));
-        }
-
-        return new Spectre.Console.Rows(fields, statuses);
+        return new Spectre.Console.Rows(fields, BuildStatusCommands.StatusTable(app));
     }
 }

@@ -20,8 +20,6 @@ internal sealed class AppMetadataOptions
         }
     }
 
-    public string? Title(ParseResult parse) => parse.GetValue(_title);
-
     public PgbAppCreateOptions ForCreate(ParseResult parse) => Read(parse, new PgbAppCreateOptions());
 
     public PgbAppUpdateOptions ForUpdate(ParseResult parse) => Read(parse, new PgbAppUpdateOptions());

@@ -128,7 +128,8 @@ internal sealed class BuildCommand
                 ArtifactName = parse.GetValue(_name)!,
             };
 
-            var clientOptions = new PgbClientOptions { UserAgent = "pgb/" + ToolVersion, Handler = environment.HttpHandler?.Invoke(), RequestTimeout = requestTimeout };
+            var clientOptions = ToolSession.ClientOptions(environment);
+            clientOptions.RequestTimeout = requestTimeout;
             environment.ConfigureClient?.Invoke(clientOptions);
             using var client = new PgbClient(serverUrl, credential, clientOptions);
             var pipeline = new PgbPipeline(client, tokenVariable: tokenVariable) { TokenFromLogin = login is not null };
@@ -193,8 +194,8 @@ internal sealed class BuildCommand
         }
     }
 
-    /// <summary>The folder holding www is the project's: its name is the title when none is given.</summary>
-    private static string? DefaultTitle(string www)
+    /// <summary>The folder holding www is the project's: its name is the title when none is given (pgb build and pgb app new).</summary>
+    internal static string? DefaultTitle(string www)
     {
         var parent = Path.GetDirectoryName(www.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
         var name = parent is null ? null : Path.GetFileName(parent);

@@ -12,26 +12,20 @@ internal static class BuildStatusCommands
             waitAlways ? ["pgb wait 12"] : ["pgb status 12", "pgb status 12 --wait --timeout 600", "pgb status 12 --json | jq .status.android"]);
         var id = ToolCommand.AppIdArgument();
         var wait = new Option<bool>("--wait") { Description = "Wait until every platform being built is complete (or one fails)." };
-        var timeout = new Option<string>("--timeout") { Description = "How long to wait in all.", HelpName = "SECONDS", DefaultValueFactory = _ => PgbWaitOptions.DefaultTimeoutSeconds.ToString(CultureInfo.InvariantCulture) };
-        var poll = new Option<string>("--poll") { Description = "The first interval between two polls.", HelpName = "SECONDS", DefaultValueFactory = _ => PgbWaitOptions.DefaultPollIntervalSeconds.ToString(CultureInfo.InvariantCulture) };
+        var waiting = new WaitOptions();
         command.Arguments.Add(id);
         if (!waitAlways)
         {
             command.Options.Add(wait);
         }
 
-        command.Options.Add(timeout);
-        command.Options.Add(poll);
-        var (server, variable) = ToolSession.AddTo(command);
+        waiting.AddTo(command);
+        var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
             var appId = PgbServerSettings.ParseAppId(parse.GetValue(id)!);
-            var options = new PgbWaitOptions
-            {
-                Timeout = PgbServerSettings.ParseSeconds("--timeout", parse.GetValue(timeout)!),
-                PollInterval = PgbServerSettings.ParseSeconds("--poll", parse.GetValue(poll)!),
-            };
-            using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
+            var options = waiting.Read(parse);
+            using var connection = session.Connect(parse, cli.Environment, console);
             PgbApp app;
             if (waitAlways || parse.GetValue(wait))
             {
@@ -68,13 +62,13 @@ internal static class BuildStatusCommands
         command.Arguments.Add(platforms);
         command.Options.Add(output);
         command.Options.Add(name);
-        var (server, variable) = ToolSession.AddTo(command);
+        var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
             var appId = PgbServerSettings.ParseAppId(parse.GetValue(id)!);
             var chosen = parse.GetValue(platforms) is { Length: > 0 } names ? PgbPlatformList.Parse(string.Join(",", names)) : null;
             var folder = string.IsNullOrWhiteSpace(parse.GetValue(output)) ? throw new PgbToolException(ToolErrorCodes.InvalidArguments, Strings.OptionNeedsFolder.F("--out")) : Path.GetFullPath(parse.GetValue(output)!);
-            using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
+            using var connection = session.Connect(parse, cli.Environment, console);
             IReadOnlyList<PgbArtifact> artifacts;
             using (var reporter = ConsoleReporter.For(console, cli.Environment, cancellationToken))
             {
@@ -95,12 +89,12 @@ internal static class BuildStatusCommands
         var platform = ToolCommand.PlatformArgument();
         command.Arguments.Add(id);
         command.Arguments.Add(platform);
-        var (server, variable) = ToolSession.AddTo(command);
+        var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
             var appId = PgbServerSettings.ParseAppId(parse.GetValue(id)!);
             var name = ToolCommand.ParsePlatform(parse.GetValue(platform));
-            using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
+            using var connection = session.Connect(parse, cli.Environment, console);
             var log = await connection.Pipeline.GetBuildLogAsync(appId, name, cancellationToken).ConfigureAwait(false);
             ToolOutput.Print(console, log.TrimEnd('\r', '\n'), () => new JsonObject { ["log"] = log });
             return ExitCodes.Success;
@@ -143,10 +137,10 @@ internal static class BuildStatusCommands
     {
         var command = ToolCommand.Create("phonegaps", "List the PhoneGap versions the service builds with, and its default (GET /api/v1/current_support; the official CLI's command).",
             "pgb phonegaps", "pgb phonegaps --json | jq -r .default");
-        var (server, variable) = ToolSession.AddTo(command);
+        var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
-            using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
+            using var connection = session.Connect(parse, cli.Environment, console);
             var support = await connection.Pipeline.GetCurrentSupportAsync(cancellationToken).ConfigureAwait(false);
             ToolOutput.Print(console, cli.Environment, () =>
             {

@@ -14,11 +14,11 @@ internal static class CollabCommands
             "pgb collab rm 12 13");
         var id = new Argument<string?>("ID") { Description = "The app whose collaborators to list.", Arity = ArgumentArity.ZeroOrOne, Hidden = true };
         command.Arguments.Add(id);
-        var (server, variable) = ToolSession.AddTo(command);
+        var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
             var appId = PgbServerSettings.ParseAppId(parse.GetValue(id) ?? throw new PgbToolException(ToolErrorCodes.InvalidArguments, Strings.CollabNeedsApp));
-            using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
+            using var connection = session.Connect(parse, cli.Environment, console);
             var people = await connection.Pipeline.ListCollaboratorsAsync(appId, cancellationToken).ConfigureAwait(false);
             ToolOutput.Print(console, cli.Environment, () =>
             {
@@ -53,11 +53,11 @@ internal static class CollabCommands
         command.Arguments.Add(id);
         command.Arguments.Add(email);
         command.Options.Add(role);
-        var (server, variable) = ToolSession.AddTo(command);
+        var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
             var appId = PgbServerSettings.ParseAppId(parse.GetValue(id)!);
-            using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
+            using var connection = session.Connect(parse, cli.Environment, console);
             var person = parse.GetValue(email)!.Trim();
             var result = await connection.Pipeline.AddCollaboratorAsync(appId, person, parse.GetValue(role)!, cancellationToken).ConfigureAwait(false);
             ToolOutput.Print(console, (result.Pending ? Strings.CollaboratorInvited : Strings.CollaboratorAdded).F(person, appId, Added(result.App, person, parse.GetValue(role)!)),
@@ -76,12 +76,12 @@ internal static class CollabCommands
         command.Arguments.Add(id);
         command.Arguments.Add(collaborator);
         command.Options.Add(role);
-        var (server, variable) = ToolSession.AddTo(command);
+        var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
             var appId = PgbServerSettings.ParseAppId(parse.GetValue(id)!);
             var collaboratorId = ToolCommand.ParseId("COLLAB_ID", parse.GetValue(collaborator));
-            using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
+            using var connection = session.Connect(parse, cli.Environment, console);
             var changed = await connection.Pipeline.ChangeCollaboratorRoleAsync(appId, collaboratorId, parse.GetValue(role)!, cancellationToken).ConfigureAwait(false);
             ToolOutput.Print(console, Strings.CollaboratorRoleChanged.F(changed.Person, appId, changed.Role), () => ToolOutput.Json(changed));
             return ExitCodes.Success;
@@ -96,12 +96,12 @@ internal static class CollabCommands
         var collaborator = new Argument<string>("COLLAB_ID") { Description = "The collaborator's id ('pgb collab ID' lists them)." };
         command.Arguments.Add(id);
         command.Arguments.Add(collaborator);
-        var (server, variable) = ToolSession.AddTo(command);
+        var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
             var appId = PgbServerSettings.ParseAppId(parse.GetValue(id)!);
             var collaboratorId = ToolCommand.ParseId("COLLAB_ID", parse.GetValue(collaborator));
-            using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
+            using var connection = session.Connect(parse, cli.Environment, console);
             var text = await connection.Pipeline.RemoveCollaboratorAsync(appId, collaboratorId, cancellationToken).ConfigureAwait(false);
             ToolOutput.Print(console, text ?? Strings.CollaboratorRemoved.F(collaboratorId, appId), () => new JsonObject { ["success"] = text });
             return ExitCodes.Success;

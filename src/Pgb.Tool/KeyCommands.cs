@@ -12,13 +12,13 @@ internal static class KeyCommands
             "pgb keys", "pgb keys android", "pgb keys --json | jq '.keys.ios.all[].id'");
         var platform = new Argument<string?>("PLATFORM") { Description = "Only this platform's keys (the official CLI's 'pgb keys PLATFORM').", Arity = ArgumentArity.ZeroOrOne };
         command.Arguments.Add(platform);
-        var (server, variable) = ToolSession.AddTo(command);
+        var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
-            using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
+            using var connection = session.Connect(parse, cli.Environment, console);
             if (parse.GetValue(platform) is { } name)
             {
-                var group = KeyPlatform(name);
+                var group = ToolCommand.ParsePlatform(name);
                 var listing = await connection.Pipeline.ListKeysAsync(group, cancellationToken).ConfigureAwait(false);
                 ToolOutput.Print(console, cli.Environment, () => KeyTable(listing.Keys.Select(k => (group, k))), () => ToolOutput.Json(listing));
             }
@@ -44,11 +44,11 @@ internal static class KeyCommands
     {
         var command = ToolCommand.Create(name, "Show one signing key.", "pgb keys show android 3");
         var (platform, id) = PlatformAndId(command);
-        var (server, variable) = ToolSession.AddTo(command);
+        var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
             var (group, keyId) = Read(parse, platform, id);
-            using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
+            using var connection = session.Connect(parse, cli.Environment, console);
             var key = await connection.Pipeline.GetKeyAsync(group, keyId, cancellationToken).ConfigureAwait(false);
             ToolOutput.Print(console, cli.Environment, () => KeyTable([(group, key)]), () => ToolOutput.Json(key));
             return ExitCodes.Success;
@@ -81,10 +81,10 @@ internal static class KeyCommands
         }
 
         passwords.AddTo(command);
-        var (server, variable) = ToolSession.AddTo(command);
+        var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
-            var group = KeyPlatform(parse.GetValue(platform));
+            var group = ToolCommand.ParsePlatform(parse.GetValue(platform));
             string? Path(Option<string> option) => parse.GetValue(option) is { } file ? System.IO.Path.GetFullPath(file) : Missing(option);
             string Missing(Option<string> option) => throw new PgbToolException(ToolErrorCodes.InvalidArguments, Strings.KeyOptionRequired.F(option.Name, group));
             PgbKeyOptions key = group switch
@@ -113,7 +113,7 @@ internal static class KeyCommands
 
             key.Title = parse.GetValue(title);
             key.Default = parse.GetValue(isDefault) ? true : null;
-            using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
+            using var connection = session.Connect(parse, cli.Environment, console);
             var added = await connection.Pipeline.AddKeyAsync(key, cancellationToken).ConfigureAwait(false);
             ToolOutput.Print(console, Strings.KeyAdded.F(group, added.Id, added.Locked == true ? Strings.Locked : Strings.Unlocked), () => ToolOutput.Json(added));
             return ExitCodes.Success;
@@ -131,7 +131,7 @@ internal static class KeyCommands
         var (platform, id) = PlatformAndId(command);
         var passwords = new PasswordOptions();
         passwords.AddTo(command);
-        var (server, variable) = ToolSession.AddTo(command);
+        var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
             var (group, keyId) = Read(parse, platform, id);
@@ -152,7 +152,7 @@ internal static class KeyCommands
                 throw new PgbToolException(ToolErrorCodes.InvalidArguments, Strings.UnlockNeedsPasswords.F(group));
             }
 
-            using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
+            using var connection = session.Connect(parse, cli.Environment, console);
             var key = await connection.Pipeline.UnlockKeyAsync(group, keyId, unlock, cancellationToken).ConfigureAwait(false);
             ToolOutput.Print(console, Strings.KeyUnlocked.F(group, keyId), () => ToolOutput.Json(key));
             return ExitCodes.Success;
@@ -164,11 +164,11 @@ internal static class KeyCommands
     {
         var command = ToolCommand.Create(name, "Lock a signing key: the service forgets its passwords until it is unlocked again.", "pgb keys lock ios 5");
         var (platform, id) = PlatformAndId(command);
-        var (server, variable) = ToolSession.AddTo(command);
+        var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
             var (group, keyId) = Read(parse, platform, id);
-            using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
+            using var connection = session.Connect(parse, cli.Environment, console);
             var key = await connection.Pipeline.LockKeyAsync(group, keyId, cancellationToken).ConfigureAwait(false);
             ToolOutput.Print(console, Strings.KeyLocked.F(group, keyId), () => ToolOutput.Json(key));
             return ExitCodes.Success;
@@ -185,12 +185,12 @@ internal static class KeyCommands
         var isDefault = new Option<bool>("--default") { Description = "Make it the account's default key for the platform." };
         command.Options.Add(title);
         command.Options.Add(isDefault);
-        var (server, variable) = ToolSession.AddTo(command);
+        var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
             var (group, keyId) = Read(parse, platform, id);
             var update = new PgbKeyUpdateOptions { Title = parse.GetValue(title), Default = parse.GetValue(isDefault) ? true : null };
-            using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
+            using var connection = session.Connect(parse, cli.Environment, console);
             var key = await connection.Pipeline.UpdateKeyAsync(group, keyId, update, cancellationToken).ConfigureAwait(false);
             ToolOutput.Print(console, Strings.KeyUpdated.F(group, keyId), () => ToolOutput.Json(key));
             return ExitCodes.Success;
@@ -202,11 +202,11 @@ internal static class KeyCommands
     {
         var command = ToolCommand.Create(name, "Delete a signing key from the service.", "pgb keys rm android 3");
         var (platform, id) = PlatformAndId(command);
-        var (server, variable) = ToolSession.AddTo(command);
+        var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
             var (group, keyId) = Read(parse, platform, id);
-            using var connection = ToolSession.Connect(parse, server, variable, cli.Environment, console);
+            using var connection = session.Connect(parse, cli.Environment, console);
             var text = await connection.Pipeline.DeleteKeyAsync(group, keyId, cancellationToken).ConfigureAwait(false);
             ToolOutput.Print(console, text ?? Strings.KeyDeleted.F(group, keyId), () => new JsonObject { ["success"] = text });
             return ExitCodes.Success;
@@ -224,10 +224,7 @@ internal static class KeyCommands
     }
 
     private static (string Platform, int Id) Read(ParseResult parse, Argument<string> platform, Argument<string> id) =>
-        (KeyPlatform(parse.GetValue(platform)), PgbServerSettings.ParseKeyId("ID", parse.GetValue(id)!));
-
-    /// <summary>A key group: the build platforms, and windows (winphone's keys) as the official CLI named it.</summary>
-    private static string KeyPlatform(string? name) => ToolCommand.ParsePlatform(name);
+        (ToolCommand.ParsePlatform(parse.GetValue(platform)), PgbServerSettings.ParseKeyId("ID", parse.GetValue(id)!));
 
     private static Spectre.Console.Table KeyTable(IEnumerable<(string Platform, PgbKeyReference Key)> keys)
     {

@@ -16,30 +16,26 @@ internal static class RebuildCommand
         var noWait = new Option<bool>("--no-wait") { Description = "Return once the builds are queued." };
         var output = new Option<string>("--out") { Description = "Download the packages into DIR once built.", HelpName = "DIR" };
         var name = new Option<string>("--name") { Description = "Packages are saved as NAME-PLATFORM.EXT.", HelpName = "NAME", DefaultValueFactory = _ => "app" };
-        var timeout = new Option<string>("--timeout") { Description = "How long to wait in all.", HelpName = "SECONDS", DefaultValueFactory = _ => PgbWaitOptions.DefaultTimeoutSeconds.ToString(CultureInfo.InvariantCulture) };
-        var poll = new Option<string>("--poll") { Description = "The first interval between two polls.", HelpName = "SECONDS", DefaultValueFactory = _ => PgbWaitOptions.DefaultPollIntervalSeconds.ToString(CultureInfo.InvariantCulture) };
+        var waiting = new WaitOptions();
         command.Arguments.Add(id);
         command.Arguments.Add(platforms);
-        foreach (var option in new Option[] { noWait, output, name, timeout, poll })
+        foreach (var option in new Option[] { noWait, output, name })
         {
             command.Options.Add(option);
         }
 
-        var (server, variable) = ToolSession.AddTo(command);
+        waiting.AddTo(command);
+        var session = ToolSession.AddTo(command);
         command.SetRun(cli, async (parse, console, cancellationToken) =>
         {
             var environment = cli.Environment;
             var appId = PgbServerSettings.ParseAppId(parse.GetValue(id)!);
             IReadOnlyList<string> chosen = parse.GetValue(platforms) is { Length: > 0 } names ? PgbPlatformList.Parse(string.Join(",", names)) : [];
-            var wait = new PgbWaitOptions
-            {
-                Timeout = PgbServerSettings.ParseSeconds("--timeout", parse.GetValue(timeout)!),
-                PollInterval = PgbServerSettings.ParseSeconds("--poll", parse.GetValue(poll)!),
-            };
+            var wait = waiting.Read(parse);
             var folder = parse.GetValue(output) is { } dir
                 ? string.IsNullOrWhiteSpace(dir) ? throw new PgbToolException(ToolErrorCodes.InvalidArguments, Strings.OptionNeedsFolder.F("--out")) : Path.GetFullPath(dir)
                 : null;
-            using var connection = ToolSession.Connect(parse, server, variable, environment, console);
+            using var connection = session.Connect(parse, environment, console);
             using var reporter = ConsoleReporter.For(console, environment, cancellationToken);
             var app = await connection.Pipeline.BuildAsync(appId, chosen, reporter, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(noWait))

@@ -5,8 +5,17 @@ namespace Pgb.Tool;
 /// server (the option, else PGB_SERVER_URL, else the server of the last <c>pgb login</c>), the token (the variable,
 /// else the login stored for that server), a client and the pipeline. The token is concealed from all output.
 /// </summary>
-internal static class ToolSession
+internal sealed class ToolSession
 {
+    private readonly Option<string> _server;
+    private readonly Option<string> _tokenVariable;
+
+    private ToolSession(Option<string> server, Option<string> tokenVariable)
+    {
+        _server = server;
+        _tokenVariable = tokenVariable;
+    }
+
     public static Option<string> ServerOption() => new("--server")
     {
         Description = $"The service root, e.g. http://127.0.0.1:5000 (default: ${ToolEnvironment.ServerUrlVariable}, else the server of the last 'pgb login').",
@@ -20,14 +29,13 @@ internal static class ToolSession
         DefaultValueFactory = _ => ToolEnvironment.DefaultTokenVariable,
     };
 
-    /// <summary>Adds <c>--server</c> and <c>--token-variable</c> to <paramref name="command"/>.</summary>
-    public static (Option<string> Server, Option<string> TokenVariable) AddTo(Command command)
+    /// <summary>Adds <c>--server</c> and <c>--token-variable</c> to <paramref name="command"/>; the session connects with what they say.</summary>
+    public static ToolSession AddTo(Command command)
     {
-        var server = ServerOption();
-        var variable = TokenVariableOption();
-        command.Options.Add(server);
-        command.Options.Add(variable);
-        return (server, variable);
+        var session = new ToolSession(ServerOption(), TokenVariableOption());
+        command.Options.Add(session._server);
+        command.Options.Add(session._tokenVariable);
+        return session;
     }
 
     /// <summary>The server a command talks to; PGB1017 when none is named anywhere.</summary>
@@ -47,10 +55,10 @@ internal static class ToolSession
         new() { UserAgent = "pgb/" + BuildCommand.ToolVersion, Handler = environment.HttpHandler?.Invoke() };
 
     /// <summary>A client and pipeline for the command's server and token.</summary>
-    public static Connection Connect(ParseResult parse, Option<string> server, Option<string> variable, ToolEnvironment environment, ToolConsole console)
+    public Connection Connect(ParseResult parse, ToolEnvironment environment, ToolConsole console)
     {
-        var url = ServerUrl(parse, server, environment);
-        var variableName = parse.GetValue(variable) ?? ToolEnvironment.DefaultTokenVariable;
+        var url = ServerUrl(parse, _server, environment);
+        var variableName = parse.GetValue(_tokenVariable) ?? ToolEnvironment.DefaultTokenVariable;
         var token = PgbTokenSource.Resolve(variableName, environment.GetVariable(variableName), new PgbCredentialStore(environment.CredentialsPath), url);
         console.Conceal(token.Token);
         var client = new PgbClient(url, token.Credential, ClientOptions(environment));
