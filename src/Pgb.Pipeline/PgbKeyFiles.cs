@@ -59,13 +59,7 @@ public static class PgbKeyFiles
         }
 
         sha.TransformFinalBlock([], 0, 0);
-        var hex = new StringBuilder();
-        foreach (var b in sha.Hash!.Take(6))
-        {
-            hex.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return $"{name.Trim()} {platform} {hex}";
+        return $"{name.Trim()} {platform} {Sha256Hex.Format(sha.Hash!.Take(6))}";
     }
 
     private static bool Set(string? value) => !string.IsNullOrWhiteSpace(value);
