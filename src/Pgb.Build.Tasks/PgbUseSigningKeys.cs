@@ -1,5 +1,3 @@
-using Pgb.Client.Models;
-
 namespace Pgb.Build.Tasks;
 
 /// <summary>
@@ -60,18 +58,18 @@ public sealed class PgbUseSigningKeys : PgbServiceTask
             throw problem;
         }
 
-        var chosen = new List<(PgbSigningKey Key, PgbKeyOptions? Upload)>();
+        var keys = new List<PgbSigningKey>();
         if (Set(AndroidKeyId) || Set(AndroidKeystore))
         {
-            chosen.Add(AndroidKey());
+            keys.Add(AndroidKey());
         }
 
         if (Set(IosKeyId) || Set(IosCertificate))
         {
-            chosen.Add(IosKey());
+            keys.Add(IosKey());
         }
 
-        if (chosen.Count == 0)
+        if (keys.Count == 0)
         {
             return;
         }
@@ -79,29 +77,12 @@ public sealed class PgbUseSigningKeys : PgbServiceTask
         var pipeline = CreatePipeline(out var client);
         using (client)
         {
-            var keys = new List<PgbSigningKey>();
-            foreach (var (key, upload) in chosen)
-            {
-                if (upload is not null)
-                {
-                    var ensured = await pipeline.EnsureKeyAsync(upload, Progress(), cancellationToken).ConfigureAwait(false);
-                    key.KeyId = ensured.Key.Id;
-                    if (ensured.Uploaded)
-                    {
-                        // Sent with its passwords just now, so unlocked: no second request to unlock it.
-                        key.Password = key.KeyPassword = key.KeystorePassword = null;
-                    }
-                }
-
-                keys.Add(key);
-            }
-
             await pipeline.UseSigningKeysAsync(appId, keys, Progress(), cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>The android key with its passwords, and what to upload when it is given by its files.</summary>
-    private (PgbSigningKey Key, PgbKeyOptions? Upload) AndroidKey()
+    /// <summary>The android key with its passwords: by its id, or by its files (uploaded when the service does not have them).</summary>
+    private PgbSigningKey AndroidKey()
     {
         var key = new PgbSigningKey
         {
@@ -112,21 +93,16 @@ public sealed class PgbUseSigningKeys : PgbServiceTask
         if (Set(AndroidKeyId))
         {
             key.KeyId = PgbServerSettings.ParseKeyId("PgbAndroidKeyId", AndroidKeyId!);
-            return (key, null);
+        }
+        else
+        {
+            key.Files = PgbKeyFiles.Android(TitleStart(AndroidKeyTitle), AndroidKeystore!, AndroidKeyAlias, key.KeyPassword, key.KeystorePassword);
         }
 
-        var upload = new PgbAndroidKeyOptions
-        {
-            Title = PgbKeyFiles.ContentTitle(TitleStart(AndroidKeyTitle), PgbPlatforms.Android, AndroidKeyAlias, AndroidKeystore!),
-            KeystorePath = AndroidKeystore,
-            Alias = AndroidKeyAlias,
-            KeyPassword = key.KeyPassword,
-            KeystorePassword = key.KeystorePassword,
-        };
-        return (key, upload);
+        return key;
     }
 
-    private (PgbSigningKey Key, PgbKeyOptions? Upload) IosKey()
+    private PgbSigningKey IosKey()
     {
         var key = new PgbSigningKey
         {
@@ -136,17 +112,13 @@ public sealed class PgbUseSigningKeys : PgbServiceTask
         if (Set(IosKeyId))
         {
             key.KeyId = PgbServerSettings.ParseKeyId("PgbIosKeyId", IosKeyId!);
-            return (key, null);
+        }
+        else
+        {
+            key.Files = PgbKeyFiles.Ios(TitleStart(IosKeyTitle), IosCertificate!, IosProfile!, key.Password);
         }
 
-        var upload = new PgbIosKeyOptions
-        {
-            Title = PgbKeyFiles.ContentTitle(TitleStart(IosKeyTitle), PgbPlatforms.Ios, null, IosCertificate!, IosProfile!),
-            CertificatePath = IosCertificate,
-            ProfilePath = IosProfile,
-            Password = key.Password,
-        };
-        return (key, upload);
+        return key;
     }
 
     private string TitleStart(string? title) => Set(title) ? title! : Set(AppTitle) ? AppTitle! : "Pgb.Build.Tasks";

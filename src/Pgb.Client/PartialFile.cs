@@ -71,15 +71,20 @@ internal sealed class PartialFile : IDisposable
     {
         await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
         Close();
-        var hash = _hash.GetHashAndReset();
-        var chars = new char[hash.Length * 2];
-        for (var i = 0; i < hash.Length; i++)
-        {
-            chars[2 * i] = "0123456789abcdef"[hash[i] >> 4];
-            chars[(2 * i) + 1] = "0123456789abcdef"[hash[i] & 0xF];
-        }
+        return Hex.Lower(_hash.GetHashAndReset());
+    }
 
-        return new string(chars);
+    /// <summary>
+    /// Saves an answer already read into memory (an icon) the way packages are saved: written to a partial file,
+    /// renamed onto <paramref name="destination"/> once complete. Returns the lower-case hex SHA-256 of the bytes.
+    /// </summary>
+    public static async Task<string> SaveAsync(string destination, byte[] bytes, CancellationToken cancellationToken)
+    {
+        using var file = new PartialFile(destination);
+        await file.WriteAsync(bytes, bytes.Length, cancellationToken).ConfigureAwait(false);
+        var sha256 = await file.FinishAsync(cancellationToken).ConfigureAwait(false);
+        file.Commit(destination);
+        return sha256;
     }
 
     /// <summary>Makes the finished file the destination, in one step where it exists, so a reader never finds it missing.</summary>

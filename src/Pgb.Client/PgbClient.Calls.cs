@@ -81,7 +81,10 @@ public sealed partial class PgbClient
             }, cancellationToken).ConfigureAwait(false);
             if (bytes is not null)
             {
-                return PgbFileWriter.Save(destinationPath, bytes, uri);
+                var fullPath = Path.GetFullPath(destinationPath);
+                Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+                var sha256 = await PartialFile.SaveAsync(fullPath, bytes, cancellationToken).ConfigureAwait(false);
+                return new PgbDownloadResult(fullPath, bytes.LongLength, sha256, uri);
             }
         }
 

@@ -305,7 +305,7 @@ public sealed partial class PgbClient
             return "'" + System.Text.Encoding.ASCII.GetString(start) + "'";
         }
 
-        return "0x" + string.Concat(start.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+        return "0x" + Hex.Lower(start);
     }
 
     /// <summary>

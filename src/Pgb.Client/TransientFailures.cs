@@ -43,7 +43,5 @@ internal static class TransientFailures
         _ => Transience.Permanent,
     };
 
-    public static bool IsTransient(int status) => Classify(status) != Transience.Permanent;
-
     public static bool IsTransient(PgbFailureKind kind, int status) => Classify(kind, status) != Transience.Permanent;
 }

@@ -172,7 +172,7 @@ public sealed class PgbCredentialStore
         }
 
         var text = new JObject { ["default"] = file.Default, ["servers"] = servers }.ToString(Formatting.Indented) + "\n";
-        var temporary = Path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial";
+        var temporary = PgbFiles.TemporaryNameFor(Path);
         try
         {
             var folder = System.IO.Path.GetDirectoryName(Path)!;
@@ -191,14 +191,7 @@ public sealed class PgbCredentialStore
                 stream.Flush(flushToDisk: true);
             }
 
-            if (File.Exists(Path))
-            {
-                File.Replace(temporary, Path, null);
-            }
-            else
-            {
-                File.Move(temporary, Path);
-            }
+            PgbFiles.MoveIntoPlace(temporary, Path);
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {

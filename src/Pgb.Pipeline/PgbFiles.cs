@@ -1,6 +1,6 @@
 namespace Pgb.Pipeline;
 
-/// <summary>Files the job writes beside its artifacts: the remembered app id, the artifact manifest.</summary>
+/// <summary>Files the job writes beside its artifacts (the remembered app id, the artifact manifest), and how every file of the pipeline is written whole.</summary>
 public static class PgbFiles
 {
     /// <summary>
@@ -23,16 +23,11 @@ public static class PgbFiles
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = full + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial";
+        var temporary = TemporaryNameFor(full);
         try
         {
             File.WriteAllText(temporary, text);
-            if (File.Exists(full))
-            {
-                File.Delete(full);
-            }
-
-            File.Move(temporary, full);
+            MoveIntoPlace(temporary, full);
         }
         finally
         {
@@ -40,6 +35,25 @@ public static class PgbFiles
             {
                 File.Delete(temporary);
             }
+        }
+    }
+
+    /// <summary>A name beside <paramref name="path"/> for the file being written: it says partial, and no two writers share it.</summary>
+    internal static string TemporaryNameFor(string path) => path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial";
+
+    /// <summary>
+    /// Puts a finished temporary file in place of <paramref name="destination"/>: in one step where it exists, so a
+    /// reader finds the old file or the new one, never none and never half of one.
+    /// </summary>
+    internal static void MoveIntoPlace(string temporary, string destination)
+    {
+        if (File.Exists(destination))
+        {
+            File.Replace(temporary, destination, null);
+        }
+        else
+        {
+            File.Move(temporary, destination);
         }
     }
 }

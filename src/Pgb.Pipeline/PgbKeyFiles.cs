@@ -32,6 +32,28 @@ public static class PgbKeyFiles
     }
 
     /// <summary>
+    /// The upload of an android key given by its keystore, titled by <see cref="ContentTitle"/> after <paramref name="titleStart"/>,
+    /// for <see cref="PgbSigningKey.Files"/>. PGB1019 when the keystore is missing.
+    /// </summary>
+    public static PgbAndroidKeyOptions Android(string titleStart, string keystore, string? alias, string? keyPassword, string? keystorePassword) => new()
+    {
+        Title = ContentTitle(titleStart, PgbPlatforms.Android, alias, keystore),
+        KeystorePath = keystore,
+        Alias = alias,
+        KeyPassword = keyPassword,
+        KeystorePassword = keystorePassword,
+    };
+
+    /// <summary>The upload of an ios key given by its certificate and profile, as <see cref="Android"/>.</summary>
+    public static PgbIosKeyOptions Ios(string titleStart, string certificate, string profile, string? password) => new()
+    {
+        Title = ContentTitle(titleStart, PgbPlatforms.Ios, null, certificate, profile),
+        CertificatePath = certificate,
+        ProfilePath = profile,
+        Password = password,
+    };
+
+    /// <summary>
     /// <paramref name="name"/> followed by the first 12 hex digits of a SHA-256 over the platform, the alias and
     /// each file's bytes: "HelloCordova android 3f2a9c1b7d04". PGB1019 when a file is missing.
     /// </summary>
@@ -59,13 +81,7 @@ public static class PgbKeyFiles
         }
 
         sha.TransformFinalBlock([], 0, 0);
-        var hex = new StringBuilder();
-        foreach (var b in sha.Hash!.Take(6))
-        {
-            hex.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return $"{name.Trim()} {platform} {hex}";
+        return $"{name.Trim()} {platform} {Sha256Hex.Format(sha.Hash!.Take(6))}";
     }
 
     private static bool Set(string? value) => !string.IsNullOrWhiteSpace(value);

@@ -42,7 +42,7 @@ public static class PgbPackager
 
         var output = Path.GetFullPath(request.OutputPath);
         var entries = CollectEntries(request, output, cancellationToken, out var hasConfigXml, out var replacedConfigXml);
-        var temporary = output + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial";
+        var temporary = PgbFiles.TemporaryNameFor(output);
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(output)!);
@@ -51,12 +51,7 @@ public static class PgbPackager
                 await DeterministicZipWriter.WriteAsync(stream, entries, cancellationToken).ConfigureAwait(false);
             }
 
-            if (File.Exists(output))
-            {
-                File.Delete(output);
-            }
-
-            File.Move(temporary, output);
+            PgbFiles.MoveIntoPlace(temporary, output);
             return new PgbPackageResult(output, entries.Count, new FileInfo(output).Length, hasConfigXml, replacedConfigXml);
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)

@@ -63,12 +63,7 @@ public sealed partial class PgbPipeline
                 var renamed = Path.ChangeExtension(final, remoteExtension.ToLowerInvariant());
                 try
                 {
-                    if (File.Exists(renamed))
-                    {
-                        File.Delete(renamed);
-                    }
-
-                    File.Move(final, renamed);
+                    PgbFiles.MoveIntoPlace(final, renamed);
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {

@@ -27,4 +27,16 @@ public sealed partial class PgbPipeline
         progress?.Report(PgbProgress.Step(PgbStage.Upload, Strings.KeyUploaded.F(key.Platform, key.Title ?? string.Empty, added.Id)));
         return new PgbEnsuredKey(added, uploaded: true);
     }
+
+    /// <summary>
+    /// <paramref name="key"/> with the id of the key its files are on the service as. One uploaded now went with its
+    /// passwords, so it is unlocked already: it comes back without them, and no second request unlocks it.
+    /// </summary>
+    private async Task<PgbSigningKey> EnsureKeyAsync(PgbSigningKey key, IProgress<PgbProgress>? progress, CancellationToken cancellationToken)
+    {
+        var ensured = await EnsureKeyAsync(key.Files!, progress, cancellationToken).ConfigureAwait(false);
+        return ensured.Uploaded
+            ? new PgbSigningKey { Platform = key.Platform, KeyId = ensured.Key.Id }
+            : new PgbSigningKey { Platform = key.Platform, KeyId = ensured.Key.Id, Password = key.Password, KeyPassword = key.KeyPassword, KeystorePassword = key.KeystorePassword };
+    }
 }

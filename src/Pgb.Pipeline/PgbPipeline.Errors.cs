@@ -15,11 +15,6 @@ public sealed partial class PgbPipeline
         }
     }
 
-    /// <summary>
-    /// The code of a failed request: first by why it failed (no connection, silence, a body that broke off, a package
-    /// that is none), then, for an error status, by the status. Each message names the host that failed, which for a
-    /// download may be a storage host rather than the API's.
-    /// </summary>
     /// <summary>Where the failed request went: the server URL for the API, the origin of a storage host otherwise.</summary>
     private string HostOf(PgbRequestFailedException ex, string server)
     {
@@ -35,6 +30,11 @@ public sealed partial class PgbPipeline
     private bool IsApiRequest(PgbRequestFailedException ex) =>
         ex.RequestUrl.StartsWith(PgbRedaction.Redact(_client.ApiRoot), StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The code of a failed request: first by why it failed (no connection, silence, a body that broke off, a package
+    /// that is none), then, for an error status, by the status. Each message names the host that failed, which for a
+    /// download may be a storage host rather than the API's.
+    /// </summary>
     internal PgbPipelineException Translate(string what, PgbRequestFailedException ex, int? appId)
     {
         var server = PgbRedaction.Redact(_client.ServerUrl);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 
 namespace Pgb.Pipeline;
 
@@ -17,9 +16,7 @@ public sealed partial class PgbPipeline
         string hash;
         try
         {
-            using var sha = SHA256.Create();
-            using var stream = File.OpenRead(pngPath);
-            hash = string.Concat(sha.ComputeHash(stream).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
+            hash = Sha256Hex.OfFile(pngPath);
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {

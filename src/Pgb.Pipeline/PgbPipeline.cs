@@ -115,7 +115,8 @@ public sealed partial class PgbPipeline
 
     /// <summary>
     /// Unlocks the chosen signing keys with their passwords (when given) and selects them for the app, before its
-    /// builds are queued: the service checks passwords only when it builds, so a wrong one fails that build.
+    /// builds are queued: the service checks passwords only when it builds, so a wrong one fails that build. A key
+    /// chosen by its <see cref="PgbSigningKey.Files"/> is found by their title or uploaded first.
     /// </summary>
     public async Task UseSigningKeysAsync(int appId, IReadOnlyList<PgbSigningKey> keys, IProgress<PgbProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -129,6 +130,13 @@ public sealed partial class PgbPipeline
             return;
         }
 
+        var resolved = new List<PgbSigningKey>(keys.Count);
+        foreach (var key in keys)
+        {
+            resolved.Add(key.Files is null ? key : await EnsureKeyAsync(key, progress, cancellationToken).ConfigureAwait(false));
+        }
+
+        keys = resolved;
         foreach (var key in keys.Where(k => k.HasPasswords))
         {
             var unlock = new PgbKeyUnlockOptions { Password = key.Password, KeyPassword = key.KeyPassword, KeystorePassword = key.KeystorePassword };
